@@ -1,0 +1,26 @@
+"""Exceptions of the gazetteer package.
+
+Our exception hierarchy::
+
+    GazetteerError                      root of everything this package raises
+    ├── GazetteerDataError (ValueError)  bundled or imported data is missing or malformed
+    ├── GazetteerIndexError              the cached search index cannot be built or opened
+    └── GazetteerQueryError (ValueError) a query or input text the package cannot take
+"""
+from __future__ import annotations
+
+
+class GazetteerError(Exception):
+    """Root of every error raised by the gazetteer package."""
+
+
+class GazetteerDataError(GazetteerError, ValueError):
+    """Bundled or user-imported gazetteer data is missing or malformed."""
+
+
+class GazetteerIndexError(GazetteerError):
+    """The cached search index cannot be built, opened or read."""
+
+
+class GazetteerQueryError(GazetteerError, ValueError):
+    """A query or an input text that the gazetteer cannot take (empty, not text, too large)."""

@@ -1,0 +1,143 @@
+"""Value objects of the gazetteer: places, candidate scores, resolutions and mentions.
+
+Coordinates are always named ``lat``/``lon``. Geometries are GeoJSON geometry mappings
+(which are lon, lat by definition); they come from GeoJSON data and are never built by
+flipping a (lat, lon) pair here.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from enum import IntEnum
+from typing import Any, Mapping
+
+# Kinds of place, from the largest to the smallest.
+PLACE_KINDS = (
+    "continent",   # Europe, Africa ...
+    "country",     # admin-0
+    "area",        # composite or colloquial region: Donbas, the Kyiv suburbs, the Middle East
+    "admin1",      # oblast, province, state, region
+    "admin2",      # raion, district, county
+    "city",        # populated place, population >= 100,000 or a capital
+    "town",        # populated place, population >= 5,000
+    "village",     # smaller populated place
+    "district",    # part of a city (Kirovskyi district of Donetsk)
+)
+
+
+class Precision(IntEnum):
+    """ACLED's geo_precision: how exactly a coordinate places what the text says."""
+
+    TOWN = 1      # the source names a particular town or village
+    NEAR = 2      # near a town, part of a region, a small area
+    REGION = 3    # a larger region (oblast, country-level areas)
+
+
+@dataclass(frozen=True, slots=True)
+class Place:
+    """One gazetteer record: a populated place, a region, a country or an area."""
+
+    place_id: str                 # "gn:703448", "ne1:UA-32", "ne0:UA", "sup:donbas", "wof:..."
+    name: str                     # preferred English name
+    lat: float                    # representative point
+    lon: float
+    kind: str                     # one of PLACE_KINDS
+    country_code: str = ""        # ISO 3166-1 alpha-2; "" for multi-country areas and continents
+    admin1: str = ""              # English name of the first-level region holding it
+    admin1_code: str = ""         # GeoNames admin-1 key, e.g. "UA.13" (Kyiv oblast), "RU.41" (Kursk)
+    population: int = 0
+    alt_names: tuple[str, ...] = ()
+    source: str = ""              # geonames | naturalearth | supplement | wof | user
+
+    def location(self) -> Any:
+        """This place as a :class:`geopy.location.Location` (raw holds the record)."""
+        from geopy.location import Location
+
+        raw = {k: getattr(self, k) for k in self.__slots__}
+        raw["alt_names"] = list(self.alt_names)
+        return Location(self.name, (self.lat, self.lon), raw)
+
+    @property
+    def is_area(self) -> bool:
+        """True for places that cover an area rather than mark a settlement."""
+        return self.kind in ("continent", "country", "area", "admin1", "admin2")
+
+
+@dataclass(frozen=True, slots=True)
+class Candidate:
+    """A place considered for a mention, with the score the resolver gave it (0..1)."""
+
+    place: Place
+    score: float
+
+
+@dataclass(frozen=True, slots=True)
+class Resolution:
+    """Where a mention was placed, how precisely, and how sure we are."""
+
+    place: Place
+    lat: float                               # representative point of what the text means
+    lon: float
+    precision: int                           # Precision value (1 town, 2 near/small area, 3 region)
+    score: float                             # 0..1
+    reason: str = ""                         # short human-readable why
+    qualifier: str = ""                      # "", "near", "suburbs", "outskirts", "north of", "region" ...
+    geometry: Mapping[str, Any] | None = field(default=None, compare=False, hash=False)
+    alternatives: tuple[Candidate, ...] = ()
+
+    def as_dict(self) -> dict[str, Any]:
+        """The flat JSON shape used by the CLI batch formats."""
+        p = self.place
+        return {
+            "name": p.name,
+            "lat": round(self.lat, 6),
+            "lon": round(self.lon, 6),
+            "country_code": p.country_code,
+            "admin1": p.admin1,
+            "kind": p.kind,
+            "precision": int(self.precision),
+            "score": round(self.score, 4),
+            "place_id": p.place_id,
+            "qualifier": self.qualifier,
+            "alternatives": [
+                {"place_id": c.place.place_id, "name": c.place.name, "country_code": c.place.country_code,
+                 "admin1": c.place.admin1, "lat": c.place.lat, "lon": c.place.lon, "score": round(c.score, 4)}
+                for c in self.alternatives
+            ],
+        }
+
+
+# Roles a mention can play in its sentence.
+ROLES = (
+    "place",      # names a place ("shelling in Kharkiv")
+    "demonym",    # an adjective or people of a place ("Russian", "North Korean")
+    "embedded",   # a place name inside another name ("Washington Post", "Kyiv Independent")
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Mention:
+    """A place name found in a text, with exact character offsets and its resolution (or None)."""
+
+    start: int
+    end: int
+    text: str                                # text[start:end] of the source
+    role: str = "place"                      # one of ROLES
+    resolution: Resolution | None = None
+
+    @property
+    def lat(self) -> float | None:
+        return self.resolution.lat if self.resolution else None
+
+    @property
+    def lon(self) -> float | None:
+        return self.resolution.lon if self.resolution else None
+
+    def as_dict(self) -> dict[str, Any]:
+        """The JSON shape of ``gazetteer geoparse --jsonl`` (lat/lon null when unresolved)."""
+        base: dict[str, Any] = {"start": self.start, "end": self.end, "text": self.text, "role": self.role}
+        if self.resolution is None:
+            base.update(name=None, lat=None, lon=None, country_code=None, admin1=None, kind=None,
+                        precision=None, score=0.0, place_id=None, qualifier="", alternatives=[])
+        else:
+            base.update(self.resolution.as_dict())
+        return base
