@@ -23,6 +23,7 @@ GEO = ROOT / "static" / "geo"
 FOLIUM_TEMPLATES = Path(folium.__file__).parent / "templates"
 FOLIUM_LICENCE = next(Path(folium.__file__).parent.parent.glob("folium-*.dist-info/licenses/LICENSE*"), None)
 SOURCE_MAP = re.compile(r"\n?/[/*][#@] sourceMappingURL=[^\n]*?(\*/)?\s*$")
+KEPT = ("README.md", ".gitignore")  # hand-written files in static/vendor that survive regeneration
 TIMEDIMENSION_FONTS = "//netdna.bootstrapcdn.com/bootstrap/3.0.0/fonts/"
 
 
@@ -303,7 +304,7 @@ def vendor(modules: Path) -> dict[str, object]:
         entries.append(entry)
     entries.append(folium_files())
     digests = {str(p.relative_to(VENDOR)): hashlib.sha256(p.read_bytes()).hexdigest()
-               for p in sorted(VENDOR.rglob("*")) if p.is_file() and p.name not in ("MANIFEST.json", "README.md")}
+               for p in sorted(VENDOR.rglob("*")) if p.is_file() and p.name not in ("MANIFEST.json", *KEPT)}
     manifest = {"generated_by": "scripts/vendor_assets.py", "packages": entries, "sha256": digests}
     (VENDOR / "MANIFEST.json").write_text(json.dumps(manifest, indent=1) + "\n", encoding="utf-8")
     return manifest
@@ -315,14 +316,14 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--node-modules", type=Path, help="reuse an existing node_modules (skips npm)")
     args = parser.parse_args(argv)
     logging.basicConfig(level=logging.INFO, format="%(message)s")
-    readme = (VENDOR / "README.md").read_text(encoding="utf-8") if (VENDOR / "README.md").exists() else None
+    kept = {n: (VENDOR / n).read_text(encoding="utf-8") for n in KEPT if (VENDOR / n).exists()}
     if args.node_modules:
         manifest = vendor(args.node_modules)
     else:
         with tempfile.TemporaryDirectory(prefix="vendor-assets-") as tmp:
             manifest = vendor(npm_install(Path(tmp)))
-    if readme is not None:
-        (VENDOR / "README.md").write_text(readme, encoding="utf-8")
+    for name, text in kept.items():
+        (VENDOR / name).write_text(text, encoding="utf-8")
     total = sum(p.stat().st_size for p in VENDOR.rglob("*") if p.is_file())
     logger.info("vendored %d packages, %d files, %.2f MB", len(manifest["packages"]), len(manifest["sha256"]),
                 total / 1e6)
