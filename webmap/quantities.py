@@ -1,0 +1,147 @@
+"""Counts told by a sentence: killed, wounded, launched, intercepted, evacuated (digits or words)."""
+from __future__ import annotations
+
+import re
+
+_UNITS = {w: i for i, w in enumerate(
+    "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen "
+    "seventeen eighteen nineteen".split())}
+_TENS = {w: 10 * i for i, w in enumerate("_ _ twenty thirty forty fifty sixty seventy eighty ninety".split()) if i > 1}
+_WORDNUM = (r"(?:(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[- ](?:one|two|three|four|five|six|seven"
+            r"|eight|nine))?|zero|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen"
+            r"|fifteen|sixteen|seventeen|eighteen|nineteen|a dozen|a hundred|a thousand|a single|an?)")
+_VAGUE = r"(?:dozens|hundreds|thousands|tens of thousands|hundreds of thousands|several|many|scores|numerous|some)"
+NUM = (rf"(?:(?:at least|about|around|some|nearly|almost|over|more than|up to|approximately|roughly|as many as"
+       rf"|another|a total of|total of|only)\s+)?(\d{{1,3}}(?:,\d{{3}})+|\d+(?:\.\d+)?(?: (?:thousand|million))?"
+       rf"|{_WORDNUM}(?: (?:hundred|thousand))?|{_VAGUE})")
+_NUM_RE = re.compile(NUM, re.I)
+
+_PERSON = (r"(?:civilians?|people|persons?|residents?|men|man|women|woman|children|child|kids?|boys?|girls?"
+           r"|sons?|daughters?|babies|baby|infants?|teenagers?|minors?|passengers?|drivers?|employees?|workers?"
+           r"|volunteers?|journalists?|soldiers?|servicem[ae]n|troops|fighters|police(?:m[ae]n|officers?)?"
+           r"|officers?|sailors?|inhabitants|locals|pensioners?|elderly|victims?|individuals?|family members"
+           r"|members|staff|medics?|doctors?|rescuers?|firefighters?|guards?|hostages?|citizens|protesters?)")
+_KILL = r"(?:killed|dead|died|perished|killing|fatalities|deaths?|lost their lives|were slain)"
+_WOUND = r"(?:wounded|injured|wounding|injuring|hurt|injuries|received injuries|sustained injuries)"
+
+
+def to_int(s: str) -> int | None:
+    """The integer a number phrase means, or None when vague ("dozens", "tens of thousands")."""
+    s = s.lower().strip()
+    if re.fullmatch(_VAGUE, s):
+        return None
+    mult = 1
+    for w, f in (("million", 1_000_000), ("thousand", 1000), ("hundred", 100)):
+        if s.endswith(" " + w):
+            mult, s = f, s[: -len(w) - 1].strip()
+            break
+    if s in ("a dozen",):
+        return 12 * mult
+    if s in ("a hundred",):
+        return 100
+    if s in ("a thousand",):
+        return 1000
+    if s in ("a", "an", "a single"):
+        return mult if mult > 1 else 1
+    if re.fullmatch(r"\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?", s):
+        return int(float(s.replace(",", "")) * mult)
+    parts = re.split(r"[- ]", s)
+    if len(parts) == 2 and parts[0] in _TENS and parts[1] in _UNITS:
+        return (_TENS[parts[0]] + _UNITS[parts[1]]) * mult
+    if s in _TENS:
+        return _TENS[s] * mult
+    if s in _UNITS:
+        return _UNITS[s] * mult
+    return None
+
+
+_ADJ = r"(?:(?:[\w'-]+ ){0,3})"
+_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple((k, re.compile(p, re.I)) for k, p in (
+    ("killed", rf"\b{NUM} {_ADJ}{_PERSON}(?: \w+)?,? (?:were |was |have been |had been |are |got )?(?:reportedly )?"
+               rf"(?:killed|dead|died|perished|slain)"),
+    ("killed", rf"\b(?:killing|killed|kills|left|leaving|claimed the lives of|death toll (?:rose |climbed |has risen )?"
+               rf"(?:to|at|of)) {NUM}(?! (?:of|wounded|injured))"),
+    ("killed", rf"\b{NUM} (?:{_PERSON} )?(?:killed|dead|died|deaths|fatalities)\b"),
+    ("wounded", rf"\b{NUM} {_ADJ}{_PERSON}(?: \w+)?,? (?:were |was |have been |had been |are |got )?(?:reportedly )?"
+                rf"(?:wounded|injured|hurt|received injuries|sustained injuries)"),
+    ("wounded", rf"\b(?:wounding|injuring|wounded|injured|hurt) {NUM}(?! of)"),
+    ("wounded", rf"\b{NUM} (?:{_PERSON} )?(?:wounded|injured|injuries)\b"),
+    ("intercepted", rf"\b(?:intercepted|shot down|downed|destroyed|neutrali[sz]ed) (?:all )?{NUM}"),
+    ("intercepted", rf"\b{NUM} (?:of (?:the|them) )?{_ADJ}(?:were |was |have been )?(?:intercepted|shot down|downed"
+                    rf"|destroyed by air defen)"),
+    ("launched", rf"\b(?:launched|fired|sent|used) {NUM} "),
+    ("launched", rf"\b{NUM} {_ADJ}(?:drones?|missiles?|rockets?|UAVs?|Shaheds?|bombs|shells)\b"),
+    ("evacuated", rf"\b(?:evacuated|relocated|rescued) {NUM}(?! of)"),
+    ("evacuated", rf"\b{NUM} {_ADJ}(?:{_PERSON} )?(?:\w+ )?(?:have |had |were |was |has )?(?:been )?"
+                  rf"(?:evacuated|fled|displaced|relocated|left their homes)"),
+))
+_WHO = re.compile(rf"(?:\b(?:a|an|one|his|her|their|the|another)\s+(?:[\w'-]+\s+){{0,2}}?{_PERSON}\b)", re.I)
+_CODED = re.compile(r"\b(?:fatalities|casualties)? ?coded as (\d+)|\b(\d+) fatalit(?:y|ies) split between (\d+)", re.I)
+
+
+def _people_list(text: str) -> int | None:
+    """Count a coordinated list of singular persons: "a man and his four-year-old son" -> 2."""
+    m = re.match(rf"\s*((?:(?:a|an|one|his|her|their|the|another)\s+(?:[\w'-]+\s+){{0,2}}?{_PERSON}"
+                 rf"(?:\s*,\s*|\s+and\s+)?)+)", text, re.I)
+    if not m:
+        return None
+    people = _WHO.findall(m.group(1))
+    if any(re.search(r"(?:people|men|women|children|civilians|residents|members|soldiers|troops)$", p, re.I)
+           for p in people):
+        return None
+    return len(people) or None
+
+
+def find_counts(sentence: str) -> dict[str, int]:
+    """Counts by name (killed, wounded, launched, intercepted, evacuated); the largest value of each wins."""
+    out: dict[str, int] = {}
+
+    def put(k: str, v: int | None) -> None:
+        if v is not None and 0 < v < 10_000_000:
+            out[k] = max(out.get(k, 0), v)
+
+    m = _CODED.search(sentence)
+    if m:
+        if m.group(1):
+            put("killed", int(m.group(1)))
+        else:
+            put("killed", int(m.group(2)) // max(1, int(m.group(3))))
+        return out
+    if re.search(r"fatalities coded to|fatalities split", sentence, re.I):
+        return out
+    for kind, pat in _PATTERNS:
+        for m in pat.finditer(sentence):
+            val = to_int(m.group(1))
+            if val is None or m.group(1).lower() in ("a", "an", "a single"):
+                continue
+            put(kind, val)
+    for verb, kind in ((r"\b(?:killing|killed|kills)\b", "killed"), (r"\b(?:wounding|injuring)\b", "wounded")):
+        for m in re.finditer(verb, sentence, re.I):
+            n = _people_list(sentence[m.end():])
+            if n and kind not in out:
+                put(kind, n)
+    for m in re.finditer(rf"\b(?:one of the|a|an|the|one)\s+(?:[\w'-]+\s+){{0,2}}?{_PERSON}\s+(?:\w+\s+)?"
+                         rf"(?:was|is|has been|later)\s+(?:\w+\s+)?({_KILL}|{_WOUND})", sentence, re.I):
+        kind = "killed" if re.match(_KILL, m.group(1), re.I) else "wounded"
+        if kind not in out:
+            put(kind, 1)
+    return out
+
+
+_WEAPON_KIND = (("drone", r"drones?|UAVs?|Shaheds?|Gerans?|kamikaze[- ]drones?"),
+                ("missile", r"missiles?|rockets?|Iskanders?|Kalibrs?|Kinzhals?"),
+                ("air", r"(?:air |aerial |glide |guided )?bombs"))
+
+
+def launched_by_weapon(sentence: str) -> dict[str, int]:
+    """Numbers of weapons launched, by weapon kind: "four ballistic missiles ... 57 Shahed drones"."""
+    out: dict[str, int] = {}
+    for kind, noun in _WEAPON_KIND:
+        for m in re.finditer(rf"\b{NUM} {_ADJ}(?:{noun})\b", sentence, re.I):
+            v = to_int(m.group(1))
+            pre = sentence[max(0, m.start() - 25):m.start()].lower()
+            if v is None or m.group(1).lower() in ("a", "an", "a single") or re.search(
+                    r"(?:intercepted|shot down|downed|destroyed)\s+(?:all\s+)?$", pre):
+                continue
+            out[kind] = max(out.get(kind, 0), v)
+    return out

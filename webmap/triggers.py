@@ -1,0 +1,102 @@
+"""Trigger lexicon: words that tell an event, grouped by the kind of event they signal."""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+# kinds, from the most to the least decisive for ACLED's coding of a sentence
+KINDS = ("territory", "clash", "protest", "vac", "abduct", "sexual", "ied", "loot", "intercept", "defuse",
+         "air", "drone", "missile", "shell", "milsite", "equipment", "strike", "evac", "political", "casualty")
+
+_W = r"(?:\w+[ -]){0,3}?"          # up to three words in between
+
+_RAW: dict[str, str] = {
+    "territory": r"\b(?:captur(?:ed|ing)|(?:re)?took (?:full )?control|(?:seized|gained|established|regained|took|restored)"
+                 r"(?: full)? control|overt(?:ook|aken)|took over|recaptured?|retook|liberat(?:ed|ion)|occupied"
+                 r"|withdrew|withdrawn|retreated from)\b",
+    "clash": r"\b(?:clash(?:ed|es)?|armed clash|fighting|fought|firefights?|battles? (?:for|in|near|over)|skirmish\w*"
+             r"|(?:counter-?)?offensives?(?! weapons)|counter-?attack\w*|assault(?:ed|s)?|storm(?:ed|ing)"
+             r"|repel(?:led)?|repuls(?:ed|e)|ambush(?:ed)?|fired back|exchanged (?:fire|artillery\w*|strikes)"
+             r"|advanc(?:ed|es|ing)|attempted to (?:advance|seize|capture|break)|(?:ground|infantry|tank) attacks?"
+             r"|attacked (?:the )?(?:\w+ )?(?:positions?|troops|forces|soldiers|units?|military hospital|checkpoints?)"
+             r"|small arms|machine ?guns?|grenade launchers|incursions?|invasion|invad(?:ed|ing)|ground operations?"
+             r"|sent (?:troops|tanks|forces) into|broke through|crossed the border|raids?|sabotage groups?)\b",
+    "protest": r"\b(?:protest(?:ed|s|ers|ing)?|demonstrat(?:ors|ions?|ed)|rall(?:y|ied|ies))\b",
+    "vac": r"\b(?:executed|execution|tortur\w+|shot (?:dead )?(?:at )?(?:\w+ )?civilians?|opened fire on (?:\w+ ){0,4}"
+           r"(?:civilians?|car|cars|bus|residents|people|evacuation)|killed (?:about |around |at least )?(?:\d+ |\w+ )?"
+           r"(?:civilians|residents|people)|ran over|murder\w*|beat(?:en)? (?:up )?(?:civilians|residents|a man|a woman))\b",
+    "abduct": r"\b(?:abduct\w*|kidnapp?\w*|forc(?:e|i)bly (?:deported|transferred|taken)|forcefully transferred"
+              r"|taken (?:hostage|captive)|detain(?:ed|s)|illegally detained|disappeared)\b",
+    "sexual": r"\b(?:raped?|rapes|sexual(?:ly)? (?:violence|assault\w*|abused))\b",
+    "ied": r"\b(?:(?:land)?mines?(?! (?:of|in|shaft))|mined|tripwire|explosive devices?|IEDs?|unexploded|car bomb"
+           r"|booby[- ]trap\w*|explosion of (?:an? |the )?(?:car|vehicle)|set up an explosion|planted)\b",
+    "loot": r"\b(?:loot(?:ed|ing)|pillag\w+|plunder\w*|stole|stolen|exported \w+ (?:\w+ )?of grain|arson|set fire to"
+            r"|sabotag(?:ed|e) (?:a |the )?(?:railway|rail|bridge))\b",
+    "intercept": r"\b(?:intercept(?:ed|s|ion|ing)?|shot down|shooting down|downed|neutrali[sz]ed"
+                 r"|destroyed (?:in the air|by air defen[cs]es?|mid-air)|air defen[cs]es? (?:destroyed|worked|repelled))\b",
+    "defuse": r"\b(?:defus(?:ed|al)|demin(?:ed|ing)|cleared (?:\w+ ){0,4}(?:of |from )?(?:\w+ )?(?:mines|explosive))\b",
+    "air": r"\b(?:air ?strikes?|air raids?|air bombs?|aerial bombs?|bombed|bombing|bombard\w*|glide bombs?|guided bombs?"
+           r"|(?:FAB|KAB)-\d+|air forces? (?:struck|carried out|launched|attacked|bombed)|aviation|aircraft|warplanes?"
+           r"|fighter jets?|(?:Su|MiG)-\d+|helicopters?|air attacks?)\b",
+    "drone": r"\b(?:drones?|UAVs?|unmanned aerial vehicles?|Shahed(?:-\d+)?s?|Geran(?:-\d)?|Lancet|kamikaze[- ]drones?"
+             r"|loitering munitions?|Bayraktar|Switchblade)\b",
+    "missile": r"\b(?:missiles?|rockets?|ballistic|cruise|Iskander(?:-M)?|Kalibr|Kinzhal|Tochka(?:-U)?|Kh-\d+|S-300"
+               r"|ATACMS|Storm Shadow|Onyx|Oniks|Tornado-S)\b",
+    "shell": r"\b(?:shell(?:ed|ing|s)|artillery|mortars?|howitzers?|MLRS|multiple rocket launch\w*|Grads?|BM-\d+"
+             r"|Uragan|Smerch|Hurricane|HIMARS|tanks? fire|heavy weapons|\d+ ?mm|fired (?:at|on|upon)|bursts of fire"
+             r"|projectiles|shells)\b",
+    "milsite": r"\b(?:command(?: post| point|-and-control cent(?:er|re)| and control cent(?:er|re)| cent(?:er|re))s?"
+               r"|headquarters|HQ|ammunition (?:depot|warehouse|dump)s?|ammo depots?|(?:fuel|oil) depots?"
+               r"|military (?:base|airfield|warehouse|depot|unit|facility|enlistment office)s?|air ?bases?|airfields?"
+               r"|barracks|radar(?: station)?s?|air defen[cs]e (?:system|battery|complex)s?)\b",
+    "equipment": r"\b(?:destroy(?:ed|ing)|took out|taking out|knocked out|blew up|hit|struck|wiped out|eliminated)"
+                 r" (?:\w+[ -]){0,4}?(?:convoys?|tanks?|vehicles?|APCs?|BMPs?|BTRs?|armou?red|columns?|trucks?"
+                 r"|howitzers?|launchers?|helicopters?|ships?|vessels?|landing craft|boats?|trains?|equipment)\b"
+                 r"|\b(?:convoy|tank|vehicle|column|ship|landing craft)s? (?:was |were )?(?:destroyed|hit|exploded)\b",
+    "strike": r"\b(?:strikes?|struck|hit(?:ting|s)?|slammed|impact(?:ed|s)?|explosions?|blasts?|exploded|attacked"
+              r"|targeted|launched|fired|dropped|aerial assault|air assault|shot at|damaged|destroyed|destruction"
+              r"|aftermath|crater)\b",
+    "evac": r"\b(?:evacuat(?:ed|ion|ing|e)|evacuees|fled|fleeing|displaced|displacement|humanitarian corridors?"
+            r"|refugees|relocated)\b",
+    "political": r"\b(?:state of emergency|martial law|curfew|prisoner (?:exchange|swap)|referend(?:um|a)"
+                 r"|annex(?:ed|ation)|mobili[sz]ation|ceasefire|peace talks)\b",
+    "casualty": r"\b(?:kill(?:ed|ing|s)?|dead|died|death toll|wound(?:ed|ing|s)?|injur(?:ed|ing|ies|y)|casualties"
+                r"|fatalities)\b",
+}
+_FLAGS = {"drone": 0, "missile": 0, "air": 0, "milsite": 0}   # proper names are case sensitive where it matters
+
+
+@dataclass(frozen=True, slots=True)
+class Hit:
+    """One trigger found in a sentence: its kind and offsets in the sentence."""
+
+    kind: str
+    start: int
+    end: int
+    text: str
+
+
+PATTERNS: dict[str, re.Pattern[str]] = {k: re.compile(v, re.I) for k, v in _RAW.items()}
+
+# words that make a trigger unreal: modals, purpose, negation right before it
+_IRREALIS = re.compile(r"\b(?:would|could|might|may|will|shall|should|must|to|not|never|no|cannot|can't|threat\w*"
+                       r"|vow\w*|plan\w*|pledg\w*|if|unless|whether|without)\s+(?:\w+\s+){0,1}$", re.I)
+_NOT_EVENT = re.compile(
+    r"\b(?:battle zone|missile defen[cs]e|air defen[cs]e (?:system|equipment|shield)s?|air shield|air alerts?"
+    r"|air force(?:'s)? (?:said|says|reported)|killed in action|drone (?:industry|production|factory|maker)"
+    r"|tank (?:crews?|drivers?))\b", re.I)
+
+
+def find_hits(sentence: str) -> list[Hit]:
+    """Every trigger in a sentence, left to right; triggers under a modal or negation are dropped."""
+    hits: list[Hit] = []
+    masked = [(m.start(), m.end()) for m in _NOT_EVENT.finditer(sentence)]
+    for kind, pat in PATTERNS.items():
+        for m in pat.finditer(sentence):
+            if any(a <= m.start() < b for a, b in masked) and kind not in ("intercept",):
+                continue
+            if kind not in ("casualty",) and _IRREALIS.search(sentence[max(0, m.start() - 40):m.start()]):
+                continue
+            hits.append(Hit(kind, m.start(), m.end(), m.group(0)))
+    hits.sort(key=lambda h: (h.start, KINDS.index(h.kind)))
+    return hits
