@@ -1,0 +1,28 @@
+"""Default configuration of the web app; every key can be overridden (instance config.py, WEBMAP_* env, mapping).
+
+``DATABASE`` None means ``<instance folder>/webmap.sqlite``. ``SECRET_KEY`` None means a random key per
+process (fine for one process; set it for several workers so CSRF tokens and sessions stay valid).
+"""
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+PROJECT_ROOT = Path(__file__).resolve().parent.parent
+
+DEFAULTS: dict[str, Any] = {
+    "SECRET_KEY": None,                       # None: random per process
+    "DATABASE": None,                         # None: instance/webmap.sqlite
+    "SEEDS_DIR": str(PROJECT_ROOT / "seeds"),  # ingested on the first `webmap serve`
+    "TILES_URL": None,                        # e.g. an online or local XYZ URL; None keeps the map offline
+    "TILES_ATTR": "",                         # attribution for TILES_URL
+    "ASSETS_PREFIX": "/static/vendor",        # where the vendored Leaflet/folium assets are served
+    "MAX_CONTENT_LENGTH": 2 * 1024 * 1024,    # uploads over this get 413
+    "INLINE_POPUPS_MAX": 1500,                # up to this many incidents popups are embedded, else fetched
+    "MAP_MAX_ZOOM": 18,
+    "UNCERTAINTY_RADIUS_M": 15000,            # radius drawn around precision-2 points
+    "ADMIN1_OUTLINES": ("UA", "RU", "BY"),    # countries whose admin-1 outlines are drawn
+    "SESSION_COOKIE_SAMESITE": "Lax",
+    "SESSION_COOKIE_HTTPONLY": True,
+    "JSON_SORT_KEYS": False,
+}

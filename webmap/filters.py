@@ -1,0 +1,120 @@
+"""The one filter set shared by the map page, the JSON API and the exports, parsed from URL arguments.
+
+Arguments (all optional, carried in the URL so a view can be shared):
+``category`` (repeatable or comma-separated category keys), ``event_type`` (ACLED event types),
+``date_from`` / ``date_to`` (YYYY-MM-DD, inclusive), ``article`` (article id), ``country`` (ISO 3166-1
+alpha-2), ``region`` (admin-1 name), ``precision`` (repeatable 1..3), ``q`` (text search in the
+sentence, the place and the article title).
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, fields
+from datetime import date
+from typing import Any, Iterable, Mapping
+
+from .categories import BY_KEY, CATEGORIES
+
+EVENT_TYPES = tuple(sorted({c.event_type for c in CATEGORIES}))
+
+
+class FilterError(ValueError):
+    """A filter argument that cannot be understood; the message names the bad value."""
+
+
+@dataclass(frozen=True, slots=True)
+class Filters:
+    """A parsed, validated filter set (empty fields mean no restriction)."""
+
+    categories: tuple[str, ...] = ()
+    event_types: tuple[str, ...] = ()
+    date_from: str | None = None
+    date_to: str | None = None
+    article: str | None = None
+    country: str | None = None
+    region: str | None = None
+    precision: tuple[int, ...] = ()
+    q: str | None = None
+
+    def is_empty(self) -> bool:
+        """True when nothing is filtered."""
+        return not any(getattr(self, f.name) for f in fields(self))
+
+    def to_args(self) -> list[tuple[str, str]]:
+        """The URL arguments that parse back to these filters (for links and the download buttons)."""
+        out: list[tuple[str, str]] = [("category", c) for c in self.categories]
+        out += [("event_type", t) for t in self.event_types]
+        for name in ("date_from", "date_to", "article", "country", "region", "q"):
+            value = getattr(self, name)
+            if value:
+                out.append((name, value))
+        out += [("precision", str(p)) for p in self.precision]
+        return out
+
+
+def _getlist(args: Any, name: str) -> list[str]:
+    """All values of ``name`` (MultiDict or plain mapping), comma lists split, blanks dropped."""
+    if hasattr(args, "getlist"):
+        raw = args.getlist(name)
+    else:
+        value = args.get(name)
+        raw = [] if value is None else (list(value) if isinstance(value, (list, tuple)) else [value])
+    out: list[str] = []
+    for item in raw:
+        out += [part.strip() for part in str(item).split(",") if part.strip()]
+    return out
+
+
+def _one(args: Any, name: str) -> str | None:
+    values = _getlist(args, name) if name != "q" else [str(args.get(name) or "").strip()]
+    values = [v for v in values if v]
+    return values[-1] if values else None
+
+
+def _iso_date(value: str | None, name: str) -> str | None:
+    if value is None:
+        return None
+    try:
+        return date.fromisoformat(value).isoformat() if len(value) == 10 else _bad_date(value, name)
+    except ValueError:
+        return _bad_date(value, name)
+
+
+def _bad_date(value: str, name: str) -> str:
+    raise FilterError(f"{name}: malformed date {value!r} (expected YYYY-MM-DD)")
+
+
+def _dedupe(items: Iterable[Any]) -> tuple[Any, ...]:
+    return tuple(dict.fromkeys(items))
+
+
+def parse_filters(args: Mapping[str, Any] | Any) -> Filters:
+    """Filters from request arguments.
+
+    :raises FilterError: for an unknown category or event type, a malformed date, a bad precision.
+    """
+    cats = _getlist(args, "category")
+    for c in cats:
+        if c not in BY_KEY:
+            raise FilterError(f"category: unknown category {c!r} (known: {', '.join(BY_KEY)})")
+    types = _getlist(args, "event_type")
+    for t in types:
+        if t not in EVENT_TYPES:
+            raise FilterError(f"event_type: unknown ACLED event type {t!r} (known: {'; '.join(EVENT_TYPES)})")
+    precision: list[int] = []
+    for p in _getlist(args, "precision"):
+        if p not in ("1", "2", "3"):
+            raise FilterError(f"precision: bad value {p!r} (expected 1, 2 or 3)")
+        precision.append(int(p))
+    date_from = _iso_date(_one(args, "date_from"), "date_from")
+    date_to = _iso_date(_one(args, "date_to"), "date_to")
+    if date_from and date_to and date_from > date_to:
+        raise FilterError(f"date_from {date_from!r} is after date_to {date_to!r}")
+    country = _one(args, "country")
+    if country is not None:
+        if len(country) != 2 or not country.isalpha():
+            raise FilterError(f"country: bad value {country!r} (expected an ISO 3166-1 alpha-2 code)")
+        country = country.upper()
+    q = _one(args, "q")
+    return Filters(categories=_dedupe(cats), event_types=_dedupe(types), date_from=date_from, date_to=date_to,
+                   article=_one(args, "article"), country=country, region=_one(args, "region"),
+                   precision=_dedupe(sorted(precision)), q=q[:200] if q else None)

@@ -1,0 +1,170 @@
+"""Build the incident map with folium (no Flask): offline, one layer per category, markers made in JS.
+
+Python creates only the map, one FeatureGroup per category, the heat-map layer, the layer control
+and one data payload; ``static/js/app.js`` turns the payload into clustered markers, region polygons,
+uncertainty circles, the legend and the time control. That keeps 10k+ incidents fast (no Python
+object per marker). Popup HTML comes only from the caller's ``popup_html`` (an autoescaped Jinja
+partial) or is fetched from ``popup_url``; every string reaches the page through HTML-safe JSON.
+"""
+from __future__ import annotations
+
+import json
+import logging
+from dataclasses import dataclass, field
+from typing import Any, Callable, Collection, Mapping, Sequence
+
+import folium
+from folium.elements import JSCSSMixin
+from folium.plugins import HeatMap, MarkerCluster
+from folium.template import Template
+from jinja2.utils import htmlsafe_json_dumps
+
+from .categories import CATEGORIES, Category
+from .models import Incident
+
+log = logging.getLogger(__name__)
+
+AREA_TYPES = ("Polygon", "MultiPolygon")
+
+
+@dataclass(frozen=True, slots=True)
+class MapOptions:
+    """How the map is drawn and where its links and assets point."""
+
+    tiles_url: str | None = None
+    tiles_attr: str = ""
+    assets_prefix: str = "/static/vendor"
+    static_prefix: str = "/static"
+    max_zoom: int = 18
+    uncertainty_radius_m: int = 15000
+    article_url: str = "/articles/{article_id}#s{index}"
+    popup_url: str | None = "/incidents/{id}/popup"
+    focus: str | None = None                     # incident id to zoom on and open
+    base_layers: tuple[tuple[str, str, Mapping[str, Any]], ...] = field(default_factory=tuple)  # name, url, style
+
+
+def layer_name(cat: Category, n: int) -> str:
+    """The layer-control label of a category: its icon in its colour, its label and count (all constants)."""
+    return (f'<i class="fa-solid fa-{cat.icon}" style="color:{cat.css_colour}"></i> '
+            f'<span class="layer-label">{cat.label}</span> <span class="layer-count">({n})</span>')
+
+
+class _ClusterAssets(JSCSSMixin):
+    """Pulls in Leaflet.markercluster's JS and CSS (the markers themselves are made in app.js)."""
+
+    _template = Template("")
+    default_js = list(MarkerCluster.default_js)
+    default_css = list(MarkerCluster.default_css)
+
+
+class _AppInit(JSCSSMixin):
+    """Calls ``WebMap.init`` with the folium variables and the HTML-safe JSON payload."""
+
+    _template = Template("""
+        {% macro script(this, kwargs) %}
+        WebMap.init({map: {{ this.map_name }}, control: {{ this.control_name }}, heat: {{ this.heat_name }},
+                     groups: { {%- for key, name in this.groups %}{{ key|tojson }}: {{ name }}{{ "," if not loop.last }}{% endfor -%} }},
+                    {{ this.payload_json }});
+        {% endmacro %}
+    """)
+
+    def __init__(self, map_name: str, control_name: str, heat_name: str, groups: list[tuple[str, str]],
+                 payload_json: str, static_prefix: str) -> None:
+        super().__init__()
+        self._name = "WebMapInit"
+        self.map_name, self.control_name, self.heat_name = map_name, control_name, heat_name
+        self.groups = groups
+        self.payload_json = payload_json
+        self.default_js = [("webmap_app_js", f"{static_prefix}/js/app.js")]
+        self.default_css = [("webmap_app_css", f"{static_prefix}/css/app.css")]
+
+
+def payload(incidents: Sequence[Incident], *, options: MapOptions = MapOptions(),
+            popup_html: Callable[[Incident], str] | None = None, corrected: Collection[str] = (),
+            geometry_for: Callable[[str], Mapping[str, Any] | None] | None = None) -> dict[str, Any]:
+    """The data app.js draws: categories, compact incident rows, shared area geometries, options.
+
+    Row: [id, category index, lat, lon, precision, date, geometry index or -1, place, corrected 0/1,
+    article id, sentence index].
+    """
+    cat_index = {c.key: n for n, c in enumerate(CATEGORIES)}
+    geoms: list[Mapping[str, Any]] = []
+    geom_index: dict[str, int] = {}
+    rows: list[list[Any]] = []
+    popups: list[str] = []
+    for inc in incidents:
+        if inc.lat is None or inc.lon is None:
+            continue
+        g = -1
+        geometry = inc.geometry
+        if (geometry is None or geometry.get("type") not in AREA_TYPES) and (inc.geo_precision or 0) >= 3 \
+                and inc.place_id and geometry_for is not None:
+            geometry = geometry_for(inc.place_id)
+        if geometry is not None and geometry.get("type") in AREA_TYPES:
+            key = inc.place_id or json.dumps(geometry, sort_keys=True)
+            if key not in geom_index:
+                geom_index[key] = len(geoms)
+                geoms.append(geometry)
+            g = geom_index[key]
+        src = inc.source
+        rows.append([inc.incident_id, cat_index.get(inc.category, len(CATEGORIES) - 1), round(inc.lat, 5),
+                     round(inc.lon, 5), inc.geo_precision or 0, inc.date, g, inc.location_name,
+                     1 if inc.incident_id in corrected else 0, src.article_id if src else None,
+                     src.sentence_index if src else None])
+        if popup_html is not None:
+            popups.append(popup_html(inc))
+    return {
+        "categories": [{"key": c.key, "label": c.label, "event_type": c.event_type, "colour": c.colour,
+                        "css": c.css_colour, "icon": c.icon} for c in CATEGORIES],
+        "incidents": rows, "geometries": geoms, "popups": popups if popup_html is not None else None,
+        "options": {"popupUrl": options.popup_url, "articleUrl": options.article_url, "focus": options.focus,
+                    "radius": options.uncertainty_radius_m, "maxZoom": options.max_zoom,
+                    "baseLayers": [{"name": n, "url": u, "style": dict(s)} for n, u, s in options.base_layers]},
+    }
+
+
+def build_map(incidents: Sequence[Incident], *, options: MapOptions = MapOptions(),
+              popup_html: Callable[[Incident], str] | None = None, corrected: Collection[str] = (),
+              geometry_for: Callable[[str], Mapping[str, Any] | None] | None = None) -> folium.Map:
+    """A folium map of the incidents, with only local asset URLs (plus ``tiles_url`` when configured)."""
+    m = folium.Map(location=(49.0, 32.0), zoom_start=5, tiles=None, maxZoom=options.max_zoom,
+                   control_scale=True, width="100%", height="100%")
+    if options.tiles_url:
+        folium.TileLayer(tiles=options.tiles_url, attr=options.tiles_attr or "Map tiles", name="Tiles",
+                         max_zoom=options.max_zoom, overlay=False, control=True).add_to(m)
+    counts: dict[str, int] = {}
+    for inc in incidents:
+        counts[inc.category] = counts.get(inc.category, 0) + 1
+    groups: list[tuple[str, str]] = []
+    for cat in CATEGORIES:
+        n = counts.get(cat.key, 0)
+        fg = folium.FeatureGroup(name=layer_name(cat, n), overlay=True, control=n > 0, show=True)
+        fg.add_to(m)
+        groups.append((cat.key, fg.get_name()))
+    heat = HeatMap([], name="Heat map", show=False, radius=18, blur=20, min_opacity=0.3)
+    heat.add_to(m)
+    _ClusterAssets().add_to(m)
+    control = folium.LayerControl(collapsed=False, position="topright")
+    control.add_to(m)
+    data = payload(incidents, options=options, popup_html=popup_html, corrected=corrected, geometry_for=geometry_for)
+    _AppInit(m.get_name(), control.get_name(), heat.get_name(), groups, htmlsafe_json_dumps(data),
+             options.static_prefix).add_to(m)
+    _localize(m, options.assets_prefix)
+    return m
+
+
+def _localize(m: folium.Map, prefix: str) -> None:
+    """Point every folium asset at the vendored copies (webmap.assets), when that module is present."""
+    try:
+        from .assets import localize
+    except ImportError:  # assets module not installed yet: the page-level localize_html still applies
+        log.warning("webmap.assets is missing: the map keeps folium's CDN asset URLs")
+        return
+    localize(m, prefix=prefix)
+
+
+def render_parts(m: folium.Map) -> dict[str, str]:
+    """The map's header, body and script HTML for embedding in a page template."""
+    root = m.get_root()
+    root.render()
+    return {"header": root.header.render(), "html": root.html.render(), "script": root.script.render()}

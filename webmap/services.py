@@ -1,0 +1,91 @@
+"""What the views and the CLI share: the store, the (lazily loaded) gazetteer and the ingest steps."""
+from __future__ import annotations
+
+import logging
+import threading
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Callable, Iterator, Mapping, Sequence
+
+from flask import current_app
+
+from .exc import ArticleError, ExtractionError
+from .models import Article, Incident
+from .store import AddResult, IncidentStore
+
+log = logging.getLogger(__name__)
+
+Extractor = Callable[[Article, Any], Sequence[Incident]]
+INGESTIBLE = (".txt", ".md", ".markdown", ".html", ".htm", ".json", ".jsonl")
+
+
+@dataclass
+class WebmapState:
+    """Per-app state kept in ``app.extensions["webmap"]``."""
+
+    store: IncidentStore
+    extractor: Extractor | None = None          # None: webmap.pipeline.extract
+    max_bytes: int = 2 * 1024 * 1024
+    _gazetteer: Any = None
+    _lock: threading.Lock = field(default_factory=threading.Lock)
+
+    @classmethod
+    def from_config(cls, config: Mapping[str, Any]) -> WebmapState:
+        """Open the store named by DATABASE; EXTRACTOR and GAZETTEER may be injected."""
+        state = cls(IncidentStore(config["DATABASE"]), config.get("EXTRACTOR"),
+                    int(config.get("MAX_CONTENT_LENGTH") or 2 * 1024 * 1024))
+        state._gazetteer = config.get("GAZETTEER")
+        return state
+
+    @property
+    def gazetteer(self) -> Any:
+        """The gazetteer, loaded on first use (once per process)."""
+        with self._lock:
+            if self._gazetteer is None:
+                from gazetteer import Gazetteer
+                self._gazetteer = Gazetteer.default()
+            return self._gazetteer
+
+    def extract(self, article: Article) -> list[Incident]:
+        """Run the extraction pipeline on one article."""
+        if self.extractor is not None:
+            return list(self.extractor(article, None))
+        from .pipeline import extract
+        try:
+            return list(extract(article, self.gazetteer))
+        except (ArticleError, ExtractionError):
+            raise
+        except (ValueError, KeyError, LookupError) as err:
+            raise ExtractionError(f"{article.source_name or article.article_id}: extraction failed: {err}") from err
+
+    def ingest_articles(self, articles: Sequence[Article], *, replace_existing: bool = False) -> list[AddResult]:
+        """Extract and store articles in one transaction: all stored, or none when anything fails."""
+        items = [(a, self.extract(a)) for a in articles]
+        return self.store.add_many(items, replace_existing=replace_existing)
+
+    def ingest_bytes(self, data: bytes, name: str, *, replace_existing: bool = False) -> list[AddResult]:
+        """Load the articles of one file's bytes (format by extension) and ingest them.
+
+        :raises ArticleError: for unreadable input (not UTF-8, empty, bad JSON), naming the file.
+        """
+        from .articles import load_bytes
+        return self.ingest_articles(load_bytes(data, name, self.max_bytes), replace_existing=replace_existing)
+
+    def ingest_path(self, path: str | Path, *, replace_existing: bool = False) -> list[AddResult]:
+        """Ingest one file from disk."""
+        from .articles import load_path
+        return self.ingest_articles(load_path(path, self.max_bytes), replace_existing=replace_existing)
+
+
+def iter_files(paths: Sequence[str | Path]) -> Iterator[Path]:
+    """The ingestible files of files and folders (folders walked, sorted)."""
+    for p in map(Path, paths):
+        if p.is_dir():
+            yield from sorted(f for f in p.rglob("*") if f.is_file() and f.suffix.lower() in INGESTIBLE)
+        else:
+            yield p
+
+
+def get_state() -> WebmapState:
+    """The state of the current app."""
+    return current_app.extensions["webmap"]

@@ -1,0 +1,343 @@
+"""The incident store: SQLite (stdlib sqlite3) holding articles, incidents, their source spans and corrections.
+
+One connection per operation (safe across threads); every write is one transaction, so a failed ingest
+leaves the store as it was. Corrections live in their own table keyed by incident id, apart from the
+machine output, and survive re-ingestion of the article.
+"""
+from __future__ import annotations
+
+import hashlib
+import json
+import logging
+import sqlite3
+from contextlib import contextmanager
+from dataclasses import dataclass, replace
+from datetime import datetime, timezone
+from pathlib import Path
+from typing import Any, Iterator, Sequence
+
+from .filters import Filters
+from .models import Article, Incident, SourceSpan
+
+log = logging.getLogger(__name__)
+
+SCHEMA = """
+CREATE TABLE IF NOT EXISTS articles (
+  article_id TEXT PRIMARY KEY, text_hash TEXT NOT NULL UNIQUE, title TEXT NOT NULL DEFAULT '',
+  date TEXT, url TEXT NOT NULL DEFAULT '', source_name TEXT NOT NULL DEFAULT '', text TEXT NOT NULL,
+  added_at TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS incidents (
+  incident_id TEXT PRIMARY KEY, article_id TEXT NOT NULL REFERENCES articles(article_id) ON DELETE CASCADE,
+  category TEXT NOT NULL, event_type TEXT NOT NULL, sub_event_type TEXT NOT NULL, date TEXT,
+  date_precision TEXT NOT NULL, location_name TEXT NOT NULL, place_id TEXT, country_code TEXT, admin1 TEXT,
+  lat REAL, lon REAL, geo_precision INTEGER, score REAL NOT NULL, geometry TEXT, actors TEXT NOT NULL,
+  weapons TEXT NOT NULL, counts TEXT NOT NULL, notes TEXT NOT NULL, sentence_index INTEGER, sentence TEXT);
+CREATE INDEX IF NOT EXISTS incidents_article ON incidents(article_id);
+CREATE INDEX IF NOT EXISTS incidents_date ON incidents(date);
+CREATE TABLE IF NOT EXISTS sources (
+  incident_id TEXT NOT NULL REFERENCES incidents(incident_id) ON DELETE CASCADE, seq INTEGER NOT NULL,
+  article_id TEXT NOT NULL, sentence_index INTEGER NOT NULL, sentence TEXT NOT NULL, start INTEGER NOT NULL,
+  "end" INTEGER NOT NULL, trigger_start INTEGER, trigger_end INTEGER, place_start INTEGER, place_end INTEGER,
+  PRIMARY KEY (incident_id, seq));
+CREATE TABLE IF NOT EXISTS corrections (
+  incident_id TEXT PRIMARY KEY, category TEXT, location_name TEXT, place_id TEXT, country_code TEXT,
+  admin1 TEXT, lat REAL, lon REAL, geo_precision INTEGER, geometry TEXT, note TEXT NOT NULL DEFAULT '',
+  created_at TEXT NOT NULL);
+"""
+
+_EFFECTIVE = {name: f"COALESCE(c.{name}, i.{name})" for name in
+              ("category", "location_name", "country_code", "admin1", "geo_precision")}
+_SRC_COLS = ("article_id", "sentence_index", "sentence", "start", "end",
+             "trigger_start", "trigger_end", "place_start", "place_end")
+
+
+def text_hash(text: str) -> str:
+    """The hash that makes the same article stored once."""
+    return hashlib.sha256(text.strip().encode("utf-8")).hexdigest()
+
+
+@dataclass(frozen=True, slots=True)
+class Correction:
+    """A user's correction of one incident; None fields keep the machine's value."""
+
+    incident_id: str
+    category: str | None = None
+    location_name: str | None = None
+    place_id: str | None = None
+    country_code: str | None = None
+    admin1: str | None = None
+    lat: float | None = None
+    lon: float | None = None
+    geo_precision: int | None = None
+    geometry: dict[str, Any] | None = None
+    note: str = ""
+    created_at: str = ""
+
+    @property
+    def moves(self) -> bool:
+        """True when the correction gives a new location."""
+        return self.lat is not None and self.lon is not None
+
+    def apply(self, incident: Incident) -> Incident:
+        """The incident as corrected (a new location drops the machine's geometry unless one is given)."""
+        changes: dict[str, Any] = {}
+        if self.category:
+            from .categories import get_category
+            cat = get_category(self.category)
+            changes.update(category=cat.key, event_type=cat.event_type, sub_event_type=cat.sub_event_type)
+        if self.moves:
+            changes.update(lat=self.lat, lon=self.lon, geometry=self.geometry, place_id=self.place_id,
+                           geo_precision=self.geo_precision or 1,
+                           location_name=self.location_name or incident.location_name,
+                           country_code=self.country_code or incident.country_code,
+                           admin1=self.admin1 if self.admin1 is not None else incident.admin1)
+        return replace(incident, **changes) if changes else incident
+
+
+@dataclass(frozen=True, slots=True)
+class Record:
+    """An incident as shown (corrections applied), with the machine's version and its article's title."""
+
+    incident: Incident
+    machine: Incident
+    correction: Correction | None
+    article_title: str = ""
+
+    @property
+    def corrected(self) -> bool:
+        return self.correction is not None
+
+
+@dataclass(frozen=True, slots=True)
+class AddResult:
+    """What an ingest did: the article id, whether it was new, how many incidents it has."""
+
+    article_id: str
+    added: bool
+    incidents: int
+
+
+@dataclass(frozen=True, slots=True)
+class ArticleSummary:
+    """An article in lists: id, title, date, source and incident count."""
+
+    article_id: str
+    title: str
+    date: str | None
+    source_name: str
+    incidents: int
+
+
+def _j(value: Any) -> str:
+    return json.dumps(value, ensure_ascii=False, separators=(",", ":"))
+
+
+def where_clause(f: Filters) -> tuple[str, list[Any]]:
+    """SQL WHERE (over incidents i, corrections c, articles a) and its parameters for these filters."""
+    parts: list[str] = []
+    params: list[Any] = []
+
+    def any_of(expr: str, values: Sequence[Any]) -> None:
+        parts.append(f"{expr} IN ({','.join('?' * len(values))})")
+        params.extend(values)
+
+    if f.categories:
+        any_of(_EFFECTIVE["category"], f.categories)
+    if f.event_types:
+        from .categories import CATEGORIES
+        any_of(_EFFECTIVE["category"], [c.key for c in CATEGORIES if c.event_type in f.event_types])
+    if f.date_from:
+        parts.append("i.date >= ?")
+        params.append(f.date_from)
+    if f.date_to:
+        parts.append("i.date <= ?")
+        params.append(f.date_to)
+    if f.article:
+        parts.append("i.article_id = ?")
+        params.append(f.article)
+    if f.country:
+        parts.append(f"{_EFFECTIVE['country_code']} = ?")
+        params.append(f.country)
+    if f.region:
+        parts.append(f"lower({_EFFECTIVE['admin1']}) = lower(?)")
+        params.append(f.region)
+    if f.precision:
+        any_of(_EFFECTIVE["geo_precision"], f.precision)
+    if f.q:
+        like = "%" + f.q.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
+        parts.append("(i.sentence LIKE ? ESCAPE '\\' OR " + _EFFECTIVE["location_name"]
+                     + " LIKE ? ESCAPE '\\' OR a.title LIKE ? ESCAPE '\\')")
+        params += [like, like, like]
+    return (" WHERE " + " AND ".join(parts)) if parts else "", params
+
+
+class IncidentStore:
+    """Articles, incidents, source spans and corrections in one SQLite file."""
+
+    def __init__(self, path: str | Path) -> None:
+        self.path = str(path)
+        if self.path != ":memory:":
+            Path(self.path).parent.mkdir(parents=True, exist_ok=True)
+        with self._connect() as db:
+            db.execute("PRAGMA journal_mode=WAL")
+            db.executescript(SCHEMA)
+
+    @contextmanager
+    def _connect(self) -> Iterator[sqlite3.Connection]:
+        db = sqlite3.connect(self.path, timeout=30)
+        db.row_factory = sqlite3.Row
+        db.execute("PRAGMA foreign_keys=ON")
+        try:
+            with db:               # one transaction: commit on success, roll back on any error
+                yield db
+        finally:
+            db.close()
+
+    # -- writes --------------------------------------------------------------------------------
+    def add(self, article: Article, incidents: Sequence[Incident], *, replace_existing: bool = False) -> AddResult:
+        """Store an article and its incidents in one transaction; the same text is stored once.
+
+        With ``replace_existing`` the machine incidents of an already stored article are replaced
+        (re-ingestion); corrections are kept either way.
+        """
+        return self.add_many([(article, incidents)], replace_existing=replace_existing)[0]
+
+    def add_many(self, items: Sequence[tuple[Article, Sequence[Incident]]], *,
+                 replace_existing: bool = False) -> list[AddResult]:
+        """Store several articles with their incidents, all in one transaction (all or nothing)."""
+        results: list[AddResult] = []
+        with self._connect() as db:
+            for article, incidents in items:
+                results.append(self._add(db, article, incidents, replace_existing))
+        return results
+
+    def _add(self, db: sqlite3.Connection, article: Article, incidents: Sequence[Incident],
+             replace_existing: bool) -> AddResult:
+        h = text_hash(article.text)
+        row = db.execute("SELECT article_id FROM articles WHERE text_hash = ?", (h,)).fetchone()
+        if row is not None and not replace_existing:
+            n = db.execute("SELECT count(*) FROM incidents WHERE article_id = ?", (row[0],)).fetchone()[0]
+            return AddResult(row[0], False, n)
+        article_id = row[0] if row is not None else article.article_id
+        if row is None:
+            db.execute("INSERT INTO articles VALUES (?,?,?,?,?,?,?,?)",
+                       (article_id, h, article.title, article.date, article.url, article.source_name,
+                        article.text, datetime.now(timezone.utc).isoformat(timespec="seconds")))
+        else:
+            db.execute("DELETE FROM incidents WHERE article_id = ?", (article_id,))
+        for inc in incidents:
+            self._insert_incident(db, inc, article_id)
+        return AddResult(article_id, row is None, len(incidents))
+
+    @staticmethod
+    def _insert_incident(db: sqlite3.Connection, inc: Incident, article_id: str) -> None:
+        src = inc.source
+        db.execute(
+            "INSERT INTO incidents VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+            (inc.incident_id, article_id, inc.category, inc.event_type, inc.sub_event_type, inc.date,
+             inc.date_precision, inc.location_name, inc.place_id, inc.country_code, inc.admin1, inc.lat, inc.lon,
+             inc.geo_precision, inc.score, _j(inc.geometry) if inc.geometry else None,
+             _j([list(a) for a in inc.actors]), _j(list(inc.weapons)), _j([list(c) for c in inc.counts]),
+             inc.notes, src.sentence_index if src else None, src.sentence if src else None))
+        db.executemany(f"INSERT INTO sources VALUES (?,?,{','.join('?' * len(_SRC_COLS))})",
+                       [(inc.incident_id, n, *(getattr(s, k) for k in _SRC_COLS)) for n, s in enumerate(inc.sources)])
+
+    def correct(self, correction: Correction) -> None:
+        """Store (or replace) the correction of an incident.
+
+        :raises KeyError: when the incident is unknown.
+        """
+        with self._connect() as db:
+            if db.execute("SELECT 1 FROM incidents WHERE incident_id = ?", (correction.incident_id,)).fetchone() is None:
+                raise KeyError(correction.incident_id)
+            c = correction
+            db.execute("INSERT OR REPLACE INTO corrections VALUES (?,?,?,?,?,?,?,?,?,?,?,?)",
+                       (c.incident_id, c.category, c.location_name, c.place_id, c.country_code, c.admin1, c.lat,
+                        c.lon, c.geo_precision, _j(c.geometry) if c.geometry else None, c.note,
+                        c.created_at or datetime.now(timezone.utc).isoformat(timespec="seconds")))
+
+    def remove_correction(self, incident_id: str) -> bool:
+        """Drop a correction; True when there was one."""
+        with self._connect() as db:
+            return db.execute("DELETE FROM corrections WHERE incident_id = ?", (incident_id,)).rowcount > 0
+
+    # -- reads ---------------------------------------------------------------------------------
+    def get_article(self, article_id: str) -> Article | None:
+        """The stored article, or None."""
+        with self._connect() as db:
+            r = db.execute("SELECT * FROM articles WHERE article_id = ?", (article_id,)).fetchone()
+        if r is None:
+            return None
+        return Article(article_id=r["article_id"], text=r["text"], title=r["title"], date=r["date"], url=r["url"],
+                       source_name=r["source_name"])
+
+    def articles(self) -> list[ArticleSummary]:
+        """All articles, newest first, with their incident counts."""
+        with self._connect() as db:
+            rows = db.execute("SELECT a.article_id, a.title, a.date, a.source_name, count(i.incident_id) "
+                              "FROM articles a LEFT JOIN incidents i USING (article_id) GROUP BY a.article_id "
+                              "ORDER BY a.date DESC, a.added_at DESC").fetchall()
+        return [ArticleSummary(*r) for r in rows]
+
+    def get(self, incident_id: str) -> Record | None:
+        """One incident (corrections applied), or None."""
+        records = self._select(" WHERE i.incident_id = ?", [incident_id])
+        return records[0] if records else None
+
+    def query(self, filters: Filters | None = None, limit: int | None = None) -> list[Record]:
+        """The incidents matching the filters, ordered by date, article and sentence."""
+        where, params = where_clause(filters or Filters())
+        return self._select(where, params, limit)
+
+    def count(self, filters: Filters | None = None) -> int:
+        """How many incidents match."""
+        where, params = where_clause(filters or Filters())
+        with self._connect() as db:
+            return db.execute("SELECT count(*) FROM incidents i LEFT JOIN corrections c USING (incident_id) "
+                              "JOIN articles a USING (article_id)" + where, params).fetchone()[0]
+
+    def stats(self) -> dict[str, int]:
+        """Row counts of each table."""
+        with self._connect() as db:
+            return {t: db.execute(f"SELECT count(*) FROM {t}").fetchone()[0]
+                    for t in ("articles", "incidents", "sources", "corrections")}
+
+    def _select(self, where: str, params: list[Any], limit: int | None = None) -> list[Record]:
+        base = (" FROM incidents i LEFT JOIN corrections c USING (incident_id) JOIN articles a USING (article_id)"
+                + where)
+        order = " ORDER BY i.date, i.article_id, i.sentence_index, i.incident_id"
+        lim = f" LIMIT {int(limit)}" if limit is not None else ""
+        with self._connect() as db:
+            rows = db.execute("SELECT i.*, a.title AS article_title, c.incident_id AS c_id, c.category AS c_category,"
+                              " c.location_name AS c_location_name, c.place_id AS c_place_id,"
+                              " c.country_code AS c_country_code, c.admin1 AS c_admin1, c.lat AS c_lat,"
+                              " c.lon AS c_lon, c.geo_precision AS c_geo_precision, c.geometry AS c_geometry,"
+                              " c.note AS c_note, c.created_at AS c_created_at" + base + order + lim,
+                              params).fetchall()
+            sources: dict[str, list[SourceSpan]] = {}
+            sub = f"SELECT i.incident_id{base}{order}{lim}"
+            for s in db.execute(f"SELECT * FROM sources WHERE incident_id IN ({sub}) ORDER BY incident_id, seq",
+                                params):
+                sources.setdefault(s["incident_id"], []).append(SourceSpan(*(s[k] for k in _SRC_COLS)))
+        return [_record(r, tuple(sources.get(r["incident_id"], ()))) for r in rows]
+
+
+def _record(r: sqlite3.Row, sources: tuple[SourceSpan, ...]) -> Record:
+    machine = Incident(
+        incident_id=r["incident_id"], category=r["category"], event_type=r["event_type"],
+        sub_event_type=r["sub_event_type"], date=r["date"], date_precision=r["date_precision"],
+        location_name=r["location_name"], place_id=r["place_id"], country_code=r["country_code"], admin1=r["admin1"],
+        lat=r["lat"], lon=r["lon"], geo_precision=r["geo_precision"], score=r["score"],
+        geometry=json.loads(r["geometry"]) if r["geometry"] else None,
+        actors=tuple(tuple(a) for a in json.loads(r["actors"])), weapons=tuple(json.loads(r["weapons"])),
+        counts=tuple((k, int(v)) for k, v in json.loads(r["counts"])), sources=sources, notes=r["notes"])
+    correction = None
+    if r["c_id"] is not None:
+        correction = Correction(
+            incident_id=r["c_id"], category=r["c_category"], location_name=r["c_location_name"],
+            place_id=r["c_place_id"], country_code=r["c_country_code"], admin1=r["c_admin1"], lat=r["c_lat"],
+            lon=r["c_lon"], geo_precision=r["c_geo_precision"],
+            geometry=json.loads(r["c_geometry"]) if r["c_geometry"] else None, note=r["c_note"],
+            created_at=r["c_created_at"])
+    shown = correction.apply(machine) if correction else machine
+    return Record(shown, machine, correction, r["article_title"])

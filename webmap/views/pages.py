@@ -1,0 +1,194 @@
+"""HTML pages: the map, the article view with sentence anchors, upload/paste, corrections."""
+from __future__ import annotations
+
+import gzip
+import json
+import logging
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+from flask import Blueprint, Response, abort, current_app, redirect, render_template, request, url_for
+
+from .. import security
+from ..categories import BY_KEY, CATEGORIES
+from ..corrections import CorrectionError, build_correction
+from ..exc import ArticleError, ExtractionError
+from ..filters import EVENT_TYPES, parse_filters
+from ..maps import MapOptions, build_map, render_parts
+from ..models import Incident
+from ..services import get_state
+from ..store import Record
+from .article_view import article_pieces, candidates_for
+
+log = logging.getLogger(__name__)
+bp = Blueprint("pages", __name__)
+
+
+@bp.before_request
+def _csrf() -> None:
+    security.protect()
+
+
+def popup_html(record: Record) -> str:
+    """A popup's HTML, rendered through the autoescaped partial."""
+    inc = record.incident
+    return render_template("_popup.html", incident=inc, record=record, category=BY_KEY.get(inc.category))
+
+
+def _geometry_lookup() -> Any:
+    state = get_state()
+    if state._gazetteer is None:         # do not load the gazetteer only to draw a map
+        return None
+    return getattr(state.gazetteer, "geometry", None)
+
+
+def map_options(focus: str | None = None) -> MapOptions:
+    """MapOptions from the app config (URLs from the routes)."""
+    cfg = current_app.config
+    base: list[tuple[str, str, dict[str, Any]]] = []
+    if Path(current_app.static_folder or "", "geo", "countries.geojson").is_file():
+        base.append(("Country outlines", url_for("static", filename="geo/countries.geojson"),
+                     {"color": "#7a7a7a", "weight": 1, "fillColor": "#f4f1ea", "fillOpacity": 1}))
+    if _admin1_path() is not None:
+        base.append(("Regions (UA, RU, BY)", url_for("pages.admin1"),
+                     {"color": "#a0a0a0", "weight": 0.6, "fill": False, "dashArray": "2 3"}))
+    return MapOptions(tiles_url=cfg.get("TILES_URL"), tiles_attr=cfg.get("TILES_ATTR") or "",
+                      assets_prefix=cfg["ASSETS_PREFIX"], static_prefix=url_for("static", filename="").rstrip("/"),
+                      max_zoom=int(cfg["MAP_MAX_ZOOM"]), uncertainty_radius_m=int(cfg["UNCERTAINTY_RADIUS_M"]),
+                      article_url=url_for("pages.article", article_id="ARTICLE") .replace("ARTICLE", "{article_id}")
+                      + "#s{index}",
+                      popup_url=url_for("pages.popup", incident_id="ID").replace("ID", "{id}"),
+                      focus=focus, base_layers=tuple(base))
+
+
+@bp.get("/")
+def index() -> str:
+    """The map page, filtered by the URL arguments."""
+    filters = parse_filters(request.args)
+    state = get_state()
+    records = state.store.query(filters)
+    incidents = [r.incident for r in records]
+    by_id = {r.incident.incident_id: r for r in records}
+    inline = len(records) <= int(current_app.config["INLINE_POPUPS_MAX"])
+    m = build_map(incidents, options=map_options(request.args.get("focus")),
+                  popup_html=(lambda inc: popup_html(by_id[inc.incident_id])) if inline else None,
+                  corrected={r.incident.incident_id for r in records if r.corrected},
+                  geometry_for=_geometry_lookup())
+    parts = render_parts(m)
+    args = filters.to_args()
+    return render_template("map.html", map=parts, filters=filters, count=len(records), total=state.store.count(),
+                           categories=CATEGORIES, event_types=EVENT_TYPES, articles=state.store.articles(),
+                           geojson_url=url_for("api.incidents_geojson") + _qs(args + [("download", "1")]),
+                           csv_url=url_for("api.incidents_csv") + _qs(args + [("download", "1")]))
+
+
+def _qs(args: list[tuple[str, str]]) -> str:
+    from urllib.parse import urlencode
+    return "?" + urlencode(args) if args else ""
+
+
+@bp.get("/incidents/<incident_id>/popup")
+def popup(incident_id: str) -> str:
+    """One popup (fetched by the map when popups are not embedded)."""
+    record = get_state().store.get(incident_id) or abort(404, f"No incident {incident_id!r}.")
+    return popup_html(record)
+
+
+@bp.get("/articles")
+def articles() -> str:
+    """All stored articles."""
+    return render_template("articles.html", articles=get_state().store.articles())
+
+
+@bp.get("/articles/<article_id>")
+def article(article_id: str) -> str:
+    """The full text, escaped, with anchors per sentence and incidents and places highlighted."""
+    state = get_state()
+    art = state.store.get_article(article_id) or abort(404, f"No article {article_id!r}.")
+    records = state.store.query(parse_filters({"article": article_id}))
+    sentences, tail = article_pieces(art, [r.incident for r in records])
+    return render_template("article.html", article=art, sentences=sentences, tail=tail, records=records,
+                           categories=BY_KEY)
+
+
+@bp.route("/upload", methods=["GET", "POST"])
+def upload() -> Any:
+    """Paste text or upload a file (.txt, .md, .html, .json); then show the article."""
+    if request.method == "GET":
+        return render_template("upload.html")
+    state = get_state()
+    file = request.files.get("file")
+    try:
+        if file is not None and file.filename:
+            results = state.ingest_bytes(file.read(), Path(file.filename).name)
+        else:
+            text = request.form.get("text", "")
+            if not text.strip():
+                raise ArticleError("paste: no text given")
+            record = {"text": text, "title": request.form.get("title", ""), "date": request.form.get("date") or None,
+                      "url": request.form.get("url", ""), "source_name": "paste"}
+            results = state.ingest_bytes(json.dumps(record).encode("utf-8"), "paste.json")
+    except (ArticleError, ExtractionError) as err:
+        return render_template("upload.html", error=str(err)), 400
+    if len(results) == 1:
+        return redirect(url_for("pages.article", article_id=results[0].article_id))
+    return redirect(url_for("pages.articles"))
+
+
+@bp.route("/incidents/<incident_id>/correct", methods=["GET", "POST"])
+def correct(incident_id: str) -> Any:
+    """Correct an incident's place (candidate, name or coordinates) or category."""
+    state = get_state()
+    record = state.store.get(incident_id) or abort(404, f"No incident {incident_id!r}.")
+    error = None
+    if request.method == "POST":
+        if request.form.get("action") == "revert":
+            state.store.remove_correction(incident_id)
+            return redirect(_back(record.machine))
+        try:
+            state.store.correct(build_correction(record.machine, request.form, state.gazetteer))
+            return redirect(_back(record.machine))
+        except CorrectionError as err:
+            error = str(err)
+    return (render_template("correct.html", record=record, categories=CATEGORIES, error=error,
+                            candidates=candidates_for(record.machine, state)), 400 if error else 200)
+
+
+def _back(inc: Incident) -> str:
+    src = inc.source
+    if src is None:
+        return url_for("pages.index", focus=inc.incident_id)
+    return url_for("pages.article", article_id=src.article_id, _anchor=f"s{src.sentence_index}")
+
+
+def _admin1_path() -> Path | None:
+    try:
+        from importlib.resources import files
+        p = Path(str(files("gazetteer").joinpath("data", "admin1.geojson.gz")))
+    except (ImportError, ModuleNotFoundError):
+        return None
+    return p if p.is_file() else None
+
+
+@lru_cache(maxsize=4)
+def _admin1_json(path: str, countries: tuple[str, ...]) -> bytes:
+    with gzip.open(path, "rt", encoding="utf-8") as fh:
+        data = json.load(fh)
+    feats = []
+    for f in data.get("features", []):
+        props = f.get("properties") or {}
+        cc = props.get("country_code") or props.get("iso_a2") or props.get("cc") or ""
+        if not countries or cc in countries:
+            feats.append({"type": "Feature", "properties": {"name": props.get("name", "")}, "geometry": f["geometry"]})
+    return json.dumps({"type": "FeatureCollection", "features": feats}, separators=(",", ":")).encode()
+
+
+@bp.get("/geo/admin1.geojson")
+def admin1() -> Response:
+    """Admin-1 outlines of the configured countries (from the gazetteer data), for the base layer."""
+    path = _admin1_path() or abort(404, "No admin-1 outlines in this installation.")
+    body = _admin1_json(str(path), tuple(current_app.config["ADMIN1_OUTLINES"]))
+    resp = Response(body, mimetype="application/geo+json")
+    resp.cache_control.max_age = 3600
+    return resp
