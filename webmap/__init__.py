@@ -28,7 +28,8 @@ def create_app(config: Mapping[str, Any] | None = None) -> Flask:
     from .services import WebmapState
     from .views import api, errors, pages
 
-    app = Flask(__name__, instance_relative_config=True, static_folder=_static_dir())
+    instance_path = (config or {}).get("INSTANCE_PATH")    # tests: a temporary instance folder
+    app = Flask(__name__, instance_relative_config=True, static_folder=_static_dir(), instance_path=instance_path)
     app.config.from_mapping(defaults.DEFAULTS)
     app.config.from_pyfile("config.py", silent=True)
     app.config.from_prefixed_env("WEBMAP")
