@@ -15,11 +15,11 @@ _RAW: dict[str, str] = {
                  r"(?: full)? control|overt(?:ook|aken)|took over|recaptured?|retook|liberat(?:ed|ion)|occupied"
                  r"|withdrew|withdrawn|retreated from)\b",
     "clash": r"\b(?:clash(?:ed|es)?|armed clash|fighting|fought|firefights?|battles? (?:for|in|near|over)|skirmish\w*"
-             r"|(?:counter-?)?offensives?(?! weapons)|counter-?attack\w*|assault(?:ed|s)?|storm(?:ed|ing)"
+             r"|(?:counter-?)?offensives?(?! weapons)|counter-?attack\w*|(?<!aerial )(?<!air )assault(?:ed|s)?|storm(?:ed|ing)"
              r"|repel(?:led)?|repuls(?:ed|e)|ambush(?:ed)?|fired back|exchanged (?:fire|artillery\w*|strikes)"
              r"|advanc(?:ed|es|ing)|attempted to (?:advance|seize|capture|break)|(?:ground|infantry|tank) attacks?"
              r"|attacked (?:the )?(?:\w+ )?(?:positions?|troops|forces|soldiers|units?|military hospital|checkpoints?)"
-             r"|small arms|machine ?guns?|grenade launchers|incursions?|invasion|invad(?:ed|ing)|ground operations?"
+             r"|small arms|grenade launchers|incursions?|invasion|invad(?:ed|ing)|ground operations?"
              r"|sent (?:troops|tanks|forces) into|broke through|crossed the border|raids?|sabotage groups?)\b",
     "protest": r"\b(?:protest(?:ed|s|ers|ing)?|demonstrat(?:ors|ions?|ed)|rall(?:y|ied|ies))\b",
     "vac": r"\b(?:executed|execution|tortur\w+|shot (?:dead )?(?:at )?(?:\w+ )?civilians?|opened fire on (?:\w+ ){0,4}"

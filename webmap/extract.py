@@ -1,0 +1,158 @@
+"""Rule-based event detection and typing of one sentence: map category plus ACLED event and sub-event type."""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from .categories import BATTLES, EXPLOSIONS, PROTESTS, STRATEGIC, VIOLENCE_AGAINST_CIVILIANS, get_category
+from .triggers import Hit, find_hits
+
+AIR_DRONE = "Air/drone strike"
+SHELLING = "Shelling/artillery/missile attack"
+
+# base score of each kind: how decisive it is when coders pick one event for a report
+PRIORITY = {"territory": 0.95, "clash": 0.9, "protest": 0.9, "vac": 0.88, "abduct": 0.88, "sexual": 0.88,
+            "ied": 0.86, "intercept": 0.86, "loot": 0.85, "defuse": 0.85, "air": 0.84, "drone": 0.83,
+            "milsite": 0.8, "missile": 0.8, "shell": 0.8, "equipment": 0.78, "evac": 0.75, "strike": 0.62,
+            "political": 0.6, "casualty": 0.55}
+STRIKE_KINDS = ("air", "drone", "missile", "shell", "strike")
+_CATEGORY_OF = {"air": "air_strike", "drone": "drone_strike", "missile": "missile_strike", "shell": "shelling",
+                "milsite": "military_site_strike", "equipment": "equipment_destroyed", "intercept": "interception",
+                "evac": "evacuation", "political": "political", "clash": "ground_assault",
+                "territory": "ground_assault", "vac": "civilian_casualties", "abduct": "civilian_casualties",
+                "sexual": "civilian_casualties", "casualty": "civilian_casualties", "ied": "shelling",
+                "loot": "political", "defuse": "political", "protest": "political"}
+_ACTION = re.compile(
+    r"\b(?:launch(?:ed|ing)|fir(?:ed|ing)|sent|sending|used|using|hit|hitting|struck|strikes?|attack(?:ed|s)?"
+    r"|slamm(?:ed|ing)|impact(?:ed|ing)?|target(?:ed|ing)|dropp(?:ed|ing)|exploded|explosions?|blasts?|killed"
+    r"|killing|wounded|wounding|injur(?:ed|ing)|damag(?:ed|ing)|destroy(?:ed|ing)|pound(?:ed|ing)|shelled|bombed"
+    r"|came under|come under|landed|rained|carried out|conducted|fell|falling|crashed|aftermath)\b", re.I)
+_CIVILIAN_VICTIM = re.compile(r"\b(?:civilians?|residents?|people|man|woman|men|women|child(?:ren)?|boys?|girls?"
+                              r"|sons?|daughters?|famil(?:y|ies)|passengers?|pensioners?|babies|baby|teenagers?"
+                              r"|journalists?|volunteers?|drivers?|persons?|minors?)\b", re.I)
+_MILITARY_VICTIM = re.compile(r"\b(?:soldiers?|servicem[ae]n|troops|fighters|sailors|paratroopers|militants"
+                              r"|personnel|marines|officers)\b", re.I)
+
+
+@dataclass(frozen=True, slots=True)
+class Detected:
+    """An event told by a sentence: its category and ACLED coding, the trigger, and a base score."""
+
+    category: str
+    event_type: str
+    sub_event_type: str
+    trigger: Hit
+    base: float
+    weapon_kind: str = ""          # drone / missile / air / shell when the weapon is known
+    needs_place: bool = False      # a bare noun ("its bombing"): only an event where the sentence names a place
+    extra: bool = False            # secondary (casualties told with a strike)
+
+
+def _acled(category: str) -> tuple[str, str]:
+    c = get_category(category)
+    return c.event_type, c.sub_event_type
+
+
+def _weapon_sub(kinds: set[str], default: str) -> str:
+    if kinds & {"air", "drone"}:
+        return AIR_DRONE
+    if kinds & {"missile", "shell"}:
+        return SHELLING
+    return default
+
+
+def _territory_sub(sentence: str, hit: Hit) -> tuple[str, str, str]:
+    """(category, event_type, sub_event_type) of a change of control."""
+    low = sentence.lower()
+    gov = re.search(r"\b(?:recaptur|liberat|regain|retook|restored control|de-?occup)", low) or \
+        re.search(r"\bukrain\w* (?:\w+ )?(?:forces|troops|army|military)\b[^.]{0,60}\b(?:captur|took|seized|established)",
+                  low)
+    if re.search(r"\b(?:captured|seized|took) (?:some |several |\w+ )?positions\b", low):
+        return "ground_assault", BATTLES, "Armed clash"
+    if gov:
+        violent = re.search(r"\b(?:clash|fight|battle|counteroffensive|counter-offensive|assault|shell|strike)", low)
+        if not violent and re.search(r"\bwithdr[ae]w", low):
+            return "ground_assault", STRATEGIC, "Non-violent transfer of territory"
+        return "ground_assault", BATTLES, "Government regains territory"
+    if re.search(r"\bwithdr[ae]w|retreated", hit.text, re.I):
+        return "ground_assault", BATTLES, "Armed clash"
+    return "ground_assault", BATTLES, "Non-state actor overtakes territory"
+
+
+def detect(sentence: str) -> list[Detected]:
+    """The events a sentence tells, each with its category, ACLED coding and anchor trigger."""
+    hits = find_hits(sentence)
+    if not hits:
+        return []
+    by: dict[str, list[Hit]] = {}
+    for h in hits:
+        by.setdefault(h.kind, []).append(h)
+    kinds = set(by)
+    acts = [m for m in _ACTION.finditer(sentence)]
+    action = bool(acts)
+    non_intercept_action = any(not re.match(r"shot", m.group(0), re.I) for m in acts)
+    out: list[Detected] = []
+
+    def add(kind: str, category: str | None = None, et: str | None = None, st: str | None = None,
+            needs_place: bool = False, extra: bool = False, weapon_kind: str = "") -> None:
+        cat = category or _CATEGORY_OF[kind]
+        e, s = _acled(cat)
+        out.append(Detected(cat, et or e, st or s, by[kind][0], PRIORITY[kind], weapon_kind, needs_place, extra))
+
+    weapon_kinds = kinds & {"air", "drone", "missile", "shell"}
+    if "territory" in kinds and not re.fullmatch(r"occupied", by["territory"][0].text, re.I):
+        cat, et, st = _territory_sub(sentence, by["territory"][0])
+        out.append(Detected(cat, et, st, by["territory"][0], PRIORITY["territory"]))
+    if "clash" in kinds:
+        add("clash", needs_place=not action)
+    if "protest" in kinds:
+        force = re.search(r"stun grenades?|tear gas|rubber bullets|dispers|beat|fired at (?:the )?protest|detained",
+                          sentence, re.I)
+        add("protest", et=PROTESTS, st="Excessive force against protesters" if force else "Peaceful protest")
+    for k, sub in (("vac", "Attack"), ("abduct", "Abduction/forced disappearance"), ("sexual", "Sexual violence")):
+        if k in kinds:
+            add(k, et=VIOLENCE_AGAINST_CIVILIANS, st=sub)
+    if "ied" in kinds and (action or "casualty" in kinds):
+        add("ied", et=EXPLOSIONS, st="Remote explosive/landmine/IED")
+    if "loot" in kinds:
+        add("loot", et=STRATEGIC, st="Looting/property destruction")
+    if "intercept" in kinds:
+        add("intercept")
+    if "defuse" in kinds:
+        add("defuse", et=STRATEGIC, st="Disrupted weapons use")
+    site = "milsite" in kinds and (action or weapon_kinds)
+    equip = "equipment" in kinds
+    if site:
+        add("milsite", st=_weapon_sub(weapon_kinds, SHELLING), weapon_kind=next(iter(sorted(weapon_kinds)), ""))
+    elif equip:
+        sub = _weapon_sub(weapon_kinds, "")
+        add("equipment", et=EXPLOSIONS if sub else None, st=sub or None,
+            weapon_kind=next(iter(sorted(weapon_kinds)), ""))
+    elif not ({"ied"} & kinds and not weapon_kinds):
+        strike_done = False
+        for k in ("air", "drone", "missile", "shell"):
+            if k not in kinds:
+                continue
+            verbal = any(re.search(r"(?:ed|ing)$|strikes?$|raids?$|fire$", h.text, re.I) for h in by[k])
+            if k in ("drone", "missile") and "intercept" in kinds and not non_intercept_action:
+                continue
+            if not (verbal or action or "casualty" in kinds):
+                continue
+            add(k, needs_place=not action, weapon_kind=k)
+            strike_done = True
+        if not strike_done and "strike" in kinds and not out:
+            add("strike", category="shelling", needs_place=True, weapon_kind="")
+    if "evac" in kinds:
+        add("evac", et=STRATEGIC, st="Other")
+    if "political" in kinds:
+        add("political", et=STRATEGIC, st="Other")
+    if "casualty" in kinds and _CIVILIAN_VICTIM.search(sentence) and not _MILITARY_VICTIM.search(sentence) \
+            and not any(d.category == "civilian_casualties" for d in out):
+        add("casualty", et=VIOLENCE_AGAINST_CIVILIANS, st="Attack", extra=bool(out), needs_place=True)
+    return out
+
+
+def casualty_only(sentence: str) -> bool:
+    """True for a sentence that only reports casualties ("Two people died."), to attach to the event before."""
+    hits = find_hits(sentence)
+    return bool(hits) and all(h.kind in ("casualty",) for h in hits)

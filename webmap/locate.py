@@ -1,0 +1,165 @@
+"""Where an incident happened: the place mention that is the scene of the event, or the context's place."""
+from __future__ import annotations
+
+import logging
+import re
+from dataclasses import dataclass
+from typing import Any
+
+from gazetteer.model import Mention, Resolution
+
+log = logging.getLogger(__name__)
+
+# Russian regions on the front or the border, where war reporting places incidents.
+WAR_ZONE_RU = {"Kursk", "Belgorod", "Bryansk", "Rostov", "Voronezh", "Krasnodar", "Crimea", "Sevastopol"}
+CAPITALS = {"UA": "Kyiv", "RU": "Moscow", "BY": "Minsk"}
+_LOC_PREP = re.compile(
+    r"(?:\b(?:in|near|at|on|over|into|outside|around|inside|across|towards?|toward|nearby|along|onto|upon|by|to"
+    r"|from|of|between|and|outskirts of|suburbs of|vicinity of|direction of|area of|village of|town of|city of"
+    r"|settlement of|region of|district of|oblast of|community of)\s+"
+    r"(?:(?:the|a|occupied|liberated|embattled|besieged|frontline|front-line|southern|northern|eastern|western|central"
+    r"|north|south|east|west|city|town|village|settlement|urban-type|of|small|nearby|neighbouring|neighboring"
+    r"|[A-Z][\w’'-]+(?:'s|’s))\s+){0,4})$", re.I)
+_ATTRIB = re.compile(r"\b(?:ministry|ministries|officials?|spokes(?:man|woman|person)|governor|mayor|authorities"
+                     r"|embassy|ambassador|envoy|correspondent|reporters?|sources?|based|headquartered|office"
+                     r"|government|president|news agency|media|journalists?)\s+(?:\w+\s+)?(?:in|of|to|from)\s+"
+                     r"(?:the\s+)?$", re.I)
+_MODIFIER_EVENT = re.compile(r"^\s*(?:cross-border\s+)?(?:invasion|incursion|offensive|operation|front|direction|axis"
+                             r"|counteroffensive|counter-offensive|campaign)\b", re.I)
+
+
+@dataclass(frozen=True, slots=True)
+class Located:
+    """The chosen place of an event: its resolution, the mention (None when taken from context), a weight."""
+
+    resolution: Resolution
+    mention: Mention | None
+    weight: float                 # 0..1: how sure we are that this is the scene
+    from_context: bool = False
+
+
+def in_war_zone(res: Resolution) -> bool:
+    """True for places in Ukraine or in Russia's border and front regions."""
+    p = res.place
+    return p.country_code == "UA" or (p.country_code == "RU" and any(r in (p.admin1 or "") for r in WAR_ZONE_RU)) \
+        or (p.country_code == "RU" and p.name in WAR_ZONE_RU)
+
+
+def is_country(res: Resolution) -> bool:
+    return res.place.kind in ("country", "continent")
+
+
+def _kind_bonus(kind: str) -> float:
+    return {"village": 0.3, "town": 0.3, "city": 0.28, "district": 0.3, "admin2": 0.2, "area": 0.15,
+            "admin1": 0.12, "country": -0.6, "continent": -0.8}.get(kind, 0.1)
+
+
+def score_mention(text: str, m: Mention, trigger_at: int, sent_start: int) -> float:
+    """How likely a mention names the scene of the event told at ``trigger_at`` (offsets in ``text``)."""
+    res = m.resolution
+    if res is None or m.role != "place":
+        return -9.0
+    before = text[max(sent_start, m.start - 60):m.start]
+    after = text[m.end:m.end + 40]
+    s = 0.3 + _kind_bonus(res.place.kind)
+    prep = _LOC_PREP.search(before)
+    if prep:
+        word = prep.group(0).split()[0].lower()
+        s += {"from": 0.05, "to": 0.15, "by": 0.0, "and": 0.1, "of": 0.2, "between": 0.2}.get(word, 0.4)
+    if _ATTRIB.search(before):
+        s -= 0.7
+    if re.match(r"^(?:'s|’s)\b", after):
+        s -= 0.25
+    if re.match(r"^,?\s*(?:\w+\s+)?(?:said|says|reported|announced|claimed|told|stated)\b", after) and not prep:
+        s -= 0.4
+    if re.search(r",\s*$", before) and not prep:           # "Zolota Nyva, Donetsk": a qualifier of the place before
+        s -= 0.35
+    s += 0.2 if in_war_zone(res) else -0.25
+    s -= min(0.3, abs(m.start - trigger_at) * 0.002)
+    s += 0.1 * res.score
+    return s
+
+
+class Context:
+    """The place an article is talking about, carried from sentence to sentence."""
+
+    def __init__(self, gazetteer: Any) -> None:
+        self.gz = gazetteer
+        self.last: Resolution | None = None
+        self._cache: dict[str, Resolution | None] = {}
+
+    def geocode(self, query: str) -> Resolution | None:
+        """Cached geocoding of a derived query ("Kyiv suburbs", "Kursk oblast")."""
+        if query not in self._cache:
+            try:
+                self._cache[query] = self.gz.geocode(query)
+            except Exception as e:  # noqa: BLE001 - a failed look-up only loses a refinement
+                log.debug("geocode %r failed: %s", query, e)
+                self._cache[query] = None
+        return self._cache[query]
+
+    def region_of(self, res: Resolution) -> Resolution | None:
+        """The first-level region holding a settlement."""
+        if res.place.kind in ("admin1", "area", "country", "continent") or not res.place.admin1:
+            return res
+        r = self.geocode(res.place.admin1)
+        return r if r is not None and r.place.kind in ("admin1", "area") else None
+
+    def refine(self, sentence: str, res: Resolution | None) -> Resolution | None:
+        """Apply what the sentence says about the context place: suburbs, the region, the capital."""
+        low = sentence.lower()
+        if re.search(r"\bcapital region\b|\bregion around the capital\b", low):
+            cc = res.place.country_code if res is not None else "UA"
+            cap = CAPITALS.get(cc or "UA")
+            r = self.geocode(f"{cap} oblast") if cap else None
+            return r or res
+        if re.search(r"\bthe capital\b", low) and (res is None or res.place.kind in ("country",)):
+            cc = res.place.country_code if res is not None else "UA"
+            return self.geocode(CAPITALS.get(cc or "UA", "Kyiv")) or res
+        if res is None:
+            return None
+        if re.search(r"\b(?:suburbs?|outskirts)\b", low) and res.place.kind in ("city", "town"):
+            return self.geocode(f"{res.place.name} suburbs") or res
+        if re.search(r"\b(?:regions|region|oblast|oblasts|province|provinces)\b", low) \
+                and res.place.kind in ("city", "town", "village", "district"):
+            return self.region_of(res) or res
+        return res
+
+
+def choose(text: str, mentions: list[Mention], sent_start: int, sent_end: int, trigger_at: int,
+           ctx: Context) -> Located | None:
+    """The scene of an event told at ``trigger_at`` in the sentence [sent_start, sent_end) of ``text``."""
+    sent = [m for m in mentions if sent_start <= m.start < sent_end and m.role == "place" and m.resolution]
+    scored = sorted(((score_mention(text, m, trigger_at, sent_start), m) for m in sent),
+                    key=lambda x: -x[0])
+    best = next(((s, m) for s, m in scored if not is_country(m.resolution)), None)
+    if best is not None and best[0] > 0.15:
+        s, m = best
+        res = m.resolution
+        if _MODIFIER_EVENT.match(text[m.end:m.end + 30]) and res.place.kind in ("city", "town"):
+            res = ctx.region_of(res) or res
+        if res.place.kind in ("city", "town") and re.match(r"^\s+(?:suburbs|outskirts)", text[m.end:m.end + 12]):
+            res = ctx.geocode(f"{res.place.name} suburbs") or res
+        return Located(res, m, max(0.3, min(1.0, 0.5 + s)))
+    sentence = text[sent_start:sent_end]
+    res = ctx.refine(sentence, ctx.last)
+    if res is not None:
+        return Located(res, None, 0.55, from_context=True)
+    if scored and scored[0][1].resolution is not None:            # only a country: vague, say so
+        return Located(scored[0][1].resolution, scored[0][1], 0.25)
+    return None
+
+
+def update_context(text: str, mentions: list[Mention], sent_start: int, sent_end: int, ctx: Context,
+                   chosen: Resolution | None = None) -> None:
+    """Remember the place a sentence is about for the sentences that follow."""
+    if chosen is not None:
+        ctx.last = chosen
+        return
+    sent = [m for m in mentions if sent_start <= m.start < sent_end and m.role == "place" and m.resolution
+            and not is_country(m.resolution)]
+    if not sent:
+        return
+    s, m = max(((score_mention(text, m, sent_start, sent_start), m) for m in sent), key=lambda x: x[0])
+    if s > 0.5:
+        ctx.last = m.resolution

@@ -1,0 +1,175 @@
+"""The incident pipeline: article -> sentences -> typed, located, dated, counted incidents with provenance."""
+from __future__ import annotations
+
+import hashlib
+import logging
+import re
+from typing import Any, Iterable
+
+from .actors import find_actors, find_weapons
+from .dates import find_cues, parse_iso, pick
+from .extract import Detected, casualty_only, detect
+from .locate import Context, Located, choose, is_country, score_mention, update_context
+from .merge import Draft, merge
+from .models import Article, Incident, SourceSpan
+from .quantities import find_counts, launched_by_weapon
+from .text import is_tail, paragraph_of, split_sentences
+
+log = logging.getLogger(__name__)
+_STRIKE_CATS = ("missile_strike", "drone_strike", "air_strike", "shelling")
+_WEAPON_CAT = {"drone": "drone_strike", "missile": "missile_strike", "air": "air_strike", "shell": "shelling"}
+
+
+def default_gazetteer() -> Any:
+    """The shared gazetteer (built and cached on first use)."""
+    from gazetteer import Gazetteer
+
+    return Gazetteer.default()
+
+
+def _date_for(cues: list, at: int, inherited: Any, ref: Any) -> tuple[str | None, str, int]:
+    c = pick(cues, at)
+    if c is not None:
+        return c.date, c.precision, c.strength
+    if inherited is not None:
+        return inherited.date, inherited.precision, inherited.strength
+    if ref is not None:
+        return ref.isoformat(), "day", 0
+    return None, "unknown", 0
+
+
+def _counts_for(d: Detected, counts: dict[str, int], launched: dict[str, int], n_strikes: int) -> dict[str, int]:
+    out = {k: v for k, v in counts.items() if k in ("killed", "wounded")}
+    if d.category == "evacuation":
+        return {k: v for k, v in counts.items() if k == "evacuated"}
+    if d.category == "interception":
+        out = {k: v for k, v in counts.items() if k == "intercepted"}
+        out.update({"launched": v for v in launched.values()} if len(launched) == 1 else {})
+        return out
+    if d.weapon_kind in launched:
+        out["launched"] = launched[d.weapon_kind]
+    elif "launched" in counts and n_strikes == 1 and "intercepted" not in counts:
+        out["launched"] = counts["launched"]
+    if "intercepted" in counts and d.category in ("drone_strike", "missile_strike"):
+        out["intercepted"] = counts["intercepted"]
+    return out
+
+
+def _evac_places(text: str, mentions: list, s_start: int, s_end: int, at: int) -> list:
+    """Every place of an evacuation sentence that is an endpoint ("from Mariupol to Zaporizhzhia")."""
+    ms = [m for m in mentions if s_start <= m.start < s_end and m.role == "place" and m.resolution
+          and not is_country(m.resolution)]
+    good = [m for m in ms if score_mention(text, m, at, s_start) > 0.45]
+    return good if len(good) > 1 and re.search(r"\bfrom\b.*\bto\b", text[s_start:s_end]) else []
+
+
+def _drafts(article: Article, gz: Any) -> list[Draft]:
+    text = article.text
+    mentions = [m for m in gz.geoparse(text)]
+    ref = parse_iso(article.date)
+    ctx = Context(gz)
+    inherited = None
+    drafts: list[Draft] = []
+    prev: list[Draft] = []
+    last_strike: str | None = None
+    for s in split_sentences(article):
+        if is_tail(s):
+            continue
+        para = paragraph_of(text, s.start)
+        cues = find_cues(s.text, ref)
+        strong = [c for c in cues if c.strength == 3]
+        if strong:
+            inherited = strong[0]
+        dets = detect(s.text)
+        counts = find_counts(s.text)
+        if not dets:
+            if casualty_only(s.text) and prev and prev[0].paragraph == para:
+                for p in prev:
+                    for k in ("killed", "wounded"):
+                        if k in counts:
+                            p.counts[k] = max(p.counts.get(k, 0), counts[k])
+            update_context(text, mentions, s.start, s.end, ctx)
+            continue
+        kinds = [d.weapon_kind for d in dets if d.weapon_kind in ("drone", "missile")]
+        launched = launched_by_weapon(s.text)
+        if len(set(kinds)) == 2 and len(launched) < 2:      # "drones and missiles ... one hit": the first named
+            first = min((d for d in dets if d.weapon_kind in ("drone", "missile")), key=lambda d: d.trigger.start)
+            dets = [d for d in dets if d.weapon_kind not in ("drone", "missile") or d is first]
+        weapons = find_weapons(s.text)
+        n_strikes = sum(d.category in _STRIKE_CATS for d in dets)
+        new: list[Draft] = []
+        chosen = None
+        for d in dets:
+            category = d.category
+            if d.trigger.kind == "strike" and last_strike:
+                category = last_strike
+            at = s.start + d.trigger.start
+            loc = choose(text, mentions, s.start, s.end, at, ctx)
+            explicit = loc is not None and not loc.from_context and not is_country(loc.resolution)
+            if d.needs_place and not explicit:
+                continue
+            locs: list[Located | None] = [loc]
+            if category == "evacuation":
+                ends = _evac_places(text, mentions, s.start, s.end, at)
+                if ends:
+                    locs = [Located(m.resolution, m, 0.9) for m in ends]
+            date, prec, strength = _date_for(cues, d.trigger.start, inherited, ref)
+            for lc in locs:
+                weight = lc.weight if lc else 0.2
+                score = d.base * (0.55 + 0.45 * weight) - (0.1 if d.extra else 0.0) + (0.03 if s.index == 0 else 0)
+                res = lc.resolution if lc else None
+                m = lc.mention if lc else None
+                span = SourceSpan(article.article_id, s.index, s.text, s.start, s.end, at, s.start + d.trigger.end,
+                                  m.start if m else None, m.end if m else None)
+                dr = Draft(article.article_id, category, d.event_type, d.sub_event_type, date, prec, strength, res,
+                           (m.text if m else (res.place.name if res else "")), explicit, max(0.05, min(1.0, score)),
+                           find_actors(s.text, d.trigger.start), list(weapons),
+                           _counts_for(d, counts, launched, n_strikes), [span], para)
+                new.append(dr)
+                if explicit and chosen is None and lc is not None and category not in ("evacuation",):
+                    chosen = lc.resolution
+            if category in _STRIKE_CATS and d.trigger.kind != "strike":
+                last_strike = category
+        if chosen is None and new and any(x.resolution is not None for x in new):
+            chosen = next(x.resolution for x in new if x.resolution is not None)
+        update_context(text, mentions, s.start, s.end, ctx, chosen)
+        drafts += new
+        prev = new or prev
+    return drafts
+
+
+def _incident_id(d: Draft) -> str:
+    src = d.sources[0]
+    key = f"{d.article_id}|{src.sentence_index}|{src.trigger_start}|{d.category}|{d.place_id}"
+    return hashlib.sha1(key.encode("utf-8")).hexdigest()[:12]
+
+
+def freeze(d: Draft) -> Incident:
+    """The immutable Incident of a draft."""
+    r = d.resolution
+    geom = r.geometry if r is not None and r.precision >= 3 and r.geometry else None
+    return Incident(
+        incident_id=_incident_id(d), category=d.category, event_type=d.event_type, sub_event_type=d.sub_event_type,
+        date=d.date, date_precision=d.date_precision if d.date else "unknown",
+        location_name=(r.place.name if r else d.place_text), place_id=r.place.place_id if r else None,
+        country_code=(r.place.country_code or None) if r else None, admin1=(r.place.admin1 or None) if r else None,
+        lat=r.lat if r else None, lon=r.lon if r else None, geo_precision=int(r.precision) if r else None,
+        score=round(d.score if r else d.score * 0.5, 4), geometry=geom, actors=tuple(d.actors),
+        weapons=tuple(d.weapons), counts=tuple(sorted(d.counts.items())), sources=tuple(d.sources),
+        notes=("place from context" if r is not None and not d.explicit_place else ""))
+
+
+def extract(article: Article, gazetteer: Any = None) -> list[Incident]:
+    """The incidents one article tells, merged, in the order they are first told."""
+    gz = gazetteer if gazetteer is not None else default_gazetteer()
+    return [freeze(d) for d in merge(_drafts(article, gz))]
+
+
+def extract_batch(articles: Iterable[Article], gazetteer: Any = None, merge_across: bool = True) -> list[Incident]:
+    """The incidents of several articles; the same event told by several articles becomes one incident."""
+    gz = gazetteer if gazetteer is not None else default_gazetteer()
+    drafts: list[Draft] = []
+    for a in articles:
+        ds = merge(_drafts(a, gz))
+        drafts += ds
+    return [freeze(d) for d in (merge(drafts) if merge_across else drafts)]
