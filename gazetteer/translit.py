@@ -120,6 +120,12 @@ _RULES: tuple[tuple[re.Pattern[str], object], ...] = (
     (re.compile(r"(?<=[a-z])i(?=[aeuo])"), "y"),                       # Kamianske -> Kamyanske
     (re.compile(rf"(?<=[a-z])y(?=[aeuo])"), "i"),                      # Kamyanske -> Kamianske
     (re.compile(rf"(?<=[{_V}])ye"), "e"),                              # Andreyevka -> Andreevka
+    (re.compile(rf"(?<=[a-z])ii(?=[{_C}])"), "iy"),                    # Tavriiske -> Tavriyske
+    (re.compile(rf"(?<=[aeou])i(?=[{_C}])"), "y"),                     # Novomykhailivka -> ...khaylivka
+    (re.compile(rf"(?<=[aeou])y(?=[{_C}])"), "i"),                     # Novomykhaylivka -> ...khailivka
+    (re.compile(rf"(?<=[a-z])iy(?=[{_C}])"), "ii"),                    # Tavriyske -> Tavriiske
+    (re.compile(r"([sS])hch"), r"\1ch"),                                # Shcherbaky -> Scherbaky
+    (re.compile(r"(?<![sS])([sS])ch"), r"\1hch"),                      # Khrestysche -> Khrestyshche
 )
 MAX_VARIANTS = 12
 

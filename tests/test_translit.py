@@ -81,6 +81,11 @@ def test_latin_variants_of_vowel_clusters() -> None:
     assert "Mayorsk" in latin_variants("Maiorsk")
     assert "Zaporizhzhya" in latin_variants("Zaporizhzhia")
     assert "Andreevka" in latin_variants("Andreyevka")
+    assert "Tavriyske" in latin_variants("Tavriiske")
+    assert "Novomykhaylivka" in latin_variants("Novomykhailivka")
+    assert "Novomykhailivka" in latin_variants("Novomykhaylivka")
+    assert "Mali Shcherbaky" in latin_variants("Mali Scherbaky")
+    assert "Khrestyshche" in latin_variants("Khrestysche")
 
 
 def test_latin_variants_bounded_and_deterministic() -> None:
