@@ -20,3 +20,98 @@ def _guarded_connect(self, address):  # noqa: ANN001
 def _offline(monkeypatch):
     monkeypatch.setattr(socket.socket, "connect", _guarded_connect)
     yield
+
+
+# ---------------------------------------------------------------------------------------------
+# Web app fixtures (owner: web app; tests/test_web_*.py, tests/test_browser.py)
+# ---------------------------------------------------------------------------------------------
+import os as _os
+import shutil as _shutil
+import threading as _threading
+from pathlib import Path as _Path
+
+WEB_ROOT = _Path(__file__).resolve().parent.parent
+SEEDS_DIR = WEB_ROOT / "seeds"
+
+
+def _web_app(instance: _Path, **extra):
+    from webmap import create_app
+    return create_app({"TESTING": True, "INSTANCE_PATH": str(instance), "SECRET_KEY": "test-secret",
+                       "SEEDS_DIR": str(SEEDS_DIR), **extra})
+
+
+@pytest.fixture
+def app(tmp_path):
+    """A fresh app with an empty store in a temporary instance folder."""
+    return _web_app(tmp_path / "instance")
+
+
+@pytest.fixture
+def client(app):
+    return app.test_client()
+
+
+@pytest.fixture
+def runner(app):
+    return app.test_cli_runner()
+
+
+@pytest.fixture(scope="session")
+def seeded_db(tmp_path_factory):
+    """A store holding the bundled seeds as the real pipeline reads them (built once per session)."""
+    inst = tmp_path_factory.mktemp("seeded")
+    app = _web_app(inst)
+    state = app.extensions["webmap"]
+    for f in sorted(SEEDS_DIR.iterdir()):
+        if f.is_file():
+            state.ingest_path(f)
+    assert state.store.stats()["incidents"] > 0, "the pipeline found no incident in the seeds"
+    return _Path(app.config["DATABASE"])
+
+
+@pytest.fixture
+def seeded_app(seeded_db, tmp_path):
+    """An app on a private copy of the seeded store (tests may write to it)."""
+    db = tmp_path / "seeded.sqlite"
+    _shutil.copyfile(seeded_db, db)
+    return _web_app(tmp_path / "instance", DATABASE=str(db))
+
+
+@pytest.fixture
+def seeded_client(seeded_app):
+    return seeded_app.test_client()
+
+
+@pytest.fixture
+def live_server(seeded_app):
+    """The seeded app served on 127.0.0.1 (random port) in a thread; yields (base_url, app)."""
+    from werkzeug.serving import make_server
+    server = make_server("127.0.0.1", 0, seeded_app, threaded=True)
+    thread = _threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield f"http://127.0.0.1:{server.server_port}", seeded_app
+    finally:
+        server.shutdown()
+        thread.join(5)
+
+
+CHROMIUM = "/usr/bin/chromium"
+CHROME_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
+               "--disable-component-update", "--disable-sync", "--disable-dev-shm-usage"]
+
+
+@pytest.fixture(scope="session")
+def chromium():
+    """Debian's Chromium driven by Playwright; skipped only outside CI when it is not installed."""
+    if not _os.path.exists(CHROMIUM):
+        if _os.environ.get("CI") == "true":
+            pytest.fail(f"{CHROMIUM} is missing in CI: install Debian's chromium package")
+        pytest.skip(f"{CHROMIUM} not installed")
+    from playwright.sync_api import sync_playwright
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=CHROMIUM, headless=True, args=CHROME_ARGS)
+        try:
+            yield browser
+        finally:
+            browser.close()
