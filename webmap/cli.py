@@ -7,6 +7,8 @@ import logging
 import sys
 from typing import Any, Sequence, TextIO
 
+from gazetteer.exc import GazetteerError
+
 from .articles import DEFAULT_MAX_BYTES, decode, load_path, parse_jsonl
 from .exc import ArticleError, WebmapError
 
@@ -48,7 +50,7 @@ def _jsonl(sources: list[tuple[str, str]], out: TextIO, err: TextIO) -> int:
                 if gz is None:
                     gz = _gazetteer()
                 feats = [to_feature(i) for i in extract(art, gz)]
-            except WebmapError as e:
+            except (WebmapError, GazetteerError) as e:
                 failed += 1
                 print(f"webmap extract: line {n}: {e}", file=err)
                 continue
@@ -122,7 +124,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 2
     try:
         return _extract(args, sys.stdout, sys.stderr)
-    except WebmapError as e:
+    except (WebmapError, GazetteerError) as e:
         print(f"webmap extract: {e}", file=sys.stderr)
         return 2
     except KeyboardInterrupt:

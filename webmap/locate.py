@@ -102,8 +102,12 @@ class Context:
         """The first-level region holding a settlement."""
         if res.place.kind in ("admin1", "area", "country", "continent") or not res.place.admin1:
             return res
-        r = self.geocode(res.place.admin1)
-        return r if r is not None and r.place.kind in ("admin1", "area") else None
+        a = res.place.admin1
+        for q in (f"{a} oblast", f"{a} region", a):
+            r = self.geocode(q)
+            if r is not None and r.place.kind in ("admin1", "area") and r.place.country_code == res.place.country_code:
+                return r
+        return None
 
     def refine(self, sentence: str, res: Resolution | None) -> Resolution | None:
         """Apply what the sentence says about the context place: suburbs, the region, the capital."""

@@ -38,7 +38,11 @@ def _date_for(cues: list, at: int, inherited: Any, ref: Any) -> tuple[str | None
     return None, "unknown", 0
 
 
-def _counts_for(d: Detected, counts: dict[str, int], launched: dict[str, int], n_strikes: int) -> dict[str, int]:
+_INTERCEPTED_OF = {"drone_strike": r"drones?|UAVs?|Shaheds?", "missile_strike": r"missiles?|rockets?"}
+
+
+def _counts_for(d: Detected, counts: dict[str, int], launched: dict[str, int], n_strikes: int,
+                sentence: str = "") -> dict[str, int]:
     out = {k: v for k, v in counts.items() if k in ("killed", "wounded")}
     if d.category == "evacuation":
         return {k: v for k, v in counts.items() if k == "evacuated"}
@@ -50,7 +54,9 @@ def _counts_for(d: Detected, counts: dict[str, int], launched: dict[str, int], n
         out["launched"] = launched[d.weapon_kind]
     elif "launched" in counts and n_strikes == 1 and "intercepted" not in counts:
         out["launched"] = counts["launched"]
-    if "intercepted" in counts and d.category in ("drone_strike", "missile_strike"):
+    if "intercepted" in counts and d.category in _INTERCEPTED_OF and re.search(
+            rf"\b(?:intercept\w*|shot down|downed|destroyed)\b[^.;]{{0,40}}\b(?:{_INTERCEPTED_OF[d.category]})\b",
+            sentence, re.I):
         out["intercepted"] = counts["intercepted"]
     return out
 
@@ -124,7 +130,7 @@ def _drafts(article: Article, gz: Any) -> list[Draft]:
                 dr = Draft(article.article_id, category, d.event_type, d.sub_event_type, date, prec, strength, res,
                            (m.text if m else (res.place.name if res else "")), explicit, max(0.05, min(1.0, score)),
                            find_actors(s.text, d.trigger.start), list(weapons),
-                           _counts_for(d, counts, launched, n_strikes), [span], para)
+                           _counts_for(d, counts, launched, n_strikes, s.text), [span], para)
                 new.append(dr)
                 if explicit and chosen is None and lc is not None and category not in ("evacuation",):
                     chosen = lc.resolution
@@ -154,7 +160,7 @@ def freeze(d: Draft) -> Incident:
         location_name=(r.place.name if r else d.place_text), place_id=r.place.place_id if r else None,
         country_code=(r.place.country_code or None) if r else None, admin1=(r.place.admin1 or None) if r else None,
         lat=r.lat if r else None, lon=r.lon if r else None, geo_precision=int(r.precision) if r else None,
-        score=round(d.score if r else d.score * 0.5, 4), geometry=geom, actors=tuple(d.actors),
+        score=round(d.score if r else d.score * 0.5, 4), geometry=geom, actors=tuple(sorted(d.actors)),
         weapons=tuple(d.weapons), counts=tuple(sorted(d.counts.items())), sources=tuple(d.sources),
         notes=("place from context" if r is not None and not d.explicit_place else ""))
 
