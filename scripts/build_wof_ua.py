@@ -249,6 +249,9 @@ def admin1_of(p: dict[str, Any], h: dict[str, int], region_code: dict[int, str])
         return "UA.12"
     if ids & SEVASTOPOL_IDS:
         return "UA.20"
+    gn_a1 = str(p.get("gn:admin1_code") or "").split(".")[0]
+    if gn_a1 in ("12", "20"):  # GeoNames places it in Kyiv City / Sevastopol
+        return f"UA.{gn_a1}"
     return region_code.get(h.get("region_id") or 0, "")
 
 
