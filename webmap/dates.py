@@ -28,7 +28,7 @@ _WEEKDAY = re.compile(r"\b(?:on |late |early |last |this )?(Monday|Tuesday|Wedne
 _REL = re.compile(r"\b(yesterday|the day before|today|this morning|tonight|overnight|last night|earlier (?:this|last) "
                   r"week|this week|last week|over the weekend|last month|earlier this month|this month)\b", re.I)
 _NTH = re.compile(r"\b(?:the )?(\d{1,3})(?:st|nd|rd|th)|\b(" + "|".join(_ORD) + r")\b", re.I)
-_NTH_DAY = re.compile(r"\b(?:the )?(?:(\d{1,3})(?:st|nd|rd|th)|(" + "|".join(_ORD) + r")) day of\b", re.I)
+_NTH_DAY = re.compile(r"\b(?:the )?(?:(\d{1,3})(?:st|nd|rd|th)|(" + "|".join(_ORD) + r")) day of\b(?:\s+[\w'’-]+){0,4}", re.I)
 
 
 @dataclass(frozen=True, slots=True)
@@ -114,7 +114,7 @@ def find_cues(sentence: str, ref: date | None) -> list[DateCue]:
 def pick(cues: list[DateCue], at: int) -> DateCue | None:
     """The cue governing a trigger at offset ``at``: an "n-th day of X" just before it, else the strongest,
     nearest other cue."""
-    nth = [c for c in cues if c.kind == "nth" and c.end <= at and at - c.end <= 30]
+    nth = [c for c in cues if c.kind == "nth" and c.start <= at < c.end]
     if nth:
         return nth[-1]
     others = [c for c in cues if c.kind != "nth"]
