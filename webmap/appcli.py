@@ -21,7 +21,8 @@ log = logging.getLogger(__name__)
 class Progress:
     """A plain text progress bar on a stream (a line per item when the stream is not a terminal)."""
 
-    def __init__(self, total: int, stream: TextIO = sys.stderr, width: int = 30) -> None:
+    def __init__(self, total: int, stream: TextIO | None = None, width: int = 30) -> None:
+        stream = stream if stream is not None else sys.stderr
         self.total, self.stream, self.width, self.done = max(total, 1), stream, width, 0
         self.tty = hasattr(stream, "isatty") and stream.isatty()
 
@@ -40,12 +41,13 @@ class Progress:
 
 
 def ingest_paths(app: Flask, paths: Sequence[str | Path], *, replace: bool = False,
-                 stream: TextIO = sys.stderr) -> tuple[int, int, list[str]]:
+                 stream: TextIO | None = None) -> tuple[int, int, list[str]]:
     """Ingest files and folders; one bad file is reported by name and the rest go on.
 
     :return: (articles added, incidents stored, error messages)
     """
     from .services import iter_files
+    stream = stream if stream is not None else sys.stderr
     state = app.extensions["webmap"]
     files = list(iter_files(paths))
     bar = Progress(len(files), stream)

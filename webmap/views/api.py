@@ -98,7 +98,8 @@ def correction(incident_id: str) -> Response:
         if not isinstance(fields, dict) and request.is_json:
             abort(400, "expected a JSON object")
         try:
-            needs_gz = bool((fields or {}).get("place_id") or (fields or {}).get("place_name"))
+            f = fields or {}
+            needs_gz = bool(f.get("place_id") or f.get("place_name")) and f.get("lat") in (None, "")
             state.store.correct(build_correction(record.machine, fields or {}, state.gazetteer if needs_gz else None))
         except CorrectionError as err:
             abort(400, str(err))

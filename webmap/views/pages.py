@@ -147,7 +147,9 @@ def correct(incident_id: str) -> Any:
             state.store.remove_correction(incident_id)
             return redirect(_back(record.machine))
         try:
-            state.store.correct(build_correction(record.machine, request.form, state.gazetteer))
+            needs_gz = bool(request.form.get("place_id") or request.form.get("place_name")) and not (
+                request.form.get("lat") or request.form.get("lon"))
+            state.store.correct(build_correction(record.machine, request.form, state.gazetteer if needs_gz else None))
             return redirect(_back(record.machine))
         except CorrectionError as err:
             error = str(err)
