@@ -11,7 +11,7 @@ AIR_DRONE = "Air/drone strike"
 SHELLING = "Shelling/artillery/missile attack"
 
 # base score of each kind: how decisive it is when coders pick one event for a report
-PRIORITY = {"territory": 0.95, "clash": 0.9, "protest": 0.9, "vac": 0.88, "abduct": 0.88, "sexual": 0.88,
+PRIORITY = {"territory": 0.95, "clash": 0.9, "protest": 0.9, "vac": 0.91, "abduct": 0.91, "sexual": 0.91,
             "ied": 0.86, "intercept": 0.86, "loot": 0.85, "defuse": 0.85, "air": 0.84, "drone": 0.83,
             "milsite": 0.8, "missile": 0.8, "shell": 0.8, "equipment": 0.78, "evac": 0.75, "strike": 0.62,
             "political": 0.6, "casualty": 0.55}
@@ -65,8 +65,8 @@ def _territory_sub(sentence: str, hit: Hit) -> tuple[str, str, str]:
     """(category, event_type, sub_event_type) of a change of control."""
     low = sentence.lower()
     gov = re.search(r"\b(?:recaptur|liberat|regain|retook|restored control|de-?occup)", low) or \
-        re.search(r"\bukrain\w* (?:\w+ )?(?:forces|troops|army|military)\b[^.]{0,60}\b(?:captur|took|seized|established)",
-                  low)
+        re.search(r"\bukrain\w* (?:\w+ )?(?:forces|troops|army|military) (?:\w+ ){0,2}(?:captur|took|seized|establish"
+                  r"|gain)", low)
     if re.search(r"\b(?:captured|seized|took) (?:some |several |\w+ )?positions\b", low):
         return "ground_assault", BATTLES, "Armed clash"
     if gov:
@@ -100,11 +100,18 @@ def detect(sentence: str) -> list[Detected]:
         out.append(Detected(cat, et or e, st or s, by[kind][0], PRIORITY[kind], weapon_kind, needs_place, extra))
 
     weapon_kinds = kinds & {"air", "drone", "missile", "shell"}
-    if "territory" in kinds and not re.fullmatch(r"occupied", by["territory"][0].text, re.I):
+    by["territory"] = [h for h in by.get("territory", []) if not re.fullmatch(r"occupied", h.text, re.I)
+                       and not re.match(r"\s+(?:in|by|during|at)\b", sentence[h.end:])
+                       and not re.search(r"\b(?:those|been|were|was|being)\s+$", sentence[:h.start])]
+    if not by["territory"]:
+        del by["territory"]
+        kinds.discard("territory")
+    if "territory" in kinds:
         cat, et, st = _territory_sub(sentence, by["territory"][0])
         out.append(Detected(cat, et, st, by["territory"][0], PRIORITY["territory"]))
     if "clash" in kinds:
-        add("clash", needs_place=not action)
+        verbal = any(re.search(r"(?:ed|ght|back)$|^exchanged|^small arms", h.text, re.I) for h in by["clash"])
+        add("clash", needs_place=not (action or verbal))
     if "protest" in kinds:
         force = re.search(r"stun grenades?|tear gas|rubber bullets|dispers|beat|fired at (?:the )?protest|detained",
                           sentence, re.I)
@@ -125,8 +132,8 @@ def detect(sentence: str) -> list[Detected]:
     if site:
         add("milsite", st=_weapon_sub(weapon_kinds, SHELLING), weapon_kind=next(iter(sorted(weapon_kinds)), ""))
     elif equip:
-        sub = _weapon_sub(weapon_kinds, "")
-        add("equipment", et=EXPLOSIONS if sub else None, st=sub or None,
+        sub = _weapon_sub(weapon_kinds, SHELLING)      # coders type a strike on equipment by its weapon
+        add("equipment", et=EXPLOSIONS, st=sub,
             weapon_kind=next(iter(sorted(weapon_kinds)), ""))
     elif not ({"ied"} & kinds and not weapon_kinds):
         strike_done = False

@@ -4,6 +4,7 @@ from __future__ import annotations
 import hashlib
 import logging
 import re
+from dataclasses import replace
 from typing import Any, Iterable
 
 from .actors import find_actors, find_weapons
@@ -88,12 +89,15 @@ def _drafts(article: Article, gz: Any) -> list[Draft]:
             inherited = strong[0]
         dets = detect(s.text)
         counts = find_counts(s.text)
+        follow_up = bool(prev) and prev[0].paragraph == para and (
+            casualty_only(s.text) or (dets and all(d.trigger.kind == "casualty" for d in dets)))
+        if follow_up:                      # "Two people died." counts for the event told just before
+            for p in prev:
+                for k in ("killed", "wounded"):
+                    if k in counts:
+                        p.counts[k] = max(p.counts.get(k, 0), counts[k])
+            dets = [replace(d, needs_place=False, extra=True) for d in dets]
         if not dets:
-            if casualty_only(s.text) and prev and prev[0].paragraph == para:
-                for p in prev:
-                    for k in ("killed", "wounded"):
-                        if k in counts:
-                            p.counts[k] = max(p.counts.get(k, 0), counts[k])
             update_context(text, mentions, s.start, s.end, ctx)
             continue
         kinds = [d.weapon_kind for d in dets if d.weapon_kind in ("drone", "missile")]
@@ -140,8 +144,18 @@ def _drafts(article: Article, gz: Any) -> list[Draft]:
             chosen = next(x.resolution for x in new if x.resolution is not None)
         update_context(text, mentions, s.start, s.end, ctx, chosen)
         drafts += new
-        prev = new or prev
+        if not follow_up:
+            prev = new or prev
+    _protest_force(drafts)
     return drafts
+
+
+def _protest_force(drafts: list[Draft]) -> None:
+    """A protest dispersed by force in the next sentence is one protest met with excessive force."""
+    forced = {d.paragraph for d in drafts if d.sub_event_type == "Excessive force against protesters"}
+    for d in drafts:
+        if d.sub_event_type == "Peaceful protest" and d.paragraph in forced:
+            d.sub_event_type = "Excessive force against protesters"
 
 
 def _incident_id(d: Draft) -> str:

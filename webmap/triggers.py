@@ -19,7 +19,7 @@ _RAW: dict[str, str] = {
              r"|repel(?:led)?|repuls(?:ed|e)|ambush(?:ed)?|fired back|exchanged (?:fire|artillery\w*|strikes)"
              r"|advanc(?:ed|es|ing)|attempted to (?:advance|seize|capture|break)|(?:ground|infantry|tank) attacks?"
              r"|attacked (?:the )?(?:\w+ )?(?:positions?|troops|forces|soldiers|units?|military hospital|checkpoints?)"
-             r"|small arms|grenade launchers|incursions?|invasion|invad(?:ed|ing)|ground operations?"
+             r"|small arms|incursions?|invasion|invad(?:ed|ing)|ground operations?"
              r"|sent (?:troops|tanks|forces) into|broke through|crossed the border|raids?|sabotage groups?)\b",
     "protest": r"\b(?:protest(?:ed|s|ers|ing)?|demonstrat(?:ors|ions?|ed)|rall(?:y|ied|ies))\b",
     "vac": r"\b(?:executed|execution|tortur\w+|shot (?:dead )?(?:at )?(?:\w+ )?civilians?|opened fire on (?:\w+ ){0,4}"
@@ -36,7 +36,7 @@ _RAW: dict[str, str] = {
                  r"|destroyed (?:in the air|by air defen[cs]es?|mid-air)|air defen[cs]es? (?:destroyed|worked|repelled))\b",
     "defuse": r"\b(?:defus(?:ed|al)|demin(?:ed|ing)|cleared (?:\w+ ){0,4}(?:of |from )?(?:\w+ )?(?:mines|explosive))\b",
     "air": r"\b(?:air ?strikes?|air raids?|air bombs?|aerial bombs?|bombed|bombing|bombard\w*|glide bombs?|guided bombs?"
-           r"|(?:FAB|KAB)-\d+|air forces? (?:struck|carried out|launched|attacked|bombed)|aviation|aircraft|warplanes?"
+           r"|(?:FAB|KAB)-\d+|air forces?(?: and \w+)? (?:struck|carried out|launched|attacked|bombed|hit|dropped)|aviation|aircraft|warplanes?"
            r"|fighter jets?|(?:Su|MiG)-\d+|helicopters?|air attacks?)\b",
     "drone": r"\b(?:drones?|UAVs?|unmanned aerial vehicles?|Shahed(?:-\d+)?s?|Geran(?:-\d)?|Lancet|kamikaze[- ]drones?"
              r"|loitering munitions?|Bayraktar|Switchblade)\b",
