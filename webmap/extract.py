@@ -163,3 +163,29 @@ def casualty_only(sentence: str) -> bool:
     """True for a sentence that only reports casualties ("Two people died."), to attach to the event before."""
     hits = find_hits(sentence)
     return bool(hits) and all(h.kind in ("casualty",) for h in hits)
+
+
+# Short reports that tell no typed event but a scene: damage, fire, military presence, arrests.
+_NOTES: tuple[tuple[re.Pattern[str], str, str, str], ...] = tuple((re.compile(p, re.I), c, e, st) for p, c, e, st in (
+    (r"\b(?:arrest\w*|detain\w*|POWs?|prisoners? of war|captives?)\b", "civilian_casualties",
+     VIOLENCE_AGAINST_CIVILIANS, "Abduction/forced disappearance"),
+    (r"\b(?:fir(?:ing|ed) (?:towards?|at|on)|shooting (?:at|towards?))\b", "shelling", EXPLOSIONS, SHELLING),
+    (r"\b(?:damage[ds]?|destroyed|destruction|ruins?|ruined|fires?|on fire|burn(?:ing|ed|t|s)?|smoke|plumes?"
+     r"|detonations?|remnants?|craters?|debris|explod\w*|wreckage|incendiar\w*|cluster munitions?|rocket motor"
+     r"|collapsed|aftermath|hit|impact)\b", "shelling", EXPLOSIONS, SHELLING),
+    (r"\b(?:(?:Russian|Ukrainian|Belarusian|Chechen|military|armed|enemy)\s+(?:\w+\s+)?(?:troops|forces|soldiers"
+     r"|vehicles|equipment|trucks|convoys?|columns?|camps?|jets?|helicopters?|tanks?|positions|military|presence"
+     r"|movements?|momvent|checkpoints?|base)|military (?:camp|vehicles|equipment|movement)|field hospital"
+     r"|tents? camp|checkpoints?|fortifications?|trenches)\b", "political", STRATEGIC, "Other"),
+    (r"\b(?:mass graves?|burials?|graves?|bodies|corpses?|exhum\w*)\b", "civilian_casualties",
+     VIOLENCE_AGAINST_CIVILIANS, "Attack"),
+))
+
+
+def detect_note(sentence: str) -> Detected | None:
+    """A low-confidence event for a short report with no trigger (damage, fire, presence, arrests)."""
+    for pat, cat, et, st in _NOTES:
+        m = pat.search(sentence)
+        if m:
+            return Detected(cat, et, st, Hit("note", m.start(), m.end(), m.group(0)), 0.35, "", True)
+    return None

@@ -9,7 +9,7 @@ from typing import Any, Iterable
 
 from .actors import find_actors, find_weapons
 from .dates import find_cues, parse_iso, pick
-from .extract import Detected, casualty_only, detect
+from .extract import Detected, casualty_only, detect, detect_note
 from .locate import Context, Located, choose, is_country, score_mention, update_context
 from .merge import Draft, merge
 from .models import Article, Incident, SourceSpan
@@ -68,6 +68,29 @@ def _evac_places(text: str, mentions: list, s_start: int, s_end: int, at: int) -
           and not is_country(m.resolution)]
     good = [m for m in ms if score_mention(text, m, at, s_start) > 0.45]
     return good if len(good) > 1 and re.search(r"\bfrom\b.*\bto\b", text[s_start:s_end]) else []
+
+
+def _notes(article: Article, mentions: list, ctx: Context, ref: Any) -> list[Draft]:
+    """Fallback for a text with no typed event: the scene of a damage, fire or presence report."""
+    out: list[Draft] = []
+    for s in split_sentences(article):
+        d = detect_note(s.text)
+        if d is None or is_tail(s):
+            continue
+        at = s.start + d.trigger.start
+        loc = choose(article.text, mentions, s.start, s.end, at, ctx)
+        if loc is None or loc.from_context or is_country(loc.resolution):
+            continue
+        date, prec, strength = _date_for(find_cues(s.text, ref), d.trigger.start, None, ref)
+        m = loc.mention
+        span = SourceSpan(article.article_id, s.index, s.text, s.start, s.end, at, s.start + d.trigger.end,
+                          m.start if m else None, m.end if m else None)
+        out.append(Draft(article.article_id, d.category, d.event_type, d.sub_event_type, date, prec, strength,
+                         loc.resolution, m.text if m else loc.resolution.place.name, True,
+                         round(d.base * (0.55 + 0.45 * loc.weight), 4), find_actors(s.text, d.trigger.start),
+                         find_weapons(s.text), {}, [span], paragraph_of(article.text, s.start)))
+        break
+    return out
 
 
 def _drafts(article: Article, gz: Any) -> list[Draft]:
@@ -147,6 +170,8 @@ def _drafts(article: Article, gz: Any) -> list[Draft]:
         if not follow_up:
             prev = new or prev
     _protest_force(drafts)
+    if not any(d.resolution is not None for d in drafts) and len(article.text) < 2000:
+        drafts += _notes(article, mentions, ctx, ref)
     return drafts
 
 
