@@ -22,7 +22,7 @@ _LOC_PREP = re.compile(
     r"|[A-Z][\w’'-]+(?:'s|’s))\s+){0,4})$", re.I)
 _ATTRIB = re.compile(r"\b(?:ministry|ministries|officials?|spokes(?:man|woman|person)|governor|mayor|authorities"
                      r"|embassy|ambassador|envoy|correspondent|reporters?|sources?|based|headquartered|office"
-                     r"|government|president|news agency|media|journalists?)\s+(?:\w+\s+)?(?:in|of|to|from)\s+"
+                     r"|government|president|news agency|media|journalists?|staff|command|headquarters|council|parliament)\s+(?:\w+\s+)?(?:in|of|to|from)\s+"
                      r"(?:the\s+)?$", re.I)
 _MODIFIER_EVENT = re.compile(r"^\s*(?:cross-border\s+)?(?:invasion|incursion|offensive|operation|front|direction|axis"
                              r"|counteroffensive|counter-offensive|campaign)\b", re.I)
