@@ -18,6 +18,8 @@ from .text import is_tail, paragraph_of, split_sentences
 
 log = logging.getLogger(__name__)
 _STRIKE_CATS = ("missile_strike", "drone_strike", "air_strike", "shelling")
+_ATTACHABLE = {"missile_strike", "drone_strike", "air_strike", "shelling", "military_site_strike",
+               "equipment_destroyed", "ground_assault", "civilian_casualties"}
 _WEAPON_CAT = {"drone": "drone_strike", "missile": "missile_strike", "air": "air_strike", "shell": "shelling"}
 
 
@@ -100,7 +102,6 @@ def _drafts(article: Article, gz: Any) -> list[Draft]:
     ctx = Context(gz)
     inherited = None
     drafts: list[Draft] = []
-    prev: list[Draft] = []
     last_strike: str | None = None
     for s in split_sentences(article):
         if is_tail(s):
@@ -112,10 +113,11 @@ def _drafts(article: Article, gz: Any) -> list[Draft]:
             inherited = strong[0]
         dets = detect(s.text)
         counts = find_counts(s.text)
-        follow_up = bool(prev) and prev[0].paragraph == para and (
-            casualty_only(s.text) or (dets and all(d.trigger.kind == "casualty" for d in dets)))
-        if follow_up:                      # "Two people died." counts for the event told just before
-            for p in prev:
+        follow_up = casualty_only(s.text) or bool(dets and all(d.trigger.kind == "casualty" for d in dets))
+        targets = [d for d in drafts if d.paragraph == para and d.category in _ATTACHABLE]
+        if follow_up and targets:          # "Two people died." counts for the attack told just before
+            last = max(d.sources[0].sentence_index for d in targets)
+            for p in (d for d in targets if d.sources[0].sentence_index == last):
                 for k in ("killed", "wounded"):
                     if k in counts:
                         p.counts[k] = max(p.counts.get(k, 0), counts[k])
@@ -167,8 +169,6 @@ def _drafts(article: Article, gz: Any) -> list[Draft]:
             chosen = next(x.resolution for x in new if x.resolution is not None)
         update_context(text, mentions, s.start, s.end, ctx, chosen)
         drafts += new
-        if not follow_up:
-            prev = new or prev
     _protest_force(drafts)
     if not any(d.resolution is not None for d in drafts) and len(article.text) < 2000:
         drafts += _notes(article, mentions, ctx, ref)
