@@ -93,9 +93,9 @@ def find_actors(sentence: str, trigger_at: int) -> list[tuple[str, str]]:
             a2.append(name)
     out: list[tuple[str, str]] = []
     if a1:
-        out.append(("actor1", a1[0]))
+        out.append(("actor1", a1[-1]))          # the side named closest before the trigger
     for n in a2:
-        if n != (a1[0] if a1 else None) and ("actor2", n) not in out:
+        if n != (a1[-1] if a1 else None) and ("actor2", n) not in out:
             out.append(("actor2", n))
             break
     return out
