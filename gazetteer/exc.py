@@ -5,9 +5,12 @@ Our exception hierarchy::
     GazetteerError                      root of everything this package raises
     ├── GazetteerDataError (ValueError)  bundled or imported data is missing or malformed
     ├── GazetteerIndexError              the cached search index cannot be built or opened
-    └── GazetteerQueryError (ValueError) a query or input text the package cannot take
+    └── GazetteerQueryError              a query or input text the package cannot take
+                                         (also a geopy GeocoderQueryError and a ValueError)
 """
 from __future__ import annotations
+
+from geopy.exc import GeocoderQueryError
 
 
 class GazetteerError(Exception):
@@ -22,5 +25,5 @@ class GazetteerIndexError(GazetteerError):
     """The cached search index cannot be built, opened or read."""
 
 
-class GazetteerQueryError(GazetteerError, ValueError):
+class GazetteerQueryError(GazetteerError, GeocoderQueryError, ValueError):
     """A query or an input text that the gazetteer cannot take (empty, not text, too large)."""

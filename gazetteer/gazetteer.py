@@ -1,0 +1,175 @@
+"""The Gazetteer: geoparse text, resolve given spans, geocode place strings, reverse-geocode."""
+from __future__ import annotations
+
+import logging
+import threading
+from collections import Counter
+from pathlib import Path
+from typing import Iterable
+
+from .build import DEMONYM, ensure_index
+from .exc import GazetteerQueryError
+from .filters import classify
+from .index import Entry, Index
+from .model import Mention, Place, Precision, Resolution
+from .recognize import Span, propose, tokenize
+
+LOCATIVE_STRONG = {"in", "near", "at", "outside", "into", "village", "town", "settlement", "hamlet", "city",
+                   "shelled", "struck", "captured", "liberated", "occupied", "entered", "around", "of"}
+from .resolve import POINT_KINDS, Context, make_resolution, score_candidates
+
+logger = logging.getLogger(__name__)
+
+MAX_TEXT_CHARS = 20_000_000
+_default: "Gazetteer | None" = None
+_default_lock = threading.Lock()
+
+
+def _check_text(text: object) -> str:
+    if not isinstance(text, str):
+        raise GazetteerQueryError(f"text must be str, not {type(text).__name__}")
+    if len(text) > MAX_TEXT_CHARS:
+        raise GazetteerQueryError(f"text too large: {len(text):,} characters (limit {MAX_TEXT_CHARS:,})")
+    return text
+
+
+class Gazetteer:
+    """Offline place resolver over the bundled index.
+
+    :param index_path: a built index file; by default the cached one for the bundled data,
+        built on first use (about half a minute, once).
+    """
+
+    def __init__(self, index_path: str | Path | None = None, *, progress: bool | None = None) -> None:
+        self.index = Index(ensure_index(Path(index_path) if index_path else None, progress=progress))
+
+    @classmethod
+    def default(cls) -> "Gazetteer":
+        """The process-wide gazetteer over the default index (opened once)."""
+        global _default
+        with _default_lock:
+            if _default is None:
+                _default = cls()
+            return _default
+
+    # ---- records -----------------------------------------------------------------------------
+    def get(self, place_id: str) -> Place | None:
+        """The place with this id, or None."""
+        e = self.index.by_place_id(place_id)
+        return e.place if e else None
+
+    def geometry(self, place_id: str) -> dict | None:
+        """GeoJSON geometry of an area (None for a point place)."""
+        return self.index.geometry(place_id)
+
+    def search(self, name: str, *, country: str | None = None, limit: int = 10) -> list[Place]:
+        """Places whose name or alternate name is ``name``, most prominent first."""
+        hits = sorted(self.index.candidates(name), key=lambda h: -h[0].prom)
+        return [e.place for e, f in hits if f != DEMONYM and (not country or e.place.country_code == country)][:limit]
+
+    def reverse(self, lat: float, lon: float) -> list[Place]:
+        """The admin-1 region and the country containing the point (smallest first)."""
+        from shapely.geometry import Point
+
+        pt = Point(lon, lat)
+        found = [e for g, e in self.index.regions() if g.contains(pt)]
+        found.sort(key=lambda e: 0 if e.place.kind == "admin1" else 1)
+        return [e.place for e in found]
+
+    # ---- geoparsing --------------------------------------------------------------------------
+    def spans(self, text: str) -> list[Span]:
+        """Recognised spans with their context (internal form of :meth:`geoparse`)."""
+        text = _check_text(text)
+        toks = tokenize(text)
+        return classify(text, toks, propose(text, toks, self.index), self.index)
+
+    def geoparse(self, text: str) -> list[Mention]:
+        """Every place mention of the text, in order, resolved where possible."""
+        spans = self.spans(text)
+        resolutions = self._resolve_document(spans)
+        return [Mention(s.start, s.end, s.text, s.role, resolutions.get(id(s))) for s in spans
+                if id(s) in resolutions or s.strong]
+
+    def _hits(self, s: Span) -> list[tuple[Entry, int]]:
+        ents = self.index.entries(p for p, _ in s.hits)
+        return [(ents[p], f) for p, f in s.hits if p in ents]
+
+    def _resolve_document(self, spans: list[Span]) -> dict[int, Resolution]:
+        """Resolve all spans jointly: prior pass, document context, containers, final pass."""
+        hits = {id(s): self._hits(s) for s in spans}
+        inner: dict[int, list[Entry]] = {}
+        for s in spans:
+            if s.container is not None:
+                inner.setdefault(id(s.container), []).extend(e for e, _ in hits[id(s)])
+        ctx = Context.empty()
+        best: dict[int, Entry] = {}
+        for rnd in range(2):
+            for s in sorted(spans, key=lambda s: s.container is not None):
+                if not hits[id(s)]:
+                    continue
+                cont = best.get(id(s.container)) if s.container is not None else None
+                ranked = score_candidates(hits[id(s)], qualifier=s.qualifier, context=ctx if rnd else None,
+                                          container=cont, self_id=id(s), contained=inner.get(id(s)))
+                best[id(s)] = ranked[0][1]
+            ctx = self._context(spans, best)
+        strong_ctx = self._context([s for s in spans if s.strong], best)
+        out: dict[int, Resolution] = {}
+        for s in spans:
+            if not hits[id(s)]:
+                continue
+            cont = best.get(id(s.container)) if s.container is not None else None
+            ranked = score_candidates(hits[id(s)], qualifier=s.qualifier, context=ctx, container=cont,
+                                      self_id=id(s), contained=inner.get(id(s)))
+            top = ranked[0][1].place
+            if not s.strong and not self._supported(s, top, strong_ctx):
+                continue              # a weak village match with nothing in the text to support it
+            strength = 1.0 if s.strong else 0.7
+            out[id(s)] = make_resolution(self.index, ranked, qualifier=s.qualifier, strength=strength)
+        return out
+
+    @staticmethod
+    def _supported(s: Span, top: Place, ctx: Context) -> bool:
+        """Whether the text supports a weak (village-level or alternate-name) match."""
+        if s.prep in LOCATIVE_STRONG or s.container is not None or s.qualifier:
+            return True
+        if top.admin1_code and ctx.share_admin1(top.admin1_code) > 0:
+            return True
+        from .sources import haversine_km
+        return any(haversine_km(top.lat, top.lon, la, lo) < 60 for la, lo, sid in ctx.points if sid != id(s))
+
+    def _context(self, spans: list[Span], best: dict[int, Entry]) -> Context:
+        ctx = Context(Counter(), Counter(), [])
+        for s in spans:
+            e = best.get(id(s))
+            if e is None:
+                continue
+            w = 1.0 if s.strong else 0.4
+            if s.role == "demonym":
+                w *= 0.3
+            elif s.role == "embedded":
+                w *= 0.5
+            if e.place.country_code:
+                ctx.countries[e.place.country_code] += w
+            if e.place.admin1_code and e.place.kind != "country":
+                ctx.admin1[e.place.admin1_code] += w
+            if e.place.kind in POINT_KINDS and s.role == "place":
+                ctx.points.append((e.place.lat, e.place.lon, id(s)))
+        return ctx
+
+    # ---- given spans -------------------------------------------------------------------------
+    def resolve_spans(self, text: str, spans: Iterable[tuple[int, int]]) -> list[Resolution | None]:
+        """Resolve the given character spans of ``text`` (e.g. gold toponyms), in order."""
+        from .spans import resolve_given
+
+        return resolve_given(self, _check_text(text), list(spans))
+
+    def geocode_resolution(self, query: str) -> Resolution | None:
+        """Resolve a place as people write it ("Chuhuiv, south of Kharkiv"); None when unknown."""
+        from .geocode import geocode_query
+
+        if not isinstance(query, str) or not query.strip():
+            raise GazetteerQueryError("empty query")
+        return geocode_query(self, query)
+
+
+__all__ = ["Gazetteer", "Precision"]

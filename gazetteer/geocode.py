@@ -1,0 +1,137 @@
+"""Geocode place strings as analysts write them: "Chuhuiv, south of Kharkiv", "Pozniaky, Kyiv",
+"Zolota Nyva, Donetsk", "Kursk oblast", "near Sudzha", "Kyiv suburbs".
+
+The first part names the place; the later parts name what contains it or what it is near.
+Spelling variants (transliteration systems, renamings) are tried, and fuzzy matching only
+inside a container the string itself names.
+"""
+from __future__ import annotations
+
+import difflib
+import re
+from typing import TYPE_CHECKING
+
+from .build import DEMONYM
+from .index import Entry
+from .model import Precision, Resolution
+from .normalize import norm
+from .resolve import POINT_KINDS, Context, make_resolution, score_candidates
+
+if TYPE_CHECKING:
+    from .gazetteer import Gazetteer
+
+_QUAL_BEFORE = re.compile(
+    r"^(?:(?P<near>near|outside|around|outskirts of|suburbs of|vicinity of|close to)\s+"
+    r"|(?P<dir>(?:north|south|east|west|north-?east|north-?west|south-?east|south-?west)(?:ern)?)\s+(?:of\s+)?)"
+    r"(?:the\s+)?", re.I)
+_KIND_WORDS = re.compile(
+    r"\b(?:oblast|region|province|raion|district|rayon|hromada|city|town|village|settlement|urban-type settlement|"
+    r"city of|town of|village of|municipality|krai|republic|area)\b\.?", re.I)
+_REGION_WORDS = re.compile(r"\b(?:oblast|region|province|krai|republic)\b", re.I)
+_DISTRICT_WORDS = re.compile(r"\b(?:raion|district|rayon)\b", re.I)
+
+
+def _clean(part: str) -> tuple[str, str]:
+    """A part without its qualifier words, and the qualifier ('near', 'north of', 'region', ...)."""
+    part = part.strip().strip(".;:()[]\"'")
+    qual = ""
+    m = _QUAL_BEFORE.match(part)
+    if m:
+        if m.group("near"):
+            qual = "suburbs" if m.group("near").lower() in ("outskirts of", "suburbs of") else "near"
+        else:
+            qual = m.group("dir").lower().replace("ern", "") + " of"
+        part = part[m.end():]
+    if _REGION_WORDS.search(part):
+        qual = qual or "region"
+    elif _DISTRICT_WORDS.search(part):
+        qual = qual or "district"
+    if re.search(r"\b(?:suburbs|outskirts)\b", part, re.I):
+        qual = "suburbs"
+        part = re.sub(r"\b(?:suburbs|outskirts)\b", " ", part, flags=re.I)
+    name = _KIND_WORDS.sub(" ", part)
+    name = re.sub(r"^\s*the\s+", "", name, flags=re.I)
+    name = re.sub(r"['’]s\b", "", name)
+    return re.sub(r"\s+", " ", name).strip(" -"), qual
+
+
+def _variants(name: str) -> list[str]:
+    try:
+        from .translit import variants
+    except ImportError:  # the module ships with the package; this only guards partial installs
+        return [name]
+    return [name] + sorted(v for v in variants(name) if v != name)
+
+
+def _hits(gz: "Gazetteer", name: str) -> list[tuple[Entry, int]]:
+    for v in _variants(name):
+        hits = [(e, f) for e, f in gz.index.candidates(v) if f != DEMONYM]
+        if hits:
+            return hits
+    # "Donetsk - Kirovskyi", "Kyiv-Sviatoshynskyi": the part before the dash
+    m = re.match(r"^(.+?)\s*[-–—]\s+\S", name)
+    if m:
+        return _hits(gz, m.group(1))
+    return []
+
+
+def _fuzzy_within(gz: "Gazetteer", name: str, container: Entry) -> list[tuple[Entry, int]]:
+    """Close spellings of ``name`` among the settlements of the container region only."""
+    c = container.place
+    if c.kind not in ("admin1", "country") or (c.kind == "country" and c.country_code not in ("UA", "BY", "MD")):
+        return []
+    col, val = ("admin1_code", c.admin1_code) if c.kind == "admin1" else ("cc", c.country_code)
+    rows = gz.index._con().execute(
+        f"SELECT pid, name, alt FROM place WHERE {col} = ? AND kind IN ('city','town','village','district')",
+        (val,)).fetchall()
+    key = norm(name)
+    table: dict[str, int] = {}
+    for pid, nm, alt in rows:
+        for n in [nm] + (alt.split("|") if alt else []):
+            table.setdefault(norm(n), pid)
+    close = difflib.get_close_matches(key, list(table), n=3, cutoff=0.85)
+    if not close:
+        return []
+    ents = gz.index.entries(table[k] for k in close)
+    return [(ents[table[k]], 2) for k in close if table[k] in ents]
+
+
+def geocode_query(gz: "Gazetteer", query: str) -> Resolution | None:
+    """Best resolution of a place string, or None."""
+    parts = [p for p in re.split(r"[,;/]|\s+\(|\)", query) if p and p.strip()]
+    if not parts:
+        return None
+    cleaned = [_clean(p) for p in parts]
+    target, qual = cleaned[0]
+    containers: list[Entry] = []
+    for name, q in cleaned[1:]:
+        hits = _hits(gz, name)
+        if hits:
+            # "X, Donetsk" may mean the oblast or the city: keep the best of each reading
+            for qq in dict.fromkeys([q or "region", q]):
+                top = score_candidates(hits, qualifier=qq)[0][1]
+                if top not in containers:
+                    containers.append(top)
+    ctx = Context.empty()
+    for c in containers:
+        if c.place.country_code:
+            ctx.countries[c.place.country_code] += 1
+    container = containers[0] if containers else None
+    hits = _hits(gz, target) if target else []
+    if container is not None and target and not any(_contained(e, c) for e, _ in hits for c in containers):
+        hits = _fuzzy_within(gz, target, container) or hits
+    if not hits:
+        if container is None:
+            return None
+        r = make_resolution(gz.index, [(1.0, container, "the place itself is unknown; its container")],
+                            qualifier="within")
+        return Resolution(place=r.place, lat=r.lat, lon=r.lon, precision=max(r.precision, int(Precision.NEAR)),
+                          score=0.3, reason=r.reason, qualifier="within", geometry=r.geometry)
+    ranked = score_candidates(hits, qualifier=qual, context=ctx, container=containers)
+    return make_resolution(gz.index, ranked, qualifier=qual)
+
+
+def _contained(e: Entry, container: Entry) -> bool:
+    from .resolve import _inside
+
+    return _inside(e, container) or e.place.kind not in POINT_KINDS

@@ -1,0 +1,95 @@
+"""Geometry helpers: areas around points (buffers, rings), unions, point-in-polygon.
+
+All geometries are GeoJSON mappings (lon, lat), handled with shapely. Distances are made
+in km with a local equirectangular scale, which is accurate enough for areas of tens of km.
+"""
+from __future__ import annotations
+
+import math
+from typing import Any, Mapping
+
+from shapely.geometry import Point, mapping, shape
+from shapely.geometry.base import BaseGeometry
+from shapely.ops import unary_union
+
+KM_PER_DEG_LAT = 111.32
+
+
+def _circle(lat: float, lon: float, radius_km: float, segments: int = 48) -> BaseGeometry:
+    """A circle of radius_km around (lat, lon), as a polygon in lon/lat degrees."""
+    kx = KM_PER_DEG_LAT * max(0.05, math.cos(math.radians(lat)))
+    ring = []
+    for i in range(segments):
+        a = 2 * math.pi * i / segments
+        ring.append((lon + radius_km * math.cos(a) / kx, lat + radius_km * math.sin(a) / KM_PER_DEG_LAT))
+    from shapely.geometry import Polygon
+    return Polygon(ring)
+
+
+def circle(lat: float, lon: float, radius_km: float) -> dict[str, Any]:
+    """GeoJSON polygon approximating a circle of radius_km around a point."""
+    return _rounded(mapping(_circle(lat, lon, radius_km)))
+
+
+def ring(lat: float, lon: float, inner_km: float, outer_km: float,
+         within: Mapping[str, Any] | None = None) -> dict[str, Any]:
+    """GeoJSON polygon of the band between two circles, optionally clipped to an area."""
+    geom = _circle(lat, lon, outer_km).difference(_circle(lat, lon, inner_km))
+    if within:
+        clipped = geom.intersection(shape(within))
+        if not clipped.is_empty:
+            geom = clipped
+    return _rounded(mapping(geom))
+
+
+def union(geometries: list[Mapping[str, Any]]) -> dict[str, Any]:
+    """GeoJSON union of several geometries."""
+    return _rounded(mapping(unary_union([shape(g).buffer(0) for g in geometries])))
+
+
+def contains(geometry: Mapping[str, Any], lat: float, lon: float) -> bool:
+    """Whether the geometry contains the point (lat, lon)."""
+    return shape(geometry).contains(Point(lon, lat))
+
+
+def _rounded(geo: Mapping[str, Any], nd: int = 4) -> dict[str, Any]:
+    def r(c: Any) -> Any:
+        if isinstance(c, (int, float)):
+            return round(c, nd)
+        return [r(x) for x in c]
+    out = dict(geo)
+    if "coordinates" in out:
+        out["coordinates"] = r(out["coordinates"])
+    return out
+
+
+def city_radius_km(population: int) -> float:
+    """A rough built-up radius for a settlement of this size (Kyiv ~ 17 km, a village ~ 1 km)."""
+    return max(1.0, min(25.0, 0.01 * math.sqrt(max(population, 1))))
+
+
+def build_spec_geometry(spec: str, lookup: Mapping[str, Any]) -> dict[str, Any] | None:
+    """Build a supplement geometry from its recipe.
+
+    Recipes: ``union ID ID ...``; ``buffer ID KM``; ``ring ID INNER_KM OUTER_KM [within ID]``.
+    ``lookup`` maps place ids to records with ``lat``, ``lon`` and ``geometry``.
+
+    :raises KeyError: for an unknown place id. :raises ValueError: for a malformed recipe.
+    """
+    parts = spec.split()
+    if not parts:
+        return None
+    op, args = parts[0], parts[1:]
+    if op == "union":
+        geoms = [lookup[a].geometry for a in args]
+        if any(g is None for g in geoms):
+            raise ValueError("union of a place without geometry")
+        return union(geoms)
+    if op == "buffer":
+        rec = lookup[args[0]]
+        return circle(rec.lat, rec.lon, float(args[1]))
+    if op == "ring":
+        rec = lookup[args[0]]
+        within = lookup[args[4]].geometry if len(args) >= 5 and args[3] == "within" else None
+        return ring(rec.lat, rec.lon, float(args[1]), float(args[2]), within)
+    raise ValueError(f"unknown geometry recipe {op!r}")

@@ -1,0 +1,184 @@
+"""Read access to the built index: name lookups, place records, geometries, reverse lookup."""
+from __future__ import annotations
+
+import json
+import logging
+import sqlite3
+import threading
+import zlib
+from functools import lru_cache
+from pathlib import Path
+from typing import Any, Iterable
+
+from .exc import GazetteerIndexError
+from .model import Place
+from .normalize import norm
+
+logger = logging.getLogger(__name__)
+
+_PLACE_COLS = "pid, place_id, name, kind, cc, admin1_code, admin1, lat, lon, pop, prom, source, alt"
+
+
+class Entry:
+    """A place row plus its prominence (internal; the public face is :class:`Place`)."""
+
+    __slots__ = ("pid", "place", "prom")
+
+    def __init__(self, row: tuple) -> None:
+        pid, place_id, name, kind, cc, a1c, a1, lat, lon, pop, prom, source, alt = row
+        self.pid = pid
+        self.prom = prom or 0.0
+        self.place = Place(place_id=place_id, name=name, lat=lat, lon=lon, kind=kind, country_code=cc or "",
+                           admin1=a1 or "", admin1_code=a1c or "", population=pop or 0,
+                           alt_names=tuple(alt.split("|")) if alt else (), source=source or "")
+
+    def __repr__(self) -> str:
+        p = self.place
+        return f"<Entry {p.place_id} {p.name} {p.kind} {p.country_code}/{p.admin1} prom={self.prom:.2f}>"
+
+
+class Index:
+    """A read-only view of the SQLite index. Safe to share between threads (one connection each)."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = Path(path)
+        if not self.path.is_file():
+            raise GazetteerIndexError(f"gazetteer index not found: {self.path}")
+        self._local = threading.local()
+        try:
+            meta = dict(self._con().execute("SELECT key, value FROM meta"))
+        except sqlite3.Error as err:
+            raise GazetteerIndexError(f"cannot read gazetteer index {self.path}: {err}") from err
+        self.meta = meta
+        self._entries: dict[int, Entry] = {}
+        self._lock = threading.Lock()
+        self._regions: list[tuple[Any, Entry]] | None = None
+
+    def _con(self) -> sqlite3.Connection:
+        con = getattr(self._local, "con", None)
+        if con is None:
+            con = sqlite3.connect(f"file:{self.path}?mode=ro&immutable=1", uri=True, check_same_thread=False)
+            con.execute("PRAGMA query_only=1")
+            self._local.con = con
+        return con
+
+    # ---- names -------------------------------------------------------------------------------
+    def lookup(self, keys: Iterable[str]) -> dict[str, list[tuple[int, int]]]:
+        """Normalised names -> [(pid, flag)] for those that exist in the index."""
+        keys = list(dict.fromkeys(k for k in keys if k))
+        out: dict[str, list[tuple[int, int]]] = {}
+        con = self._con()
+        for i in range(0, len(keys), 500):
+            chunk = keys[i:i + 500]
+            q = f"SELECT norm, pid, flag FROM name WHERE norm IN ({','.join('?' * len(chunk))})"
+            for k, pid, flag in con.execute(q, chunk):
+                out.setdefault(k, []).append((pid, flag))
+        return out
+
+    def word_zipf(self, keys: Iterable[str]) -> dict[str, float]:
+        """How common each (single-token, normalised) word is as an ordinary English word."""
+        keys = list(set(keys))
+        if not keys:
+            return {}
+        q = f"SELECT norm, zipf FROM word WHERE norm IN ({','.join('?' * len(keys))})"
+        return dict(self._con().execute(q, keys))
+
+    def person_names(self, keys: Iterable[str]) -> dict[str, str]:
+        """Which of these normalised tokens are common first names (F) or surnames (L)."""
+        keys = list(set(keys))
+        if not keys:
+            return {}
+        q = f"SELECT norm, kind FROM person WHERE norm IN ({','.join('?' * len(keys))})"
+        return dict(self._con().execute(q, keys))
+
+    # ---- places ------------------------------------------------------------------------------
+    def entries(self, pids: Iterable[int]) -> dict[int, Entry]:
+        """Entries for these pids (cached)."""
+        pids = set(pids)
+        missing = [p for p in pids if p not in self._entries]
+        if missing:
+            con = self._con()
+            for i in range(0, len(missing), 500):
+                chunk = missing[i:i + 500]
+                q = f"SELECT {_PLACE_COLS} FROM place WHERE pid IN ({','.join('?' * len(chunk))})"
+                for row in con.execute(q, chunk):
+                    e = Entry(row)
+                    self._entries[e.pid] = e
+        return {p: self._entries[p] for p in pids if p in self._entries}
+
+    def by_place_id(self, place_id: str) -> Entry | None:
+        row = self._con().execute(f"SELECT {_PLACE_COLS} FROM place WHERE place_id = ?", (place_id,)).fetchone()
+        if row is None:
+            return None
+        e = Entry(row)
+        self._entries.setdefault(e.pid, e)
+        return self._entries[e.pid]
+
+    def candidates(self, name: str) -> list[tuple[Entry, int]]:
+        """All (entry, flag) whose name or alternate name normalises like ``name``."""
+        key = norm(name)
+        hits = self.lookup([key]).get(key, [])
+        ents = self.entries(p for p, _ in hits)
+        return [(ents[p], f) for p, f in hits if p in ents]
+
+    def admin1_entries(self, codes: Iterable[str]) -> dict[str, Entry]:
+        """admin1 code (e.g. "UA.13") -> the region's entry."""
+        codes = [c for c in set(codes) if c]
+        if not codes:
+            return {}
+        q = (f"SELECT {_PLACE_COLS} FROM place WHERE kind = 'admin1' AND admin1_code IN "
+             f"({','.join('?' * len(codes))})")
+        out = {}
+        for row in self._con().execute(q, codes):
+            e = self._entries.setdefault(row[0], Entry(row))
+            out.setdefault(e.place.admin1_code, e)
+        return out
+
+    def country_entry(self, cc: str) -> Entry | None:
+        row = self._con().execute(f"SELECT {_PLACE_COLS} FROM place WHERE kind='country' AND cc=?",
+                                  (cc,)).fetchone()
+        return self._entries.setdefault(row[0], Entry(row)) if row else None
+
+    @lru_cache(maxsize=512)
+    def geometry(self, place_id: str) -> dict[str, Any] | None:
+        """The place's GeoJSON geometry (polygon areas), or None for points."""
+        row = self._con().execute("SELECT geom FROM place WHERE place_id = ?", (place_id,)).fetchone()
+        if not row or row[0] is None:
+            return None
+        return json.loads(zlib.decompress(row[0]))
+
+    def regions(self) -> list[tuple[Any, Entry]]:
+        """Prepared shapely geometries of every country and admin-1 region (loaded on first use)."""
+        with self._lock:
+            if self._regions is None:
+                from shapely import prepare
+                from shapely.geometry import shape
+
+                regs = []
+                for row in self._con().execute(
+                        f"SELECT {_PLACE_COLS}, geom FROM place WHERE kind IN ('admin1','country') AND geom IS NOT NULL"):
+                    e = self._entries.setdefault(row[0], Entry(row[:-1]))
+                    g = shape(json.loads(zlib.decompress(row[-1])))
+                    prepare(g)
+                    regs.append((g, e))
+                self._regions = regs
+        return self._regions
+
+    def near(self, lat: float, lon: float, km: float, limit: int = 20) -> list[Entry]:
+        """Populated places within ``km`` of a point, nearest first."""
+        from .sources import haversine_km
+
+        dlat = km / 111.0
+        dlon = km / max(5.0, 111.0 * abs(__import__("math").cos(__import__("math").radians(lat))))
+        rows = self._con().execute(
+            f"SELECT {_PLACE_COLS} FROM place WHERE lat BETWEEN ? AND ? AND lon BETWEEN ? AND ? "
+            "AND kind IN ('city','town','village','district')",
+            (lat - dlat, lat + dlat, lon - dlon, lon + dlon)).fetchall()
+        ents = [self._entries.setdefault(r[0], Entry(r)) for r in rows]
+        ents = [e for e in ents if haversine_km(lat, lon, e.place.lat, e.place.lon) <= km]
+        ents.sort(key=lambda e: haversine_km(lat, lon, e.place.lat, e.place.lon))
+        return ents[:limit]
+
+
+def normalise_keys(texts: Iterable[str]) -> list[str]:
+    return [norm(t) for t in texts]

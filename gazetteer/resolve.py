@@ -1,0 +1,161 @@
+"""Choose the place each span means, using what a human reader would use.
+
+Evidence, strongest first: an explicit container ("Heorhiivka, Donetsk"; "Rozhivka in the
+Kiev region"), a qualifier ("Kursk region" is the oblast), the regions and countries of the
+rest of the document, distance to the other places named, whether the name is the place's
+own name or only an alternate one, and prominence (kind, population, capital).
+"""
+from __future__ import annotations
+
+import math
+from collections import Counter
+from dataclasses import dataclass
+
+from . import geometry as geo
+from .build import ALTERNATE, CURATED, DEMONYM, PRIMARY
+from .index import Entry, Index
+from .model import Candidate, Precision, Resolution
+from .sources import haversine_km
+
+AREA_KINDS = {"country", "continent", "area", "admin1", "admin2"}
+POINT_KINDS = {"city", "town", "village", "district"}
+
+
+@dataclass(slots=True)
+class Context:
+    """What the document says about where it is: weighted countries, regions and points."""
+
+    countries: Counter
+    admin1: Counter
+    points: list[tuple[float, float, int]]      # (lat, lon, span id) of resolved settlements
+
+    @classmethod
+    def empty(cls) -> "Context":
+        return cls(Counter(), Counter(), [])
+
+    def share_country(self, cc: str) -> float:
+        total = sum(self.countries.values())
+        return self.countries[cc] / total if total and cc else 0.0
+
+    def share_admin1(self, code: str) -> float:
+        total = sum(self.admin1.values())
+        return self.admin1[code] / total if total and code else 0.0
+
+
+def _inside(e: Entry, container: Entry) -> bool:
+    c = container.place
+    if c.kind == "country":
+        return e.place.country_code == c.country_code
+    if c.kind == "admin1":
+        return bool(c.admin1_code) and e.place.admin1_code == c.admin1_code
+    if c.kind in ("area", "admin2"):
+        return haversine_km(e.place.lat, e.place.lon, c.lat, c.lon) <= 150
+    return haversine_km(e.place.lat, e.place.lon, c.lat, c.lon) <= 60
+
+
+def score_candidates(hits: list[tuple[Entry, int]], *, qualifier: str = "", context: Context | None = None,
+                     container: Entry | list[Entry] | None = None,
+                     self_id: int = -1, contained: list[Entry] | None = None) -> list[tuple[float, Entry, str]]:
+    """Score each candidate; returns (score, entry, reason) sorted best first.
+
+    ``container`` is the place (or places, any of which may hold it) the text says contains it;
+    ``contained`` the candidates of a name the text places inside this one.
+    """
+    ctx = context or Context.empty()
+    containers = [container] if isinstance(container, Entry) else list(container or [])
+    names_cities = {(e.place.country_code, e.place.admin1_code) for e, _ in hits if e.place.kind in POINT_KINDS}
+    out = []
+    for e, flag in hits:
+        p = e.place
+        s = e.prom
+        why = []
+        if flag in (PRIMARY, CURATED, DEMONYM):
+            s += 1.5
+        if qualifier in ("region", "district"):
+            if p.kind in ("admin1", "admin2"):
+                s += 5.0 + (1.0 if (qualifier == "district") == (p.kind == "admin2") else 0.0)
+                if "city" in p.name.lower():
+                    s -= 1.0
+            elif p.kind in POINT_KINDS:
+                s -= 3.0
+        elif p.kind == "admin1" and (p.country_code, p.admin1_code) in names_cities:
+            s -= 3.0            # "Kursk" alone is the city, "Kursk region" the oblast
+        if containers:
+            holder = next((c for c in containers if c.pid != e.pid and _inside(e, c)), None)
+            if holder is not None:
+                s += 6.0
+                why.append(f"inside {holder.place.name}")
+            else:
+                s -= 3.0
+        if contained and p.kind in AREA_KINDS and any(_inside(c, e) for c in contained if c.pid != e.pid):
+            s += 3.0
+            why.append("contains the place named with it")
+        sc, sa = ctx.share_country(p.country_code), ctx.share_admin1(p.admin1_code)
+        if sc:
+            s += 2.5 * sc
+        if sa and p.kind != "admin1":
+            s += 3.0 * sa
+            if sa > 0.2:
+                why.append(f"document mentions {p.admin1 or p.admin1_code}")
+        if ctx.points and p.kind in POINT_KINDS | {"admin2"}:
+            d = min((haversine_km(p.lat, p.lon, la, lo) for la, lo, sid in ctx.points if sid != self_id),
+                    default=1e9)
+            if d < 30:
+                s += 2.0
+            elif d < 100:
+                s += 1.2
+            elif d < 300:
+                s += 0.5
+            if d < 100:
+                why.append(f"{d:.0f} km from other places named")
+        if flag == ALTERNATE:
+            why.append("alternate name")
+        out.append((s, e, "; ".join(why) or ("prominence" if flag != ALTERNATE else "alternate name")))
+    out.sort(key=lambda t: (-t[0], -t[1].prom, t[1].place.place_id))
+    return out
+
+
+def _softmax(scores: list[float]) -> list[float]:
+    m = max(scores)
+    ex = [math.exp(min(0.0, x - m)) for x in scores]
+    total = sum(ex)
+    return [x / total for x in ex]
+
+
+def make_resolution(index: Index, ranked: list[tuple[float, Entry, str]], *, qualifier: str = "",
+                    strength: float = 1.0, max_alternatives: int = 4) -> Resolution:
+    """Turn a ranked candidate list into a Resolution with geometry and precision."""
+    probs = _softmax([s for s, _, _ in ranked])
+    best_score, best, why = ranked[0]
+    place = best.place
+    lat, lon = place.lat, place.lon
+    geometry = None
+    if place.kind in ("country", "admin1", "area", "continent"):
+        precision = Precision.REGION
+        geometry = index.geometry(place.place_id)
+    elif place.kind == "admin2":
+        precision = Precision.NEAR
+        geometry = index.geometry(place.place_id)
+    else:
+        precision = Precision.TOWN
+    if qualifier == "suburbs" and place.kind in POINT_KINDS:
+        special = index.candidates(f"{place.name} suburbs")
+        if special and special[0][0].place.kind == "area":
+            area = special[0][0]
+            place, geometry = area.place, index.geometry(area.place.place_id)
+        else:
+            r = geo.city_radius_km(place.population)
+            geometry = geo.ring(lat, lon, r, r + 15)
+        precision = Precision.NEAR
+    elif qualifier in ("region", "district", "area") and place.kind in POINT_KINDS:
+        precision = Precision.NEAR          # "Brovary district": the area around the town
+        geometry = geo.circle(lat, lon, 25.0)
+    elif qualifier in ("near",) or qualifier.endswith(" of"):
+        if place.kind in POINT_KINDS:
+            precision = Precision.NEAR
+            geometry = geo.circle(lat, lon, 10.0)
+    alts = tuple(Candidate(e.place, round(pr, 4)) for (_, e, _), pr in zip(ranked[1:], probs[1:])
+                 if e.place.place_id != place.place_id)[:max_alternatives]
+    confidence = probs[0] * strength
+    return Resolution(place=place, lat=lat, lon=lon, precision=int(precision), score=round(confidence, 4),
+                      reason=why, qualifier=qualifier, geometry=geometry, alternatives=alts)

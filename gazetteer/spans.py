@@ -1,0 +1,91 @@
+"""Resolve spans given from outside (gold toponyms, a user's selection) in their document."""
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from .build import DEMONYM
+from .model import Precision, Resolution
+from .normalize import norm, strip_possessive
+from .recognize import tokenize
+from .resolve import make_resolution, score_candidates
+
+if TYPE_CHECKING:
+    from .gazetteer import Gazetteer
+
+_LEADING = ("the ", "The ")
+
+
+def _focus(mentions: list) -> Resolution | None:
+    """The document's main settlement (most mentioned), else its main region."""
+    best, count = None, {}
+    for m in mentions:
+        r = m.resolution
+        if r is None or m.role != "place":
+            continue
+        count[r.place.place_id] = count.get(r.place.place_id, 0) + (2 if r.precision == 1 else 1)
+        if best is None or count[r.place.place_id] > count[best.place.place_id]:
+            best = r
+    return best
+
+
+def resolve_given(gz: "Gazetteer", text: str, spans: list[tuple[int, int]]) -> list[Resolution | None]:
+    """Resolutions for each (start, end), using the document's own mentions as context."""
+    mentions = gz.geoparse(text)
+    by_span = {(m.start, m.end): m for m in mentions}
+    doc_spans = gz.spans(text)
+    _, ctx = _doc_context(gz, doc_spans)
+    focus = _focus(mentions)
+    out: list[Resolution | None] = []
+    for start, end in spans:
+        if not (0 <= start < end <= len(text)):
+            out.append(None)
+            continue
+        m = by_span.get((start, end)) or next(
+            (m for m in mentions if m.start <= start and end <= m.end and m.resolution), None) or next(
+            (m for m in mentions if start <= m.start and m.end <= end and m.resolution), None)
+        if m is not None and m.resolution is not None:
+            out.append(m.resolution)
+            continue
+        out.append(_resolve_surface(gz, text[start:end], ctx) or _degrade(focus))
+    return out
+
+
+def _doc_context(gz: "Gazetteer", spans: list):
+    hits = {id(s): gz._hits(s) for s in spans}
+    best = {}
+    for s in spans:
+        if hits[id(s)]:
+            best[id(s)] = score_candidates(hits[id(s)], qualifier=s.qualifier)[0][1]
+    return best, gz._context(spans, best)
+
+
+def _resolve_surface(gz: "Gazetteer", surface: str, ctx) -> Resolution | None:
+    surface = strip_possessive(surface.strip())
+    for p in _LEADING:
+        if surface.startswith(p):
+            surface = surface[len(p):]
+    keys = [norm(surface)]
+    toks = [t.key for t in tokenize(surface)]
+    # longest known sub-sequence ("Frenchmen Street" -> nothing; "Greater Kyiv area" -> "kyiv")
+    for n in range(len(toks) - 1, 0, -1):
+        for i in range(0, len(toks) - n + 1):
+            keys.append(" ".join(toks[i:i + n]))
+    found = gz.index.lookup(keys)
+    for k in keys:
+        if k in found:
+            ents = gz.index.entries(p for p, _ in found[k])
+            hits = [(ents[p], f) for p, f in found[k] if p in ents]
+            demonyms = [h for h in hits if h[1] == DEMONYM]
+            ranked = score_candidates(demonyms or hits, context=ctx)
+            strength = 1.0 if k == keys[0] else 0.5
+            return make_resolution(gz.index, ranked, strength=strength)
+    return None
+
+
+def _degrade(focus: Resolution | None) -> Resolution | None:
+    """An unknown name (a street, a building) placed at the document's focus, with low confidence."""
+    if focus is None:
+        return None
+    return Resolution(place=focus.place, lat=focus.lat, lon=focus.lon, precision=int(Precision.NEAR),
+                      score=0.1, reason="unknown name: placed at the document's main place",
+                      qualifier="within", geometry=None, alternatives=())
