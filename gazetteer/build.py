@@ -45,7 +45,7 @@ CREATE TABLE meta(key TEXT PRIMARY KEY, value TEXT);
 """
 
 _DATA_FILES = ("admin0.geojson.gz", "admin1.geojson.gz", "wof_ua.tsv.gz", "raions_ua.tsv", "supplement.csv",
-               "demonyms.tsv", "common_words.txt.gz", "person_names.txt.gz")
+               "demonyms.tsv", "country_points.tsv", "common_words.txt.gz", "person_names.txt.gz")
 
 
 def cache_dir() -> Path:

@@ -107,6 +107,11 @@ def classify(text: str, toks: list[Token], spans: list[Span], index: Index) -> l
             if not (first.text.isupper() or "." in first.text) or not any(
                     f in (PRIMARY, CURATED, DEMONYM) and e.place.kind in MAJOR_KINDS | {"city"} for e, f in hits):
                 continue
+            # "US", "UK", "EU": the country or union, never a village called Us or Uk
+            major_pids = {e.pid for e, f in hits if e.place.kind in MAJOR_KINDS and f != ALTERNATE}
+            if major_pids:
+                s.hits = [(p, f) for p, f in s.hits if p in major_pids]
+                hits = [(e, f) for e, f in hits if e.pid in major_pids]
         z = zipf.get(s.key, 0.0)
         major = _major(hits)
         if s.role == "demonym":

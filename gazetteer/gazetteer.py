@@ -103,13 +103,13 @@ class Gazetteer:
                 inner.setdefault(id(s.container), []).extend(e for e, _ in hits[id(s)])
         ctx = Context.empty()
         best: dict[int, Entry] = {}
-        for rnd in range(2):
+        for rnd in range(3):
             for s in sorted(spans, key=lambda s: s.container is not None):
                 if not hits[id(s)]:
                     continue
                 cont = best.get(id(s.container)) if s.container is not None else None
                 ranked = score_candidates(hits[id(s)], qualifier=s.qualifier, context=ctx if rnd else None,
-                                          container=cont, self_id=id(s), contained=inner.get(id(s)))
+                                          container=cont, key=s.key, contained=inner.get(id(s)))
                 best[id(s)] = ranked[0][1]
             ctx = self._context(spans, best)
         strong_ctx = self._context([s for s in spans if s.strong], best)
@@ -119,7 +119,7 @@ class Gazetteer:
                 continue
             cont = best.get(id(s.container)) if s.container is not None else None
             ranked = score_candidates(hits[id(s)], qualifier=s.qualifier, context=ctx, container=cont,
-                                      self_id=id(s), contained=inner.get(id(s)))
+                                      key=s.key, contained=inner.get(id(s)))
             top = ranked[0][1].place
             if not s.strong and not self._supported(s, top, strong_ctx):
                 continue              # a weak village match with nothing in the text to support it
@@ -132,13 +132,13 @@ class Gazetteer:
         """Whether the text supports a weak (village-level or alternate-name) match."""
         if s.prep in LOCATIVE_STRONG or s.container is not None or s.qualifier:
             return True
-        if top.admin1_code and ctx.share_admin1(top.admin1_code) > 0:
+        if top.admin1_code and ctx.share_admin1(top.admin1_code, s.key) > 0:
             return True
         from .sources import haversine_km
-        return any(haversine_km(top.lat, top.lon, la, lo) < 60 for la, lo, sid in ctx.points if sid != id(s))
+        return any(haversine_km(top.lat, top.lon, la, lo) < 60 for la, lo, k in ctx.points if k != s.key)
 
     def _context(self, spans: list[Span], best: dict[int, Entry]) -> Context:
-        ctx = Context(Counter(), Counter(), [])
+        ctx = Context()
         for s in spans:
             e = best.get(id(s))
             if e is None:
@@ -148,12 +148,9 @@ class Gazetteer:
                 w *= 0.3
             elif s.role == "embedded":
                 w *= 0.5
-            if e.place.country_code:
-                ctx.countries[e.place.country_code] += w
-            if e.place.admin1_code and e.place.kind != "country":
-                ctx.admin1[e.place.admin1_code] += w
+            ctx.add(s.key, e.place.country_code, e.place.admin1_code if e.place.kind != "country" else "", w)
             if e.place.kind in POINT_KINDS and s.role == "place":
-                ctx.points.append((e.place.lat, e.place.lon, id(s)))
+                ctx.points.append((e.place.lat, e.place.lon, s.key))
         return ctx
 
     # ---- given spans -------------------------------------------------------------------------

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import math
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from . import geometry as geo
 from .build import ALTERNATE, CURATED, DEMONYM, PRIMARY
@@ -23,23 +23,43 @@ POINT_KINDS = {"city", "town", "village", "district"}
 
 @dataclass(slots=True)
 class Context:
-    """What the document says about where it is: weighted countries, regions and points."""
+    """What the document says about where it is: weighted countries, regions and points.
 
-    countries: Counter
-    admin1: Counter
-    points: list[tuple[float, float, int]]      # (lat, lon, span id) of resolved settlements
+    Contributions are kept per name, so that a name repeated ten times does not become its
+    own evidence ("Liverpool" must not vote for the Indiana town that has it as an alias).
+    """
+
+    countries: Counter = field(default_factory=Counter)
+    admin1: Counter = field(default_factory=Counter)
+    points: list[tuple[float, float, str]] = field(default_factory=list)   # (lat, lon, name key)
+    by_key: dict[str, tuple[Counter, Counter]] = field(default_factory=dict)
 
     @classmethod
     def empty(cls) -> "Context":
-        return cls(Counter(), Counter(), [])
+        return cls()
 
-    def share_country(self, cc: str) -> float:
-        total = sum(self.countries.values())
-        return self.countries[cc] / total if total and cc else 0.0
+    def add(self, key: str, cc: str, admin1: str, weight: float) -> None:
+        own = self.by_key.setdefault(key, (Counter(), Counter()))
+        if cc:
+            self.countries[cc] += weight
+            own[0][cc] += weight
+        if admin1:
+            self.admin1[admin1] += weight
+            own[1][admin1] += weight
 
-    def share_admin1(self, code: str) -> float:
-        total = sum(self.admin1.values())
-        return self.admin1[code] / total if total and code else 0.0
+    def _share(self, which: int, value: str, key: str) -> float:
+        if not value:
+            return 0.0
+        total = self.countries if which == 0 else self.admin1
+        own = self.by_key.get(key, (Counter(), Counter()))[which] if key else Counter()
+        denom = sum(total.values()) - sum(own.values())
+        return (total[value] - own[value]) / denom if denom > 0 else 0.0
+
+    def share_country(self, cc: str, key: str = "") -> float:
+        return self._share(0, cc, key)
+
+    def share_admin1(self, code: str, key: str = "") -> float:
+        return self._share(1, code, key)
 
 
 def _inside(e: Entry, container: Entry) -> bool:
@@ -55,7 +75,7 @@ def _inside(e: Entry, container: Entry) -> bool:
 
 def score_candidates(hits: list[tuple[Entry, int]], *, qualifier: str = "", context: Context | None = None,
                      container: Entry | list[Entry] | None = None,
-                     self_id: int = -1, contained: list[Entry] | None = None) -> list[tuple[float, Entry, str]]:
+                     key: str = "", contained: list[Entry] | None = None) -> list[tuple[float, Entry, str]]:
     """Score each candidate; returns (score, entry, reason) sorted best first.
 
     ``container`` is the place (or places, any of which may hold it) the text says contains it;
@@ -70,7 +90,7 @@ def score_candidates(hits: list[tuple[Entry, int]], *, qualifier: str = "", cont
         s = e.prom
         why = []
         if flag in (PRIMARY, CURATED, DEMONYM):
-            s += 1.5
+            s += 2.0
         if qualifier in ("region", "district"):
             if p.kind in ("admin1", "admin2"):
                 s += 5.0 + (1.0 if (qualifier == "district") == (p.kind == "admin2") else 0.0)
@@ -90,22 +110,21 @@ def score_candidates(hits: list[tuple[Entry, int]], *, qualifier: str = "", cont
         if contained and p.kind in AREA_KINDS and any(_inside(c, e) for c in contained if c.pid != e.pid):
             s += 3.0
             why.append("contains the place named with it")
-        sc, sa = ctx.share_country(p.country_code), ctx.share_admin1(p.admin1_code)
+        sc, sa = ctx.share_country(p.country_code, key), ctx.share_admin1(p.admin1_code, key)
         if sc:
-            s += 2.5 * sc
-        if sa and p.kind != "admin1":
-            s += 3.0 * sa
+            s += 1.5 * sc
+        if sa and p.kind not in ("admin1", "country"):
+            s += 2.0 * sa
             if sa > 0.2:
                 why.append(f"document mentions {p.admin1 or p.admin1_code}")
         if ctx.points and p.kind in POINT_KINDS | {"admin2"}:
-            d = min((haversine_km(p.lat, p.lon, la, lo) for la, lo, sid in ctx.points if sid != self_id),
-                    default=1e9)
+            d = min((haversine_km(p.lat, p.lon, la, lo) for la, lo, k in ctx.points if k != key), default=1e9)
             if d < 30:
-                s += 2.0
+                s += 1.5
             elif d < 100:
-                s += 1.2
+                s += 1.0
             elif d < 300:
-                s += 0.5
+                s += 0.4
             if d < 100:
                 why.append(f"{d:.0f} km from other places named")
         if flag == ALTERNATE:

@@ -82,14 +82,29 @@ def _clean_names(names: list[str] | tuple[str, ...]) -> list[str]:
     return out
 
 
+def country_points() -> dict[str, tuple[float, float]]:
+    """ISO code -> the conventional centre point of the country (country_points.tsv)."""
+    out = {}
+    with _open_text(data_file("country_points.tsv")) as fh:
+        for line in fh:
+            if line.startswith("#") or not line.strip():
+                continue
+            cc, lat, lon = line.rstrip("\n").split("\t")
+            out[cc] = (float(lat), float(lon))
+    return out
+
+
 def admin0_records() -> Iterator[Record]:
-    """Countries from the bundled Natural Earth admin-0 file."""
+    """Countries from the bundled Natural Earth admin-0 file, at their conventional centre points."""
+    points = country_points()
     for f in _load_geojson(data_file("admin0.geojson.gz")):
         p = f["properties"]
-        yield Record(place_id=p["id"], name=p["name"], kind="country", lat=p["lat"], lon=p["lon"],
-                     country_code=p.get("iso_a2") or "", population=int(p.get("population") or 0),
-                     names=_clean_names(p.get("names") or []),
-                     strong_names=[n for n in (p.get("name_long"), p.get("iso_a3")) if n],
+        cc = p.get("iso_a2") or ""
+        lat, lon = points.get(cc, (p["lat"], p["lon"]))
+        names = [n for n in (p.get("names") or []) if n and is_latin_or_cyrillic(n)]
+        yield Record(place_id=p["id"], name=p["name"], kind="country", lat=lat, lon=lon,
+                     country_code=cc, population=int(p.get("population") or 0),
+                     strong_names=names + [n for n in (p.get("name_long"), p.get("iso_a3")) if n],
                      geometry=f["geometry"], source="naturalearth")
 
 
