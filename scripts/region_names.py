@@ -81,7 +81,8 @@ def admin1_country(p: dict[str, Any], iso: str | None) -> str:
 
 def admin1_naming(p: dict[str, Any], iso: str | None, country: str) -> tuple[str, str | None, list[str]]:
     """(name, type_en, alternate names) of an admin-1 unit."""
-    ne_name = next((s for k in ("name", "name_en", "gn_name", "woe_name", "admin") if (s := repaired(p.get(k)))), "")
+    fallback = f"Unnamed ({repaired(p.get('admin')) or country})"  # a few islands and leases have no name
+    ne_name = next((s for k in ("name", "name_en", "gn_name", "woe_name") if (s := repaired(p.get(k)))), fallback)
     if iso in UA_NAMES:
         name = UA_NAMES[iso]
     elif iso in NAME_FIX:

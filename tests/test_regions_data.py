@@ -147,3 +147,26 @@ def test_admin0_ukraine_contains_all_of_crimea() -> None:
     crimea = shape(by_id("admin1.geojson.gz", "ne1:UA-43")["geometry"])
     assert ukraine.intersection(crimea).area > 0.99 * crimea.area
     assert russia.intersection(crimea).area < 0.001 * crimea.area
+
+
+def test_war_zone_codes_are_complete_and_unique() -> None:
+    props = [f["properties"] for f in load("admin1.geojson.gz")
+             if f["properties"]["country_code"] in ("UA", "RU", "BY") and f["properties"]["iso_3166_2"]]
+    assert len(props) == 27 + 83 + 7
+    codes = [p["gn_a1_code"] for p in props]
+    assert None not in codes and len(codes) == len(set(codes))
+    assert all(p["iso_3166_2"] and p["gn_id"] for p in props)
+
+
+def test_war_zone_label_points_lie_in_their_polygons() -> None:
+    outside = [f["properties"]["id"] for f in load("admin1.geojson.gz")
+               if f["properties"]["country_code"] in ("UA", "RU", "BY")
+               and not shape(f["geometry"]).covers(Point(f["properties"]["lon"], f["properties"]["lat"]))]
+    assert outside == []
+
+
+@pytest.mark.parametrize("name", ["admin1.geojson.gz", "admin0.geojson.gz"])
+def test_names_have_no_mojibake(name: str) -> None:
+    broken = [(f["properties"]["id"], n) for f in load(name) for n in [f["properties"]["name"], *f["properties"]["names"]]
+              if any(marker in n for marker in ("Ã", "Â", "£", "?", "\ufffd"))]
+    assert broken == []
