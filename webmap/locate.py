@@ -92,7 +92,8 @@ class Context:
         """Cached geocoding of a derived query ("Kyiv suburbs", "Kursk oblast")."""
         if query not in self._cache:
             try:
-                self._cache[query] = self.gz.geocode(query)
+                fn = getattr(self.gz, "geocode_resolution", None) or self.gz.geocode
+                self._cache[query] = fn(query)
             except Exception as e:  # noqa: BLE001 - a failed look-up only loses a refinement
                 log.debug("geocode %r failed: %s", query, e)
                 self._cache[query] = None
