@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import logging
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 from gazetteer.model import Mention, Resolution
@@ -131,6 +131,36 @@ class Context:
         return res
 
 
+_QUALIFIED_AFTER = re.compile(r"^,\s*(?:the\s+)?([A-Z][\w'’-]+(?:[ -][A-Z][\w'’-]+)?(?:\s+(?:region|oblast|province|Oblast"
+                              r"|Region))?)")
+_NAME_BEFORE = re.compile(r"(?:^|[\s(])((?:[A-Z][\w'’-]+[ -]){0,2}[A-Z][\w'’-]+),\s*(?:the\s+)?$")
+_CODED_TO = re.compile(r"\(coded to ([A-Z][\w'’ -]+?)(?:,\s*([A-Z][\w'’ -]+?))?\)")
+
+
+def _same_name(a: str, b: str) -> bool:
+    n = lambda x: re.sub(r"[^a-z]", "", x.lower()).replace("iy", "i").replace("yi", "i")  # noqa: E731
+    return n(a)[:5] == n(b)[:5]
+
+
+def _qualified(text: str, m: Mention, ctx: "Context") -> tuple[Resolution, int, int] | None:
+    """Re-place "Vesele, Donetsk" or an unrecognised "Udy, Kharkiv" with the region named after the comma."""
+    res = m.resolution
+    after = _QUALIFIED_AFTER.match(text[m.end:m.end + 60])
+    if after and res is not None and res.place.kind not in ("country", "admin1", "area"):
+        r = ctx.geocode(f"{m.text}, {after.group(1)}")
+        if r is not None and _same_name(r.place.name, res.place.name) and r.place.place_id != res.place.place_id:
+            return replace(r, precision=max(r.precision, res.precision), qualifier=res.qualifier), m.start, m.end
+        return None
+    before = _NAME_BEFORE.search(text[max(0, m.start - 50):m.start])
+    if before and res is not None and res.place.kind in ("city", "town", "admin1", "admin2", "village"):
+        name = before.group(1)
+        r = ctx.geocode(f"{name}, {m.text}")
+        if r is not None and _same_name(r.place.name, name) and r.place.kind not in ("country", "admin1"):
+            start = m.start - len(before.group(0)) + before.group(0).index(name)
+            return r, start, start + len(name)
+    return None
+
+
 def choose(text: str, mentions: list[Mention], sent_start: int, sent_end: int, trigger_at: int,
            ctx: Context) -> Located | None:
     """The scene of an event told at ``trigger_at`` in the sentence [sent_start, sent_end) of ``text``."""
@@ -138,8 +168,18 @@ def choose(text: str, mentions: list[Mention], sent_start: int, sent_end: int, t
     scored = sorted(((score_mention(text, m, trigger_at, sent_start), m) for m in sent),
                     key=lambda x: -x[0])
     best = next(((s, m) for s, m in scored if not is_country(m.resolution)), None)
+    coded = _CODED_TO.search(text[sent_start:sent_end])
+    if coded:
+        q = coded.group(1) + (f", {coded.group(2)}" if coded.group(2) else "")
+        r = ctx.geocode(q)
+        if r is not None:
+            a = sent_start + coded.start(1)
+            return Located(r, Mention(a, a + len(coded.group(1)), coded.group(1), "place", r), 0.9)
     if best is not None and best[0] > 0.15:
         s, m = best
+        q = _qualified(text, m, ctx)
+        if q is not None:
+            m = Mention(q[1], q[2], text[q[1]:q[2]], "place", q[0])
         res = m.resolution
         if _MODIFIER_EVENT.match(text[m.end:m.end + 30]) and res.place.kind in ("city", "town"):
             res = ctx.region_of(res) or res
