@@ -171,3 +171,26 @@ def test_html_article_and_batch_merge(gz) -> None:  # noqa: ANN001
     told_twice = [i for i in drones if {s.article_id for s in i.sources} == {t.article_id, h.article_id}]
     assert len(told_twice) == 1 and told_twice[0].counts_dict.get("launched") == 35
     assert len(both) < len(extract(t, gz)) + len(one)
+
+
+def test_short_reports_and_facilities(gz) -> None:  # noqa: ANN001
+    def one(text: str) -> Incident:
+        incs = extract(Article("r", text), gz)
+        assert incs, text
+        return max(incs, key=lambda i: i.score)
+
+    i = one("Explosions and smoke near Odesa Airport")                 # a city named in a facility
+    assert i.location_name == "Odesa" and i.event_type == "Explosions/Remote violence"
+    assert one("Deceased civilians in Bucha").category == "civilian_casualties"
+    obs = one("Satellite image of the Olympic Sports Training Center in Chernihiv")
+    assert obs.event_type == "Strategic developments" and obs.score < 0.3 and obs.sources[0].trigger_start is None
+
+
+def test_acled_style_note(gz) -> None:  # noqa: ANN001
+    a = Article("n1", "On 4 June 2022, Russian forces shelled Udy, Kharkiv. 1 civilian was killed.", date="2022-06-05")
+    i = max(extract(a, gz), key=lambda i: i.score)
+    assert (i.event_type, i.sub_event_type) == ("Explosions/Remote violence", "Shelling/artillery/missile attack")
+    assert i.date == "2022-06-04" and i.counts_dict.get("killed") == 1
+    assert km(i.lat, i.lon, 50.39, 36.06) < 10 and i.location_name == "Udy"     # the village, not the city
+    src = i.sources[0]
+    assert a.text[src.place_start:src.place_end] == "Udy"

@@ -167,25 +167,32 @@ def casualty_only(sentence: str) -> bool:
 
 # Short reports that tell no typed event but a scene: damage, fire, military presence, arrests.
 _NOTES: tuple[tuple[re.Pattern[str], str, str, str], ...] = tuple((re.compile(p, re.I), c, e, st) for p, c, e, st in (
+    (r"\b(?:deceased|dead|bod(?:y|ies)|corpses?|killed|blood|bullet holes|executed)\b", "civilian_casualties",
+     VIOLENCE_AGAINST_CIVILIANS, "Attack"),
     (r"\b(?:arrest\w*|detain\w*|POWs?|prisoners? of war|captives?)\b", "civilian_casualties",
      VIOLENCE_AGAINST_CIVILIANS, "Abduction/forced disappearance"),
-    (r"\b(?:fir(?:ing|ed) (?:towards?|at|on)|shooting (?:at|towards?))\b", "shelling", EXPLOSIONS, SHELLING),
+    (r"\b(?:fir(?:ing|ed) (?:towards?|at|on)|shooting|firing positions|TOS-? ?1\w*|9A52\S*|rocket)\b", "shelling",
+     EXPLOSIONS, SHELLING),
     (r"\b(?:damage[ds]?|destroyed|destruction|ruins?|ruined|fires?|on fire|burn(?:ing|ed|t|s)?|smoke|plumes?"
      r"|detonations?|remnants?|craters?|debris|explod\w*|wreckage|incendiar\w*|cluster munitions?|rocket motor"
-     r"|collapsed|aftermath|hit|impact)\b", "shelling", EXPLOSIONS, SHELLING),
+     r"|collapsed|aftermath|hit|impact|flames|engulfed|blaze)\b", "shelling", EXPLOSIONS, SHELLING),
     (r"\b(?:(?:Russian|Ukrainian|Belarusian|Chechen|military|armed|enemy)\s+(?:\w+\s+)?(?:troops|forces|soldiers"
      r"|vehicles|equipment|trucks|convoys?|columns?|camps?|jets?|helicopters?|tanks?|positions|military|presence"
      r"|movements?|momvent|checkpoints?|base)|military (?:camp|vehicles|equipment|movement)|field hospital"
-     r"|tents? camp|checkpoints?|fortifications?|trenches)\b", "political", STRATEGIC, "Other"),
+     r"|tents? camp|checkpoints?|fortifications?|trenches|(?:Chechen|Kadyrov\w*|Wagner)\s*(?:fighters|troops)?"
+     r"|fighters|soldiers?)\b", "political", STRATEGIC, "Other"),
     (r"\b(?:mass graves?|burials?|graves?|bodies|corpses?|exhum\w*)\b", "civilian_casualties",
      VIOLENCE_AGAINST_CIVILIANS, "Attack"),
 ))
 
 
-def detect_note(sentence: str) -> Detected | None:
-    """A low-confidence event for a short report with no trigger (damage, fire, presence, arrests)."""
+def detect_note(sentence: str, short: bool = False) -> Detected | None:
+    """A low-confidence event for a short report with no trigger (damage, fire, presence, arrests); a very short
+    report that names a scene is an observation of that place ("Strategic developments / Other") at the least."""
     for pat, cat, et, st in _NOTES:
         m = pat.search(sentence)
         if m:
             return Detected(cat, et, st, Hit("note", m.start(), m.end(), m.group(0)), 0.35, "", True)
+    if short:
+        return Detected("political", STRATEGIC, "Other", Hit("note", 0, 0, ""), 0.2, "", True)
     return None

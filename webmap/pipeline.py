@@ -76,7 +76,7 @@ def _notes(article: Article, mentions: list, ctx: Context, ref: Any) -> list[Dra
     """Fallback for a text with no typed event: the scene of a damage, fire or presence report."""
     out: list[Draft] = []
     for s in split_sentences(article):
-        d = detect_note(s.text)
+        d = detect_note(s.text, short=len(article.text) <= 300)
         if d is None or is_tail(s):
             continue
         at = s.start + d.trigger.start
@@ -85,8 +85,10 @@ def _notes(article: Article, mentions: list, ctx: Context, ref: Any) -> list[Dra
             continue
         date, prec, strength = _date_for(find_cues(s.text, ref), d.trigger.start, None, ref)
         m = loc.mention
-        span = SourceSpan(article.article_id, s.index, s.text, s.start, s.end, at, s.start + d.trigger.end,
-                          m.start if m else None, m.end if m else None)
+        has_trigger = d.trigger.end > d.trigger.start
+        span = SourceSpan(article.article_id, s.index, s.text, s.start, s.end, at if has_trigger else None,
+                          s.start + d.trigger.end if has_trigger else None, m.start if m else None,
+                          m.end if m else None)
         out.append(Draft(article.article_id, d.category, d.event_type, d.sub_event_type, date, prec, strength,
                          loc.resolution, m.text if m else loc.resolution.place.name, True,
                          round(d.base * (0.55 + 0.45 * loc.weight), 4), find_actors(s.text, d.trigger.start),
@@ -95,9 +97,27 @@ def _notes(article: Article, mentions: list, ctx: Context, ref: Any) -> list[Dra
     return out
 
 
+_FACILITY = re.compile(
+    r"^['’]?s?\s+(?:[A-Z][\w'’-]*\s+){0,3}?(?:TV|Airport|Hospital|Museum|Theat(?:er|re)|University|College|School"
+    r"|Station|(?:Regional |Oblast |City )?(?:State )?Administration|City Council|Air ?base|Port|Plant|Factory"
+    r"|Bridge|Tower|Market|Mall|Stadium|Railway|Zoo|Church|Cathedral|Park|Square|Street|Avenue|Centre|Center"
+    r"|Prison|Penal|Refinery|Depot|Airfield|Barracks|Checkpoint|Dam|Hotel|Drama|Orchestra|Library|Institute"
+    r"|Nuclear|Power|Thermal|Shopping|Bus|Train|Metro|Cemetery|Palace|Embankment|Boulevard)\b", re.I)
+
+
+def scene_mentions(text: str, mentions: list) -> list:
+    """Place mentions; a city named in a facility ("Odesa Airport", "Kyiv TV tower") places events too."""
+    out = []
+    for m in mentions:
+        if m.role == "embedded" and m.resolution is not None and _FACILITY.match(text[m.end:m.end + 60]):
+            m = replace(m, role="place")
+        out.append(m)
+    return out
+
+
 def _drafts(article: Article, gz: Any) -> list[Draft]:
     text = article.text
-    mentions = [m for m in gz.geoparse(text)]
+    mentions = scene_mentions(text, gz.geoparse(text))
     ref = parse_iso(article.date)
     ctx = Context(gz)
     inherited = None
