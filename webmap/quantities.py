@@ -75,6 +75,11 @@ _PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple((k, re.compile(p, re.
     ("evacuated", rf"\b{NUM} {_ADJ}(?:{_PERSON} )?(?:\w+ )?(?:have |had |were |was |has )?(?:been )?"
                   rf"(?:evacuated|fled|displaced|relocated|left their homes)"),
 ))
+_GATES = {k: re.compile(p, re.I) for k, p in (
+    ("killed", r"kill|dead|die|perish|slain|death|fatalit"), ("wounded", r"wound|injur|hurt"),
+    ("intercepted", r"intercept|shot down|downed|destroyed|neutrali"),
+    ("launched", r"launch|fired|sent|used|drone|missile|rocket|UAV|Shahed|bomb|shell"),
+    ("evacuated", r"evacuat|relocat|rescued|fled|displaced|left their homes"))}
 _WHO = re.compile(rf"(?:\b(?:a|an|one|his|her|their|the|another)\s+(?:[\w'-]+\s+){{0,2}}?{_PERSON}\b)", re.I)
 _CODED = re.compile(r"\b(?:fatalities|casualties)? ?coded as (\d+)|\b(\d+) fatalit(?:y|ies) split between (\d+)", re.I)
 
@@ -110,6 +115,8 @@ def find_counts(sentence: str) -> dict[str, int]:
     if re.search(r"fatalities coded to|fatalities split", sentence, re.I):
         return out
     for kind, pat in _PATTERNS:
+        if not _GATES[kind].search(sentence):
+            continue
         for m in pat.finditer(sentence):
             val = to_int(m.group(1))
             if val is None or m.group(1).lower() in ("a", "an", "a single"):

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from dataclasses import dataclass
 
 # kinds, from the most to the least decisive for ACLED's coding of a sentence
@@ -87,8 +88,17 @@ _NOT_EVENT = re.compile(
     r"|tank (?:crews?|drivers?))\b", re.I)
 
 
+@lru_cache(maxsize=2048)
+def _hits(sentence: str) -> tuple[Hit, ...]:
+    return tuple(_find_hits(sentence))
+
+
 def find_hits(sentence: str) -> list[Hit]:
     """Every trigger in a sentence, left to right; triggers under a modal or negation are dropped."""
+    return list(_hits(sentence))
+
+
+def _find_hits(sentence: str) -> list[Hit]:
     hits: list[Hit] = []
     masked = [(m.start(), m.end()) for m in _NOT_EVENT.finditer(sentence)]
     for kind, pat in PATTERNS.items():
