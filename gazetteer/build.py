@@ -27,7 +27,7 @@ from .sources import Record
 
 logger = logging.getLogger(__name__)
 
-SCHEMA_VERSION = "8"
+SCHEMA_VERSION = "9"
 
 # name flags, best first: a place's own name, a curated name, any alternate name, a demonym
 PRIMARY, CURATED, ALTERNATE, DEMONYM = 1, 2, 3, 4
@@ -62,6 +62,10 @@ def imports_path() -> Path:
 def data_fingerprint() -> str:
     """A short hash of the bundled data, the schema and the user imports."""
     h = hashlib.sha256(SCHEMA_VERSION.encode())
+    from importlib.resources import files
+
+    for module in ("build.py", "sources.py", "geometry.py", "normalize.py"):   # code that shapes the index
+        h.update(files("gazetteer").joinpath(module).read_bytes())
     for name in _DATA_FILES:
         f = sources.data_file(name)
         if f.is_file():
@@ -131,6 +135,7 @@ class _Builder:
         self.names: dict[tuple[str, int], int] = {}
         self.next_pid = 1
         self.capitals: set[int] = set()
+        self.grid = _NameGrid()
 
     def add(self, rec: Record, capital: bool = False) -> int:
         if not rec.name:
@@ -143,11 +148,16 @@ class _Builder:
             pid = self.by_gn.get(rec.gn_id)
         if pid is not None:                 # same place from a second source: merge names
             old = self.recs[pid]
-            old.names.extend(rec.names + [rec.name])
+            old.names.extend(rec.names)
             old.strong_names.extend(rec.strong_names)
+            if rec.source == "wof" and old.source == "geonames" and _respelling(old.name, rec.name):
+                old.strong_names.append(old.name)      # "Kryvyy Rih" -> the official "Kryvyi Rih"
+                old.name = rec.name
+            else:
+                old.names.append(rec.name)
             if not old.admin1_code and rec.admin1_code:
                 old.admin1_code = rec.admin1_code
-            old.population = max(old.population, rec.population)
+            old.population = old.population or rec.population
             return pid
         pid = self.next_pid
         self.next_pid += 1
@@ -191,6 +201,43 @@ class _Builder:
                              ((k, pid, f) for (k, pid), f in self.names.items()))
 
 
+def _respelling(a: str, b: str) -> bool:
+    """Whether b is another romanisation of a (not another name): Kryvyy Rih / Kryvyi Rih."""
+    from difflib import SequenceMatcher
+
+    ka, kb = norm(a), norm(b)
+    return ka != kb and ka[:2] == kb[:2] and SequenceMatcher(None, ka, kb).ratio() >= 0.8
+
+
+class _NameGrid:
+    """Settlements by normalised name and 0.1-degree cell, to find one place told twice."""
+
+    def __init__(self) -> None:
+        self.cells: dict[tuple[str, int, int], list[int]] = {}
+
+    @staticmethod
+    def _keys(rec: Record) -> set[str]:
+        return {norm(n) for n in [rec.name, *rec.names[:12]] if n}
+
+    def add(self, pid: int, rec: Record) -> None:
+        cell = (int(rec.lat * 10), int(rec.lon * 10))
+        for k in self._keys(rec):
+            self.cells.setdefault((k, *cell), []).append(pid)
+
+    def find(self, rec: Record, recs: dict[int, Record], km: float = 6.0) -> int | None:
+        from .sources import haversine_km
+
+        ci, cj = int(rec.lat * 10), int(rec.lon * 10)
+        for k in self._keys(rec):
+            for di in (-1, 0, 1):
+                for dj in (-1, 0, 1):
+                    for pid in self.cells.get((k, ci + di, cj + dj), ()):
+                        o = recs[pid]
+                        if haversine_km(rec.lat, rec.lon, o.lat, o.lon) <= km:
+                            return pid
+        return None
+
+
 def _read_lines(name: str) -> Iterable[list[str]]:
     with sources._open_text(sources.data_file(name)) as fh:
         for line in fh:
@@ -225,6 +272,10 @@ def build_index(path: Path | None = None, *, progress: bool | None = None,
         raise
     con.close()
     os.replace(tmp, path)
+    if path.parent == cache_dir():          # drop indexes of older data or code
+        for old in path.parent.glob("gazetteer-*.sqlite"):
+            if old != path:
+                old.unlink(missing_ok=True)
     bar("done", 6, 6)
     logger.info("built gazetteer index %s", path)
     return path
@@ -246,10 +297,21 @@ def _fill(con: sqlite3.Connection, bar: "_Progress", extra: Iterable[Record]) ->
     for rec in sources.cities500_records():
         b.add(rec, capital=caps.get(rec.country_code) == rec.name and rec.population > 0)
     bar("Who's On First Ukraine", 2, 6)
+    near = b.grid
+    for pid, rec in b.recs.items():
+        if rec.country_code == "UA" and rec.kind in ("city", "town", "village"):
+            near.add(pid, rec)
     for rec in sources.wof_records():
         if rec.kind == "admin1" and (rec.gn_id not in b.by_gn):
             continue                  # WOF oblasts only lend their names to the Natural Earth ones
-        b.add(rec)
+        if rec.gn_id not in b.by_gn and rec.kind in ("city", "town", "village"):
+            twin = near.find(rec, b.recs)
+            if twin is not None:      # the same settlement under another (or no) GeoNames id
+                rec.gn_id = None
+                rec.place_id = b.recs[twin].place_id
+        pid = b.add(rec)
+        if pid > 0 and b.recs[pid] is rec and rec.kind in ("city", "town", "village"):
+            near.add(pid, rec)
     for rec in sources.raion_records():
         b.add(rec)
     bar("supplement", 3, 6)
@@ -299,13 +361,21 @@ def _add_supplement(b: _Builder) -> None:
             if pid is None:
                 logger.warning("supplement: alias target %s not found", row["target"])
                 continue
-            b.recs[pid].strong_names.extend(names + ([row["name"]] if row.get("name") else []))
+            target = b.recs[pid]
+            target.strong_names.extend(names)
+            if row.get("name") and row["name"] != target.name:     # the current official spelling
+                target.strong_names.append(target.name)
+                target.name = row["name"]
             continue
         rec = Record(place_id=row["id"], name=row["name"], kind=row["kind"], lat=float(row["lat"]),
                      lon=float(row["lon"]), country_code=row.get("country_code") or "",
                      admin1_code=row.get("admin1_code") or "", population=int(row.get("population") or 0),
                      strong_names=names, geometry_spec=row.get("geometry") or "", source="supplement",
                      gn_id=int(row["id"][3:]) if row["id"].startswith("gn:") else None)
+        if rec.kind in ("city", "town", "village") and rec.gn_id not in b.by_gn:
+            twin = b.grid.find(rec, b.recs)
+            if twin is not None:
+                rec.place_id, rec.gn_id = b.recs[twin].place_id, None
         pid = b.add(rec)
         if pid < 0:
             continue

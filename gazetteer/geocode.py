@@ -15,7 +15,7 @@ from .build import DEMONYM
 from .index import Entry
 from .model import Precision, Resolution
 from .normalize import norm
-from .resolve import POINT_KINDS, Context, make_resolution, score_candidates
+from .resolve import POINT_KINDS, Context, _inside, make_resolution, score_candidates
 
 if TYPE_CHECKING:
     from .gazetteer import Gazetteer
@@ -121,17 +121,24 @@ def geocode_query(gz: "Gazetteer", query: str) -> Resolution | None:
     if container is not None and target and not any(_contained(e, c) for e, _ in hits for c in containers):
         hits = _fuzzy_within(gz, target, container) or hits
     if not hits:
-        if container is None:
-            return None
-        r = make_resolution(gz.index, [(1.0, container, "the place itself is unknown; its container")],
-                            qualifier="within")
-        return Resolution(place=r.place, lat=r.lat, lon=r.lon, precision=max(r.precision, int(Precision.NEAR)),
-                          score=0.3, reason=r.reason, qualifier="within", geometry=r.geometry)
+        return _container_only(gz, container) if container is not None else None
     ranked = score_candidates(hits, qualifier=qual, context=ctx, container=containers)
+    best = ranked[0][1]
+    if containers and not any(_inside(best, c) for c in containers):
+        fuzzy = _fuzzy_within(gz, target, container)
+        if fuzzy:
+            ranked = score_candidates(fuzzy, qualifier=qual, context=ctx, container=containers)
+        else:                      # a namesake far away is worse than the region the string names
+            return _container_only(gz, container)
     return make_resolution(gz.index, ranked, qualifier=qual)
 
 
-def _contained(e: Entry, container: Entry) -> bool:
-    from .resolve import _inside
+def _container_only(gz: "Gazetteer", container: Entry) -> Resolution:
+    r = make_resolution(gz.index, [(1.0, container, "the place itself is unknown; its container")],
+                        qualifier="within")
+    return Resolution(place=r.place, lat=r.lat, lon=r.lon, precision=max(r.precision, int(Precision.NEAR)),
+                      score=0.3, reason=r.reason, qualifier="within", geometry=r.geometry)
 
+
+def _contained(e: Entry, container: Entry) -> bool:
     return _inside(e, container) or e.place.kind not in POINT_KINDS

@@ -63,6 +63,8 @@ class Context:
 
 
 def _inside(e: Entry, container: Entry) -> bool:
+    if e.pid == container.pid:
+        return True
     c = container.place
     if c.kind == "country":
         return e.place.country_code == c.country_code
@@ -83,7 +85,8 @@ def score_candidates(hits: list[tuple[Entry, int]], *, qualifier: str = "", cont
     """
     ctx = context or Context.empty()
     containers = [container] if isinstance(container, Entry) else list(container or [])
-    names_cities = {(e.place.country_code, e.place.admin1_code) for e, _ in hits if e.place.kind in POINT_KINDS}
+    names_cities = {e.place.country_code for e, _ in hits if e.place.kind in POINT_KINDS and e.prom >= 4.0}
+    has_primary = any(f in (PRIMARY, CURATED) for _, f in hits)
     out = []
     for e, flag in hits:
         p = e.place
@@ -91,6 +94,8 @@ def score_candidates(hits: list[tuple[Entry, int]], *, qualifier: str = "", cont
         why = []
         if flag in (PRIMARY, CURATED, DEMONYM):
             s += 2.0
+        elif has_primary:
+            s -= 1.5            # "Oleksandrivka" is a village's own name before it is Donetsk's old one
         if qualifier in ("region", "district"):
             if p.kind in ("admin1", "admin2"):
                 s += 5.0 + (1.0 if (qualifier == "district") == (p.kind == "admin2") else 0.0)
@@ -98,16 +103,16 @@ def score_candidates(hits: list[tuple[Entry, int]], *, qualifier: str = "", cont
                     s -= 1.0
             elif p.kind in POINT_KINDS:
                 s -= 3.0
-        elif p.kind == "admin1" and (p.country_code, p.admin1_code) in names_cities:
+        elif p.kind == "admin1" and p.country_code in names_cities:
             s -= 3.0            # "Kursk" alone is the city, "Kursk region" the oblast
         if containers:
-            holder = next((c for c in containers if c.pid != e.pid and _inside(e, c)), None)
+            holder = next((c for c in containers if _inside(e, c)), None)
             if holder is not None:
                 s += 6.0
                 why.append(f"inside {holder.place.name}")
             else:
                 s -= 3.0
-        if contained and p.kind in AREA_KINDS and any(_inside(c, e) for c in contained if c.pid != e.pid):
+        if contained and p.kind in AREA_KINDS and any(_inside(c, e) for c in contained):
             s += 3.0
             why.append("contains the place named with it")
         sc, sa = ctx.share_country(p.country_code, key), ctx.share_admin1(p.admin1_code, key)
