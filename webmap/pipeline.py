@@ -20,7 +20,6 @@ log = logging.getLogger(__name__)
 _STRIKE_CATS = ("missile_strike", "drone_strike", "air_strike", "shelling")
 _ATTACHABLE = {"missile_strike", "drone_strike", "air_strike", "shelling", "military_site_strike",
                "equipment_destroyed", "ground_assault", "civilian_casualties"}
-_WEAPON_CAT = {"drone": "drone_strike", "missile": "missile_strike", "air": "air_strike", "shell": "shelling"}
 
 
 def default_gazetteer() -> Any:
