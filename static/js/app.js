@@ -26,8 +26,8 @@
           cache[rec.id] = html;                     /* our server's autoescaped partial */
           div.className = "";
           div.innerHTML = html;
-          var p = layer.getPopup && layer.getPopup();
-          if (p) { p.update(); }
+          var p = layer.getPopup ? layer.getPopup() : layer;
+          if (p && p.update) { p.update(); }
         })
         .catch(function (err) { div.textContent = "Could not load details (" + err.message + ")"; });
       return div;
@@ -195,12 +195,19 @@
     var dates = Array.from(new Set(records.map(function (r) { return r.date; }).filter(Boolean))).sort();
     if (dates.length > 1) { timeControl(dates, draw).addTo(map); }
 
+    /* A free-standing popup: unlike a marker's own, re-clustering cannot close it. */
+    function openAt(rec) {
+      var content = popupFor(rec, data, cache);
+      var popup = L.popup({ maxWidth: 380, minWidth: 240, autoPan: true }).setLatLng([rec.lat, rec.lon]);
+      popup.setContent(typeof content === "function" ? content(popup) : content).openOn(map);
+      return popup;
+    }
     var focus = opts.focus && byId[opts.focus];
     if (focus) {
-      map.setView([focus.lat, focus.lon], 9);
-      clusters[focus.cat].zoomToShowLayer(focus.marker, function () { focus.marker.openPopup(); });
+      map.setView([focus.lat, focus.lon], 10, { animate: false });
+      openAt(focus);
     } else if (records.length) {
-      map.fitBounds(L.latLngBounds(records.map(function (r) { return [r.lat, r.lon]; })).pad(0.3), { maxZoom: 8 });
+      map.fitBounds(L.latLngBounds(records.map(function (r) { return [r.lat, r.lon]; })).pad(0.3), { maxZoom: 8, animate: false });
     }
     document.body.dataset.mapReady = "1";
     window.webmapApp = {
@@ -208,7 +215,10 @@
       shownCount: function () { return shown.length; },
       open: function (id) {
         var rec = byId[id];
-        if (rec) { clusters[rec.cat].zoomToShowLayer(rec.marker, function () { rec.marker.openPopup(); }); }
+        if (!rec) { return false; }
+        map.setView([rec.lat, rec.lon], Math.max(map.getZoom(), 9), { animate: false });
+        openAt(rec);
+        return true;
       },
       markersOnMap: function (key) {
         var n = 0, i = cats.findIndex(function (c) { return c.key === key; });
