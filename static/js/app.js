@@ -129,11 +129,30 @@
       return { id: r[0], cat: r[1], lat: r[2], lon: r[3], prec: r[4], date: r[5], geom: r[6], place: r[7],
                corrected: r[8] === 1, article: r[9], sentence: r[10], idx: idx };
     });
-    var byId = {}, counts = {};
+    var byId = {}, counts = {}, same = {}, fanned = {};
+    records.forEach(function (rec) {
+      var k = rec.lat + "," + rec.lon;
+      rec.dup = (same[k] = (same[k] || 0) + 1) - 1;
+    });
+    /* Markers at the very same point fan out around it in screen space (their coordinates stay exact). */
+    function iconFor(rec) {
+      var n = same[rec.lat + "," + rec.lon];
+      if (n < 2) { return icons[rec.cat]; }
+      var key = rec.cat + ":" + rec.dup + ":" + n;
+      if (!fanned[key]) {
+        var a = 2 * Math.PI * rec.dup / n, r = 12 + 2 * n;
+        var dx = Math.round(r * Math.cos(a)), dy = Math.round(r * Math.sin(a));
+        var c = cats[rec.cat];
+        fanned[key] = L.AwesomeMarkers.icon({ icon: c.icon, prefix: "fa", markerColor: c.colour, iconColor: "white",
+          className: "awesome-marker wm-marker wm-cat-" + c.key, iconAnchor: [17 - dx, 42 - dy],
+          popupAnchor: [1 + dx, -32 + dy] });
+      }
+      return fanned[key];
+    }
     records.forEach(function (rec) {
       var c = cats[rec.cat];
       counts[c.key] = (counts[c.key] || 0) + 1;
-      var m = L.marker([rec.lat, rec.lon], { icon: icons[rec.cat], title: rec.place, alt: c.label });
+      var m = L.marker([rec.lat, rec.lon], { icon: iconFor(rec), title: rec.place, alt: c.label });
       m.bindPopup(popupFor(rec, data, cache), { maxWidth: 380, minWidth: 240 });
       m.bindTooltip(esc(rec.place) + " \u2014 " + esc(c.label) + (rec.corrected ? " (corrected)" : ""));
       m.on("add", function () { if (m._icon) { m._icon.dataset.incident = rec.id; } });
