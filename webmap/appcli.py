@@ -70,12 +70,11 @@ def ingest_paths(app: Flask, paths: Sequence[str | Path], *, replace: bool = Fal
 def export_geojson(app: Flask, out: str | Path, args: dict[str, Any]) -> int:
     """Write the filtered incidents as GeoJSON; returns the number of features."""
     from .filters import parse_filters
-    from .views.export import feature_collection_json
+    from .views.export import export_geojson as export_text
     with app.app_context():
-        records = app.extensions["webmap"].store.query(parse_filters(args))
-        text = feature_collection_json(records)
+        text, n = export_text(app.extensions["webmap"].store, parse_filters(args))
     Path(out).write_text(text, encoding="utf-8")
-    return sum(1 for r in records if r.incident.lat is not None and r.incident.lon is not None)
+    return n
 
 
 def seed_if_empty(app: Flask) -> int:

@@ -31,7 +31,8 @@ CREATE TABLE IF NOT EXISTS incidents (
   category TEXT NOT NULL, event_type TEXT NOT NULL, sub_event_type TEXT NOT NULL, date TEXT,
   date_precision TEXT NOT NULL, location_name TEXT NOT NULL, place_id TEXT, country_code TEXT, admin1 TEXT,
   lat REAL, lon REAL, geo_precision INTEGER, score REAL NOT NULL, geometry TEXT, actors TEXT NOT NULL,
-  weapons TEXT NOT NULL, counts TEXT NOT NULL, notes TEXT NOT NULL, sentence_index INTEGER, sentence TEXT);
+  weapons TEXT NOT NULL, counts TEXT NOT NULL, notes TEXT NOT NULL, sentence_index INTEGER, sentence TEXT,
+  feature TEXT);
 CREATE INDEX IF NOT EXISTS incidents_article ON incidents(article_id);
 CREATE INDEX IF NOT EXISTS incidents_date ON incidents(date);
 CREATE TABLE IF NOT EXISTS sources (
@@ -181,6 +182,9 @@ class IncidentStore:
         with self._connect() as db:
             db.execute("PRAGMA journal_mode=WAL")
             db.executescript(SCHEMA)
+            cols = {r[1] for r in db.execute("PRAGMA table_info(incidents)")}
+            if "feature" not in cols:            # stores made before the cached-feature column
+                db.execute("ALTER TABLE incidents ADD COLUMN feature TEXT")
 
     @contextmanager
     def _connect(self) -> Iterator[sqlite3.Connection]:
@@ -233,12 +237,12 @@ class IncidentStore:
     def _insert_incident(db: sqlite3.Connection, inc: Incident, article_id: str) -> None:
         src = inc.source
         db.execute(
-            "INSERT INTO incidents VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+            "INSERT INTO incidents VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
             (inc.incident_id, article_id, inc.category, inc.event_type, inc.sub_event_type, inc.date,
              inc.date_precision, inc.location_name, inc.place_id, inc.country_code, inc.admin1, inc.lat, inc.lon,
              inc.geo_precision, inc.score, _j(inc.geometry) if inc.geometry else None,
              _j([list(a) for a in inc.actors]), _j(list(inc.weapons)), _j([list(c) for c in inc.counts]),
-             inc.notes, src.sentence_index if src else None, src.sentence if src else None))
+             inc.notes, src.sentence_index if src else None, src.sentence if src else None, _feature_text(inc)))
         db.executemany(f"INSERT INTO sources VALUES (?,?,{','.join('?' * len(_SRC_COLS))})",
                        [(inc.incident_id, n, *(getattr(s, k) for k in _SRC_COLS)) for n, s in enumerate(inc.sources)])
 
@@ -296,6 +300,18 @@ class IncidentStore:
             return db.execute("SELECT count(*) FROM incidents i LEFT JOIN corrections c USING (incident_id) "
                               "JOIN articles a USING (article_id)" + where, params).fetchone()[0]
 
+    def feature_rows(self, filters: Filters | None = None) -> list[tuple[str, str | None, bool]]:
+        """(incident id, cached machine GeoJSON feature text or None, corrected) of the matching located incidents."""
+        where, params = where_clause(filters or Filters())
+        cond = " AND " if where else " WHERE "
+        with self._connect() as db:
+            rows = db.execute("SELECT i.incident_id, i.feature, c.incident_id IS NOT NULL FROM incidents i "
+                              "LEFT JOIN corrections c USING (incident_id) JOIN articles a USING (article_id)"
+                              + where + cond + "COALESCE(c.lat, i.lat) IS NOT NULL AND COALESCE(c.lon, i.lon) "
+                              "IS NOT NULL ORDER BY i.date, i.article_id, i.sentence_index, i.incident_id",
+                              params).fetchall()
+        return [(r[0], r[1], bool(r[2])) for r in rows]
+
     def stats(self) -> dict[str, int]:
         """Row counts of each table."""
         with self._connect() as db:
@@ -320,6 +336,14 @@ class IncidentStore:
                                 params):
                 sources.setdefault(s["incident_id"], []).append(SourceSpan(*(s[k] for k in _SRC_COLS)))
         return [_record(r, tuple(sources.get(r["incident_id"], ()))) for r in rows]
+
+
+def _feature_text(inc: Incident) -> str | None:
+    """The machine's GeoJSON feature (webmap.geojson), cached so that big exports need no object per row."""
+    if inc.lat is None or inc.lon is None:
+        return None
+    from .geojson import to_feature
+    return _j(to_feature(inc))
 
 
 def _record(r: sqlite3.Row, sources: tuple[SourceSpan, ...]) -> Record:

@@ -120,10 +120,14 @@
                                     iconCreateFunction: clusterIcon(c) });
     });
     var shapes = cats.map(function () { return L.layerGroup(); });
+    /* Uncertainty circles (15 km) only mean something when zoomed in: drawn from CIRCLE_ZOOM on. */
+    var CIRCLE_ZOOM = 8;
+    var circles = cats.map(function () { return L.layerGroup(); });
     cats.forEach(function (c, i) {
       var g = refs.groups[c.key];
       clusters[i].addTo(g);
       shapes[i].addTo(g);
+      if (map.getZoom() >= CIRCLE_ZOOM) { circles[i].addTo(g); }
     });
     var records = data.incidents.map(function (r, idx) {
       return { id: r[0], cat: r[1], lat: r[2], lon: r[3], prec: r[4], date: r[5], geom: r[6], place: r[7],
@@ -152,28 +156,30 @@
     records.forEach(function (rec) {
       var c = cats[rec.cat];
       counts[c.key] = (counts[c.key] || 0) + 1;
-      var m = L.marker([rec.lat, rec.lon], { icon: iconFor(rec), title: rec.place, alt: c.label });
+      /* title (a plain attribute, no HTML) instead of a Leaflet tooltip per marker: much cheaper at 10k+ */
+      var m = L.marker([rec.lat, rec.lon], { icon: iconFor(rec), alt: c.label,
+        title: rec.place + " \u2014 " + c.label + (rec.corrected ? " (corrected)" : "") });
       m.bindPopup(popupFor(rec, data, cache), { maxWidth: 380, minWidth: 240 });
-      m.bindTooltip(esc(rec.place) + " \u2014 " + esc(c.label) + (rec.corrected ? " (corrected)" : ""));
       m.on("add", function () { if (m._icon) { m._icon.dataset.incident = rec.id; } });
       rec.marker = m;
       byId[rec.id] = rec;
     });
 
-    var geomLayers = {};
+    var geomLayers = {}, canvas = L.canvas({ padding: 0.2 });   /* thousands of circles draw fast on a canvas */
     function shapeFor(rec) {
       var c = cats[rec.cat];
       if (rec.geom >= 0) {
         var key = rec.geom + ":" + rec.cat;
         if (!geomLayers[key]) {
           geomLayers[key] = L.geoJSON(data.geometries[rec.geom], {
-            style: { color: c.css, weight: 1.5, fillOpacity: 0.12, dashArray: "4 3" }, interactive: false });
+            style: { color: c.css, weight: 1.5, fillOpacity: 0.12, dashArray: "4 3" }, interactive: false,
+            renderer: canvas });
         }
         return geomLayers[key];
       }
       if (rec.prec === 2) {
         return L.circle([rec.lat, rec.lon], { radius: opts.radius, color: c.css, weight: 1, fillOpacity: 0.08,
-                                              dashArray: "4 4", interactive: false });
+                                              dashArray: "4 4", interactive: false, renderer: canvas });
       }
       return null;
     }
@@ -184,14 +190,14 @@
       shown = records.filter(function (rec) {
         return !range || (rec.date && rec.date >= range[0] && rec.date <= range[1]);
       });
-      cats.forEach(function (c, i) { clusters[i].clearLayers(); shapes[i].clearLayers(); });
+      cats.forEach(function (c, i) { clusters[i].clearLayers(); shapes[i].clearLayers(); circles[i].clearLayers(); });
       var perCat = cats.map(function () { return []; });
       var seenShape = {};
       shown.forEach(function (rec) {
         perCat[rec.cat].push(rec.marker);
         if (rec.shape && !seenShape[L.stamp(rec.shape)]) {
           seenShape[L.stamp(rec.shape)] = true;
-          shapes[rec.cat].addLayer(rec.shape);
+          (rec.geom >= 0 ? shapes : circles)[rec.cat].addLayer(rec.shape);
         }
       });
       perCat.forEach(function (ms, i) { clusters[i].addLayers(ms); });
@@ -199,12 +205,22 @@
       document.body.dataset.shown = String(shown.length);
     }
     draw(null);
+    map.on("zoomend", function () {
+      var on = map.getZoom() >= CIRCLE_ZOOM;
+      cats.forEach(function (c, i) {
+        var g = refs.groups[c.key];
+        if (on && !g.hasLayer(circles[i])) { g.addLayer(circles[i]); }
+        if (!on && g.hasLayer(circles[i])) { g.removeLayer(circles[i]); }
+      });
+    });
 
+    var baseCanvas = L.canvas({ pane: "basemap", padding: 0.3 });
     (opts.baseLayers || []).forEach(function (b) {
       fetch(b.url, { credentials: "same-origin" })
         .then(function (r) { if (!r.ok) { throw new Error("HTTP " + r.status); } return r.json(); })
         .then(function (gj) {
-          var layer = L.geoJSON(gj, { pane: "basemap", style: b.style, interactive: false }).addTo(map);
+          var layer = L.geoJSON(gj, { pane: "basemap", style: b.style, interactive: false,
+                                      renderer: baseCanvas }).addTo(map);
           if (refs.control) { refs.control.addOverlay(layer, esc(b.name)); }
         })
         .catch(function (err) { if (window.console) { console.warn("base layer", b.name, err.message); } });

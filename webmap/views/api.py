@@ -40,8 +40,8 @@ def incidents() -> Response:
 @bp.get("/incidents.geojson")
 def incidents_geojson() -> Response:
     """An RFC 7946 FeatureCollection of the incidents matching the filters."""
-    records = get_state().store.query(parse_filters(request.args))
-    resp = Response(export.feature_collection_json(records), mimetype="application/geo+json")
+    text, _ = export.export_geojson(get_state().store, parse_filters(request.args))
+    resp = Response(text, mimetype="application/geo+json")
     return _download(resp, "incidents.geojson")
 
 
