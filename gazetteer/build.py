@@ -64,7 +64,7 @@ def data_fingerprint() -> str:
     h = hashlib.sha256(SCHEMA_VERSION.encode())
     from importlib.resources import files
 
-    for module in ("build.py", "sources.py", "geometry.py", "normalize.py"):   # code that shapes the index
+    for module in ("build.py", "sources.py", "geometry.py", "normalize.py", "translit.py"):   # code that shapes the index
         h.update(files("gazetteer").joinpath(module).read_bytes())
     for name in _DATA_FILES:
         f = sources.data_file(name)
@@ -191,6 +191,9 @@ class _Builder:
                 self.name(n, pid, CURATED)
             for n in r.names:
                 self.name(n, pid, ALTERNATE)
+            if r.country_code == "UA" and r.kind in ("city", "town", "village", "district", "admin2"):
+                for v in _spellings(r):       # Heorhiyivka, Schastia, Chervonyi Mayak ...
+                    self.name(v, pid, ALTERNATE)
             alt = "|".join(dict.fromkeys(n for n in r.names if n != r.name))[:600]
             geom = zlib.compress(json.dumps(r.geometry, separators=(",", ":")).encode()) if r.geometry else None
             rows.append((pid, r.place_id, r.name, r.kind, r.country_code, r.admin1_code, r.admin1,
@@ -199,6 +202,17 @@ class _Builder:
         self.con.executemany("INSERT INTO place VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)", rows)
         self.con.executemany("INSERT INTO name VALUES (?,?,?)",
                              ((k, pid, f) for (k, pid), f in self.names.items()))
+
+
+def _spellings(r: Record) -> set[str]:
+    """Transliteration and spelling variants of a Ukrainian place's own and Cyrillic names."""
+    from .translit import has_cyrillic, variants
+
+    base = [r.name] + [n for n in r.names if has_cyrillic(n)][:4]
+    out: set[str] = set()
+    for n in base:
+        out |= variants(n)
+    return out
 
 
 def _respelling(a: str, b: str) -> bool:

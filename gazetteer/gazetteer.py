@@ -25,6 +25,24 @@ _default: "Gazetteer | None" = None
 _default_lock = threading.Lock()
 
 
+BLOCK_CHARS = 50_000
+
+
+def _blocks(text: str, size: int) -> list[tuple[int, int]]:
+    """(start, end) blocks of at most about ``size`` chars, cut after a blank line or a newline."""
+    out, start, n = [], 0, len(text)
+    while start < n:
+        end = min(n, start + size)
+        if end < n:
+            cut = text.rfind("\n\n", start + size // 2, end)
+            if cut < 0:
+                cut = text.rfind("\n", start + size // 2, end)
+            end = cut + 1 if cut >= 0 else end
+        out.append((start, end))
+        start = end
+    return out
+
+
 def _check_text(text: object) -> str:
     if not isinstance(text, str):
         raise GazetteerQueryError(f"text must be str, not {type(text).__name__}")
@@ -84,11 +102,19 @@ class Gazetteer:
         return classify(text, toks, propose(text, toks, self.index), self.index)
 
     def geoparse(self, text: str) -> list[Mention]:
-        """Every place mention of the text, in order, resolved where possible."""
-        spans = self.spans(text)
-        resolutions = self._resolve_document(spans)
-        return [Mention(s.start, s.end, s.text, s.role, resolutions.get(id(s))) for s in spans
-                if id(s) in resolutions or s.strong]
+        """Every place mention of the text, in order, resolved where possible.
+
+        A long text (many articles pasted together) is read in blocks of about
+        ``BLOCK_CHARS`` characters cut at paragraph ends; each block is its own context.
+        """
+        text = _check_text(text)
+        out: list[Mention] = []
+        for start, end in _blocks(text, BLOCK_CHARS):
+            spans = self.spans(text[start:end])
+            resolutions = self._resolve_document(spans)
+            out.extend(Mention(s.start + start, s.end + start, s.text, s.role, resolutions.get(id(s)))
+                       for s in spans if id(s) in resolutions or s.strong)
+        return out
 
     def _hits(self, s: Span) -> list[tuple[Entry, int]]:
         ents = self.index.entries(p for p, _ in s.hits)
@@ -139,6 +165,7 @@ class Gazetteer:
 
     def _context(self, spans: list[Span], best: dict[int, Entry]) -> Context:
         ctx = Context()
+        seen: set[tuple[float, float, str]] = set()
         for s in spans:
             e = best.get(id(s))
             if e is None:
@@ -150,7 +177,8 @@ class Gazetteer:
                 w *= 0.5
             ctx.add(s.key, e.place.country_code, e.place.admin1_code if e.place.kind != "country" else "", w)
             if e.place.kind in POINT_KINDS and s.role == "place":
-                ctx.points.append((e.place.lat, e.place.lon, s.key))
+                seen.add((e.place.lat, e.place.lon, s.key))
+        ctx.points = list(seen)
         return ctx
 
     # ---- given spans -------------------------------------------------------------------------

@@ -61,7 +61,12 @@ STOP = {"january", "february", "march", "april", "may", "june", "july", "august"
         "new", "old", "great", "little", "saint", "san", "santa", "mount", "lake", "river", "cape", "port",
         "fort", "city", "island", "islands", "valley", "bay", "beach", "park", "hill", "hills", "county",
         "province", "region", "district", "state", "republic", "union", "kingdom", "federation", "empire",
-        "capital", "centre", "center", "home", "house", "church", "university", "college", "school"}
+        "capital", "centre", "center", "home", "house", "church", "university", "college", "school",
+        # weapon systems that share a name with places
+        "grad", "iskander", "kinzhal", "kalibr", "uragan", "smerch", "tornado", "bayraktar", "himars",
+        "javelin", "leopard", "abrams", "patriot", "storm shadow", "tochka", "tochka u", "shahed", "geran",
+        "lancet", "krasnopol", "excalibur", "caesar", "bradley", "stinger", "igla", "buk", "tor", "pantsir",
+        "onyx", "oniks", "zircon", "kh", "su", "mig", "tu", "ka", "mi"}
 ORG_TAIL = {"post", "times", "news", "journal", "herald", "tribune", "gazette", "independent", "university",
             "college", "school", "institute", "police", "department", "ministry", "council", "committee", "army",
             "navy", "forces", "force", "guard", "fc", "united", "city", "club", "team", "bank", "company",

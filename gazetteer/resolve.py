@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from . import geometry as geo
 from .build import ALTERNATE, CURATED, DEMONYM, PRIMARY
 from .index import Entry, Index
-from .model import Candidate, Precision, Resolution
+from .model import Candidate, Place, Precision, Resolution
 from .sources import haversine_km
 
 AREA_KINDS = {"country", "continent", "area", "admin1", "admin2"}
@@ -75,6 +75,15 @@ def _inside(e: Entry, container: Entry) -> bool:
     return haversine_km(e.place.lat, e.place.lon, c.lat, c.lon) <= 60
 
 
+def _main_city_of(city: Place, region: Place) -> bool:
+    """Whether a city named like a region is that region's city (Donetsk, Kursk, Kyiv beside its oblast)."""
+    if city.country_code != region.country_code:
+        return False
+    if city.admin1_code and city.admin1_code == region.admin1_code:
+        return True
+    return city.population >= 100_000 and haversine_km(city.lat, city.lon, region.lat, region.lon) < 120
+
+
 def score_candidates(hits: list[tuple[Entry, int]], *, qualifier: str = "", context: Context | None = None,
                      container: Entry | list[Entry] | None = None,
                      key: str = "", contained: list[Entry] | None = None) -> list[tuple[float, Entry, str]]:
@@ -85,7 +94,7 @@ def score_candidates(hits: list[tuple[Entry, int]], *, qualifier: str = "", cont
     """
     ctx = context or Context.empty()
     containers = [container] if isinstance(container, Entry) else list(container or [])
-    names_cities = {e.place.country_code for e, _ in hits if e.place.kind in POINT_KINDS and e.prom >= 4.0}
+    same_name_cities = [e.place for e, _ in hits if e.place.kind in POINT_KINDS and e.prom >= 4.0]
     has_primary = any(f in (PRIMARY, CURATED) for _, f in hits)
     out = []
     for e, flag in hits:
@@ -103,7 +112,7 @@ def score_candidates(hits: list[tuple[Entry, int]], *, qualifier: str = "", cont
                     s -= 1.0
             elif p.kind in POINT_KINDS:
                 s -= 3.0
-        elif p.kind == "admin1" and p.country_code in names_cities:
+        elif p.kind == "admin1" and any(_main_city_of(c, p) for c in same_name_cities):
             s -= 3.0            # "Kursk" alone is the city, "Kursk region" the oblast
         if containers:
             holder = next((c for c in containers if _inside(e, c)), None)

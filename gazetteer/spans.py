@@ -6,7 +6,7 @@ from typing import TYPE_CHECKING
 from .build import DEMONYM
 from .model import Precision, Resolution
 from .normalize import norm, strip_possessive
-from .recognize import tokenize
+from .recognize import STOP, tokenize
 from .resolve import make_resolution, score_candidates
 
 if TYPE_CHECKING:
@@ -70,13 +70,19 @@ def _resolve_surface(gz: "Gazetteer", surface: str, ctx) -> Resolution | None:
     for n in range(len(toks) - 1, 0, -1):
         for i in range(0, len(toks) - n + 1):
             keys.append(" ".join(toks[i:i + n]))
-    found = gz.index.lookup(keys)
+    found = gz.index.lookup(k for k in keys if k not in STOP)
     for k in keys:
         if k in found:
             ents = gz.index.entries(p for p, _ in found[k])
             hits = [(ents[p], f) for p, f in found[k] if p in ents]
             demonyms = [h for h in hits if h[1] == DEMONYM]
-            ranked = score_candidates(demonyms or hits, context=ctx)
+            ranked = score_candidates(demonyms or hits, context=ctx, key=k)
+            if k != keys[0]:
+                # a part of a longer unknown name ("Royal Street", "Brands Hatch") counts only if it is
+                # a prominent place or one the document is about
+                e = ranked[0][1]
+                if e.prom < 5.0 and not ctx.share_country(e.place.country_code, k) > 0.3:
+                    continue
             strength = 1.0 if k == keys[0] else 0.5
             return make_resolution(gz.index, ranked, strength=strength)
     return None
