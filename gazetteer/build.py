@@ -95,7 +95,7 @@ def _prominence(rec: Record, capital: bool) -> float:
     if rec.kind == "continent":
         return 10.0
     if rec.kind == "country":
-        return 9.0 + pop_term / 10
+        return 8.0 + pop_term / 10
     if rec.kind == "area":
         return 6.5 + pop_term / 10
     if rec.kind == "admin1":

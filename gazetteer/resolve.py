@@ -103,7 +103,7 @@ def score_candidates(hits: list[tuple[Entry, int]], *, qualifier: str = "", cont
         why = []
         if flag in (PRIMARY, CURATED, DEMONYM):
             s += 2.0
-        elif has_primary:
+        elif has_primary and e.prom < 5.0:
             s -= 1.5            # "Oleksandrivka" is a village's own name before it is Donetsk's old one
         if qualifier in ("region", "district"):
             if p.kind in ("admin1", "admin2"):
@@ -126,7 +126,7 @@ def score_candidates(hits: list[tuple[Entry, int]], *, qualifier: str = "", cont
             why.append("contains the place named with it")
         sc, sa = ctx.share_country(p.country_code, key), ctx.share_admin1(p.admin1_code, key)
         if sc:
-            s += 1.5 * sc
+            s += 2.5 * sc
         if sa and p.kind not in ("admin1", "country"):
             s += 2.0 * sa
             if sa > 0.2:
