@@ -62,7 +62,8 @@ def test_map_renders_offline_with_the_seed_incidents(page):
     on_map = page.evaluate("Object.keys(webmapApp.groups).reduce((n, k) => n + webmapApp.markersOnMap(k), 0)")
     assert on_map == len(located)
     page.wait_for_selector(".wm-marker, .wm-cluster", timeout=10000)
-    page.wait_for_function("document.querySelectorAll('.leaflet-basemap-pane path').length > 0", timeout=10000)
+    page.locator(".leaflet-control-layers-overlays label", has_text="Country outlines").wait_for(timeout=10000)
+    assert page.locator(".leaflet-basemap-pane canvas").count() == 1           # the offline base layer
     page.wait_for_timeout(300)
     assert page.errors == [] and _foreign(page) == []
     assert page.locator(".wm-legend").is_visible() and page.locator(".leaflet-control-layers").is_visible()

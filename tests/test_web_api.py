@@ -100,7 +100,7 @@ def test_api_csv_uses_acled_columns(sample_client):
                 "longitude", "geo_precision", "fatalities", "notes", "country", "actor1"):
         assert col in row
     assert row["event_type"] == "Explosions/Remote violence" and row["fatalities"] == "2"
-    assert row["country"] == "Ukraine" and row["latitude"] == "49.98" and row["actor1"] == "Russian forces"
+    assert row["country"] == "Ukraine" and row["iso"] == "804" and row["latitude"] == "49.98" and row["actor1"] == "Russian forces"
 
 
 def test_api_post_article_json_stores_once(app):

@@ -140,3 +140,10 @@ def test_appcli_export_with_filters(sample_app, tmp_path, capsys):
     assert [f["properties"]["category"] for f in fc["features"]] == ["missile_strike"]
     assert main(["export", str(out), "--db", sample_app.config["DATABASE"], "--date-from", "soon"]) == 2
     assert "soon" in capsys.readouterr().err
+
+
+def test_seed_command_fills_an_empty_store_once(runner, app):
+    first = runner.invoke(args=["seed"])
+    assert first.exit_code == 0 and "1 article(s) added" in first.output
+    assert app.extensions["webmap"].store.stats()["incidents"] > 0
+    assert "0 article(s) added" in runner.invoke(args=["seed"]).output

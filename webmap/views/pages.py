@@ -37,10 +37,8 @@ def popup_html(record: Record) -> str:
 
 
 def _geometry_lookup() -> Any:
-    state = get_state()
-    if state._gazetteer is None:         # do not load the gazetteer only to draw a map
-        return None
-    return getattr(state.gazetteer, "geometry", None)
+    gz = get_state().loaded_gazetteer      # do not load the gazetteer only to draw a map
+    return getattr(gz, "geometry", None) if gz is not None else None
 
 
 def map_options(focus: str | None = None) -> MapOptions:
