@@ -131,7 +131,7 @@ class Gazetteer:
         best: dict[int, Entry] = {}
         for rnd in range(3):
             for s in sorted(spans, key=lambda s: s.container is not None):
-                if not hits[id(s)]:
+                if not hits[id(s)] or (rnd and len(hits[id(s)]) == 1):
                     continue
                 cont = best.get(id(s.container)) if s.container is not None else None
                 ranked = score_candidates(hits[id(s)], qualifier=s.qualifier, context=ctx if rnd else None,

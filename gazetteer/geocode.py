@@ -115,7 +115,7 @@ def geocode_query(gz: "Gazetteer", query: str) -> Resolution | None:
     ctx = Context.empty()
     for c in containers:
         if c.place.country_code:
-            ctx.countries[c.place.country_code] += 1
+            ctx.add("", c.place.country_code, "", 1.0)
     container = containers[0] if containers else None
     hits = _hits(gz, target) if target else []
     if container is not None and target and not any(_contained(e, c) for e, _ in hits for c in containers):

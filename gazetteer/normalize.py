@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
 _APOSTROPHES = "'’ʼ‘`´ʹʻ"
 _DROP = str.maketrans("", "", _APOSTROPHES + "ʺ\u02bc")
@@ -21,6 +22,7 @@ def strip_accents(text: str) -> str:
     return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
 
 
+@lru_cache(maxsize=262144)
 def norm(name: str) -> str:
     """The search key of a name: casefolded, accent-free, apostrophe-free, single-spaced."""
     if not name:

@@ -113,15 +113,26 @@ class Span:
     notes: list[str] = field(default_factory=list)
 
 
+_SENT_GAP = re.compile(r"[.!?:][\"”’')\]]*\s*[\"“‘(\[]*\s*$|^\s*[\"“‘']\s*$")
+
+
 def tokenize(text: str) -> list[Token]:
-    """Word tokens with offsets; a token is 'capitalised' when its first letter is upper case."""
+    """Word tokens with offsets; a token is 'capitalised' when its first letter is upper case.
+
+    Only capitalised tokens get the full normalised key and the sentence-start flag; the
+    others (connectors, prepositions, qualifiers) are just lower-cased.
+    """
     toks = []
     prev_end = 0
     for m in TOKEN_RE.finditer(text):
         s = m.group(0)
-        gap = text[prev_end:m.start()]
-        sent_start = not toks or bool(re.search(r"[.!?:]\s*$|\n\s*\n|^\s*[\"“‘']\s*$", gap)) or "\n" in gap
-        toks.append(Token(m.start(), m.end(), s, s[0].isupper(), norm(_strip_poss(s)), sent_start))
+        start = m.start()
+        if s[0].isupper():
+            gap = text[prev_end:start]
+            sent_start = not toks or "\n" in gap or _SENT_GAP.search(gap) is not None
+            toks.append(Token(start, m.end(), s, True, norm(_strip_poss(s)), sent_start))
+        else:
+            toks.append(Token(start, m.end(), s, False, s.lower(), False))
         prev_end = m.end()
     return toks
 

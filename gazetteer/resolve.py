@@ -33,6 +33,7 @@ class Context:
     admin1: Counter = field(default_factory=Counter)
     points: list[tuple[float, float, str]] = field(default_factory=list)   # (lat, lon, name key)
     by_key: dict[str, tuple[Counter, Counter]] = field(default_factory=dict)
+    totals: list[float] = field(default_factory=lambda: [0.0, 0.0])
 
     @classmethod
     def empty(cls) -> "Context":
@@ -43,17 +44,26 @@ class Context:
         if cc:
             self.countries[cc] += weight
             own[0][cc] += weight
+            self.totals[0] += weight
         if admin1:
             self.admin1[admin1] += weight
             own[1][admin1] += weight
+            self.totals[1] += weight
 
     def _share(self, which: int, value: str, key: str) -> float:
         if not value:
             return 0.0
-        total = self.countries if which == 0 else self.admin1
-        own = self.by_key.get(key, (Counter(), Counter()))[which] if key else Counter()
-        denom = sum(total.values()) - sum(own.values())
-        return (total[value] - own[value]) / denom if denom > 0 else 0.0
+        counts = self.countries if which == 0 else self.admin1
+        here = counts.get(value, 0.0)
+        if not here:
+            return 0.0
+        denom = self.totals[which]
+        own = self.by_key.get(key) if key else None
+        if own is not None:
+            mine = own[which]
+            here -= mine.get(value, 0.0)
+            denom -= sum(mine.values())
+        return here / denom if denom > 0 else 0.0
 
     def share_country(self, cc: str, key: str = "") -> float:
         return self._share(0, cc, key)
@@ -73,6 +83,21 @@ def _inside(e: Entry, container: Entry) -> bool:
     if c.kind in ("area", "admin2"):
         return haversine_km(e.place.lat, e.place.lon, c.lat, c.lon) <= 150
     return haversine_km(e.place.lat, e.place.lon, c.lat, c.lon) <= 60
+
+
+def _nearest_km(lat: float, lon: float, points: list[tuple[float, float, str]], key: str) -> float:
+    """Approximate distance to the nearest point of another name (equirectangular; fine below 300 km)."""
+    kx = math.cos(math.radians(lat))
+    best = 9.0  # squared degrees: beyond ~330 km nothing counts
+    for la, lo, k in points:
+        dy = la - lat
+        if dy * dy >= best or k == key:
+            continue
+        dx = (lo - lon) * kx
+        d2 = dx * dx + dy * dy
+        if d2 < best:
+            best = d2
+    return 111.2 * math.sqrt(best) if best < 9.0 else 1e9
 
 
 def _main_city_of(city: Place, region: Place) -> bool:
@@ -132,7 +157,7 @@ def score_candidates(hits: list[tuple[Entry, int]], *, qualifier: str = "", cont
             if sa > 0.2:
                 why.append(f"document mentions {p.admin1 or p.admin1_code}")
         if ctx.points and p.kind in POINT_KINDS | {"admin2"}:
-            d = min((haversine_km(p.lat, p.lon, la, lo) for la, lo, k in ctx.points if k != key), default=1e9)
+            d = _nearest_km(p.lat, p.lon, ctx.points, key)
             if d < 30:
                 s += 1.5
             elif d < 100:
