@@ -8,15 +8,12 @@ from __future__ import annotations
 import math
 from typing import Any, Mapping
 
-from shapely.geometry import Point, mapping, shape
-from shapely.geometry.base import BaseGeometry
-from shapely.ops import unary_union
-
 KM_PER_DEG_LAT = 111.32
+# shapely is imported inside the functions: a process that only geoparses never pays for it.
 
 
-def _circle(lat: float, lon: float, radius_km: float, segments: int = 48) -> BaseGeometry:
-    """A circle of radius_km around (lat, lon), as a polygon in lon/lat degrees."""
+def _circle(lat: float, lon: float, radius_km: float, segments: int = 48) -> Any:
+    """A circle of radius_km around (lat, lon), as a shapely polygon in lon/lat degrees."""
     kx = KM_PER_DEG_LAT * max(0.05, math.cos(math.radians(lat)))
     ring = []
     for i in range(segments):
@@ -28,12 +25,16 @@ def _circle(lat: float, lon: float, radius_km: float, segments: int = 48) -> Bas
 
 def circle(lat: float, lon: float, radius_km: float) -> dict[str, Any]:
     """GeoJSON polygon approximating a circle of radius_km around a point."""
+    from shapely.geometry import mapping
+
     return _rounded(mapping(_circle(lat, lon, radius_km)))
 
 
 def ring(lat: float, lon: float, inner_km: float, outer_km: float,
          within: Mapping[str, Any] | None = None) -> dict[str, Any]:
     """GeoJSON polygon of the band between two circles, optionally clipped to an area."""
+    from shapely.geometry import mapping, shape
+
     geom = _circle(lat, lon, outer_km).difference(_circle(lat, lon, inner_km))
     if within:
         clipped = geom.intersection(shape(within))
@@ -44,11 +45,16 @@ def ring(lat: float, lon: float, inner_km: float, outer_km: float,
 
 def union(geometries: list[Mapping[str, Any]]) -> dict[str, Any]:
     """GeoJSON union of several geometries."""
+    from shapely.geometry import mapping, shape
+    from shapely.ops import unary_union
+
     return _rounded(mapping(unary_union([shape(g).buffer(0) for g in geometries])))
 
 
 def contains(geometry: Mapping[str, Any], lat: float, lon: float) -> bool:
     """Whether the geometry contains the point (lat, lon)."""
+    from shapely.geometry import Point, shape
+
     return shape(geometry).contains(Point(lon, lat))
 
 
