@@ -24,5 +24,4 @@ DEFAULTS: dict[str, Any] = {
     "ADMIN1_OUTLINES": ("UA", "RU", "BY"),    # countries whose admin-1 outlines are drawn
     "SESSION_COOKIE_SAMESITE": "Lax",
     "SESSION_COOKIE_HTTPONLY": True,
-    "JSON_SORT_KEYS": False,
 }
