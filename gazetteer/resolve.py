@@ -8,6 +8,7 @@ own name or only an alternate one, and prominence (kind, population, capital).
 from __future__ import annotations
 
 import math
+from functools import lru_cache
 from collections import Counter
 from dataclasses import dataclass, field
 
@@ -83,6 +84,18 @@ def _inside(e: Entry, container: Entry) -> bool:
     if c.kind in ("area", "admin2"):
         return haversine_km(e.place.lat, e.place.lon, c.lat, c.lon) <= 150
     return haversine_km(e.place.lat, e.place.lon, c.lat, c.lon) <= 60
+
+
+@lru_cache(maxsize=1)
+def _front() -> list[tuple[float, float, str]]:
+    from .sources import data_file, _open_text
+
+    path = data_file("conflict_zone.tsv")
+    if not path.is_file():
+        return []
+    with _open_text(path) as fh:
+        rows = [ln.rstrip("\n").split("\t") for ln in fh if ln.strip() and not ln.startswith("#")]
+    return [(float(r[1]), float(r[2]), r[0]) for r in rows]
 
 
 def _nearest_km(lat: float, lon: float, points: list[tuple[float, float, str]], key: str) -> float:
@@ -166,6 +179,10 @@ def score_candidates(hits: list[tuple[Entry, int]], *, qualifier: str = "", cont
                 s += 0.4
             if d < 100:
                 why.append(f"{d:.0f} km from other places named")
+        if p.kind in ("village", "town") and e.prom < 4.5 and p.country_code in ("UA", "RU") \
+                and _nearest_km(p.lat, p.lon, _front(), "-") <= 35:
+            s += 0.8            # namesake villages: war reporting names the ones near the front
+            why.append("near the line of contact")
         if flag == ALTERNATE:
             why.append("alternate name")
         out.append((s, e, "; ".join(why) or ("prominence" if flag != ALTERNATE else "alternate name")))
