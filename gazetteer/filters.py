@@ -102,7 +102,8 @@ def classify(text: str, toks: list[Token], spans: list[Span], index: Index) -> l
                 continue
             if nxt.key in ORG_TAIL or not _major(hits) or s.role == "demonym" or True:
                 s.role = "embedded" if s.role == "place" else s.role
-        short = len(s.key.replace(" ", "")) <= 3
+        letters = len(s.key.replace(" ", ""))
+        short = letters <= 2 or (letters == 3 and (first.text.isupper() or "." in first.text))
         if short:
             if not (first.text.isupper() or "." in first.text) or not any(
                     f in (PRIMARY, CURATED, DEMONYM) and e.place.kind in MAJOR_KINDS | {"city"} for e, f in hits):
@@ -128,7 +129,7 @@ def classify(text: str, toks: list[Token], spans: list[Span], index: Index) -> l
             continue
         best = max(hits, key=lambda h: (h[1] in (PRIMARY, CURATED), h[0].prom))
         if not major and ((best[1] == ALTERNATE and best[0].prom < 5.0) or best[0].prom < 4.2
-                          or persons.get(s.key) == "L"):
+                          or persons.get(s.key) == "L" or letters == 3):   # "Udy, Kharkiv" needs support
             s.strong = False
         for rx, q in BEFORE_QUALIFIERS:
             m = rx.search(text[max(0, s.start - 40):s.start])

@@ -16,7 +16,8 @@ from .recognize import Span, propose, tokenize
 
 LOCATIVE_STRONG = {"in", "near", "at", "outside", "into", "village", "town", "settlement", "hamlet", "city",
                    "shelled", "struck", "captured", "liberated", "occupied", "entered", "around", "of"}
-from .resolve import POINT_KINDS, Context, make_resolution, score_candidates
+from .geocode import _fuzzy_within
+from .resolve import POINT_KINDS, Context, _inside, make_resolution, score_candidates
 
 logger = logging.getLogger(__name__)
 
@@ -49,6 +50,13 @@ def _check_text(text: object) -> str:
     if len(text) > MAX_TEXT_CHARS:
         raise GazetteerQueryError(f"text too large: {len(text):,} characters (limit {MAX_TEXT_CHARS:,})")
     return text
+
+
+def _within(index: Index, region: Entry) -> Resolution:
+    """A name we cannot find inside the region the text puts it in: the region, with a low score."""
+    r = make_resolution(index, [(1.0, region, "not found inside the region named with it")], qualifier="within")
+    return Resolution(place=r.place, lat=r.lat, lon=r.lon, precision=int(Precision.REGION), score=0.2,
+                      reason=r.reason, qualifier="within", geometry=r.geometry)
 
 
 class Gazetteer:
@@ -133,7 +141,7 @@ class Gazetteer:
             for s in sorted(spans, key=lambda s: s.container is not None):
                 if not hits[id(s)] or (rnd and len(hits[id(s)]) == 1):
                     continue
-                cont = best.get(id(s.container)) if s.container is not None else None
+                cont = self._containers(s, best, hits)
                 ranked = score_candidates(hits[id(s)], qualifier=s.qualifier, context=ctx if rnd else None,
                                           container=cont, key=s.key, contained=inner.get(id(s)))
                 best[id(s)] = ranked[0][1]
@@ -143,15 +151,32 @@ class Gazetteer:
         for s in spans:
             if not hits[id(s)]:
                 continue
-            cont = best.get(id(s.container)) if s.container is not None else None
+            cont = self._containers(s, best, hits)
             ranked = score_candidates(hits[id(s)], qualifier=s.qualifier, context=ctx, container=cont,
                                       key=s.key, contained=inner.get(id(s)))
+            if cont and not any(_inside(ranked[0][1], c) for c in cont):
+                # "Karnaukhivka, Kharkiv": a close spelling inside the named region beats a namesake outside
+                region = next((c for c in cont if c.place.kind in ("admin1", "country")), None)
+                fuzzy = _fuzzy_within(self, s.text, region) if region is not None else []
+                if fuzzy:
+                    ranked = score_candidates(fuzzy, qualifier=s.qualifier, context=ctx, container=cont, key=s.key)
+                elif region is not None and ranked[0][1].place.kind in POINT_KINDS:
+                    out[id(s)] = _within(self.index, region)     # say "somewhere in the region"
+                    continue
             top = ranked[0][1].place
             if not s.strong and not self._supported(s, top, strong_ctx):
                 continue              # a weak village match with nothing in the text to support it
             strength = 1.0 if s.strong else 0.7
             out[id(s)] = make_resolution(self.index, ranked, qualifier=s.qualifier, strength=strength)
         return out
+
+    @staticmethod
+    def _containers(s: Span, best: dict[int, Entry], hits: dict[int, list[tuple[Entry, int]]]) -> list[Entry]:
+        """What the text says holds the span: the regions a container name can mean, else its place."""
+        if s.container is None or id(s.container) not in best:
+            return []
+        regions = [e for e, _ in hits[id(s.container)] if e.place.kind in ("admin1", "country")]
+        return regions or [best[id(s.container)]]
 
     @staticmethod
     def _supported(s: Span, top: Place, ctx: Context) -> bool:
