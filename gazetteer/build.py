@@ -204,6 +204,27 @@ class _Builder:
                              ((k, pid, f) for (k, pid), f in self.names.items()))
 
 
+def _name_raion_after_its_town(raion: Record, b: "_Builder") -> None:
+    """Add "Brovary raion" / "Brovary district" to Brovarskyi raion: people name raions after their towns."""
+    base = norm(raion.strong_names[0] if raion.strong_names else raion.name)
+    for suffix in ("skyi", "skyy", "skiy", "ckyi", "kyi", "yi", "ii"):
+        if base.endswith(suffix):
+            stem = base[: -len(suffix)]
+            break
+    else:
+        return
+    best = None
+    for rec in b.recs.values():
+        if rec.admin1_code != raion.admin1_code or rec.kind not in ("city", "town", "village"):
+            continue
+        key = norm(rec.name)
+        if key.startswith(stem[:-1] if len(stem) > 4 else stem) and len(key) - len(stem) <= 3 \
+                and (best is None or rec.population > best.population):
+            best = rec
+    if best is not None:
+        raion.strong_names += [f"{best.name} raion", f"{best.name} district", f"{best.name} rayon"]
+
+
 def _spellings(r: Record) -> set[str]:
     """Transliteration and spelling variants of a Ukrainian place's own and Cyrillic names."""
     from .translit import has_cyrillic, variants
@@ -327,6 +348,7 @@ def _fill(con: sqlite3.Connection, bar: "_Progress", extra: Iterable[Record]) ->
         if pid > 0 and b.recs[pid] is rec and rec.kind in ("city", "town", "village"):
             near.add(pid, rec)
     for rec in sources.raion_records():
+        _name_raion_after_its_town(rec, b)
         b.add(rec)
     bar("supplement", 3, 6)
     _add_supplement(b)

@@ -13,6 +13,7 @@ from .index import Entry, Index
 from .recognize import (CONNECTORS, LOCATIVE, ORG_TAIL, QUALIFIERS_AFTER, STOP, TITLES, Span, Token)
 
 MAJOR_KINDS = {"country", "continent", "area", "admin1"}
+PLACE_PREPS = {"in", "near", "at", "outside", "from", "to", "into", "around", "across", "towards", "toward"}
 COMMON_ZIPF = 3.0
 BEFORE_QUALIFIERS = (
     (re.compile(r"(?:suburbs?|outskirts)\s+of\s+(?:the\s+)?(?:city\s+of\s+)?$", re.I), "suburbs"),
@@ -55,6 +56,7 @@ def classify(text: str, toks: list[Token], spans: list[Span], index: Index) -> l
         for k in range(s.first_tok, s.last_tok + 1):
             span_at_tok[k] = s
     kept: list[Span] = []
+    qualified: list[tuple[Span, str]] = []          # "Brovary raion": also a name of its own
     for s in spans:
         hits = [(ents[p], f) for p, f in s.hits if p in ents]
         if not hits or s.key in STOP:
@@ -85,6 +87,7 @@ def classify(text: str, toks: list[Token], spans: list[Span], index: Index) -> l
             q = QUALIFIERS_AFTER[nxt.key]
             if q in ("region", "district", "area"):
                 s.qualifier = q
+                qualified.append((s, f"{s.key} {nxt.key.rstrip('s').rstrip(chr(39))}"))
                 s.end = nxt.end - (2 if nxt.text.endswith(("'s", "’s")) else 0)
                 s.text = text[s.start:s.end]
                 s.last_tok += 1
@@ -121,7 +124,7 @@ def classify(text: str, toks: list[Token], spans: list[Span], index: Index) -> l
             kept.append(s)
             continue
         if z >= COMMON_ZIPF and not major:
-            if not (s.prep in LOCATIVE and z < 4.5 and max(e.prom for e, _ in hits) >= 4.0):
+            if not (s.prep in PLACE_PREPS and z < 4.5 and max(e.prom for e, _ in hits) >= 4.0):
                 continue
         if first.sent_start and single and z >= 2.5 and not major:
             continue
@@ -129,7 +132,7 @@ def classify(text: str, toks: list[Token], spans: list[Span], index: Index) -> l
             continue
         best = max(hits, key=lambda h: (h[1] in (PRIMARY, CURATED), h[0].prom))
         if not major and ((best[1] == ALTERNATE and best[0].prom < 5.0) or best[0].prom < 4.2
-                          or persons.get(s.key) == "L" or letters == 3):   # "Udy, Kharkiv" needs support
+                          or persons.get(s.key) in ("L", "F") or letters == 3):   # "Udy", "Paul" need support
             s.strong = False
         for rx, q in BEFORE_QUALIFIERS:
             m = rx.search(text[max(0, s.start - 40):s.start])
@@ -138,6 +141,11 @@ def classify(text: str, toks: list[Token], spans: list[Span], index: Index) -> l
                 s.strong = True if s.role == "place" else s.strong
                 break
         kept.append(s)
+    if qualified:
+        found = index.lookup(k for _, k in qualified)
+        for s, k in qualified:
+            if k in found:
+                s.hits = s.hits + [(p, CURATED) for p, _ in found[k]]
     _link_containers(text, kept)
     return kept
 
@@ -146,12 +154,27 @@ _CONTAINER_GAP = re.compile(r"^(?:\s*,\s*|\s+\(\s*|\s+in\s+(?:the\s+)?|\s+of\s+(
 
 
 def _link_containers(text: str, spans: list[Span]) -> None:
-    """Mark "X, Y", "X (Y)", "X in the Y region", "Y's X" and "Y oblast's X" containment."""
-    for a, b in zip(spans, spans[1:]):
+    """Mark "X, Y", "X (Y)", "X in the Y region", "Y's X" and "Y oblast's X" containment.
+
+    A list of places ("Zilina, Nitra, Presov and Kosice") is not containment.
+    """
+    for i, (a, b) in enumerate(zip(spans, spans[1:])):
         gap = text[a.end:b.start]
         if _CONTAINER_GAP.match(gap) and b.role in ("place", "embedded") and a.role == "place":
+            if "," in gap and _in_list(text, spans, i):
+                continue
             a.container = b
             a.strong = True
         elif re.fullmatch(r"(?:['’]s?)?\s+", gap) and text[a.end:a.end + 1] in "'’" and b.role == "place":
             b.container = a
             b.strong = True
+
+
+_LIST_GAP = re.compile(r"^\s*(?:,|and|or|&)\s*(?:and\s+|or\s+)?$")
+
+
+def _in_list(text: str, spans: list[Span], i: int) -> bool:
+    """Whether spans[i], spans[i+1] sit in an enumeration of three or more places."""
+    before = i > 0 and _LIST_GAP.match(text[spans[i - 1].end:spans[i].start]) is not None
+    after = i + 2 < len(spans) and _LIST_GAP.match(text[spans[i + 1].end:spans[i + 2].start]) is not None
+    return before or after

@@ -15,7 +15,10 @@ from .model import Mention, Place, Precision, Resolution
 from .recognize import Span, propose, tokenize
 
 LOCATIVE_STRONG = {"in", "near", "at", "outside", "into", "village", "town", "settlement", "hamlet", "city",
-                   "shelled", "struck", "captured", "liberated", "occupied", "entered", "around", "of"}
+                   "shelled", "struck", "captured", "liberated", "occupied", "entered", "around", "of",
+                   # Ukrainian and Russian: у, в, біля, поблизу, село, місто, під; около, возле, деревня
+                   "у", "в", "біля", "поблизу", "село", "села", "селі", "селище", "місто", "міста", "місті", "під",
+                   "около", "возле", "деревня", "поселок", "посёлок", "город", "города", "районі", "районе"}
 from .geocode import _fuzzy_within
 from .resolve import POINT_KINDS, Context, _inside, make_resolution, score_candidates
 
@@ -160,7 +163,7 @@ class Gazetteer:
                 fuzzy = _fuzzy_within(self, s.text, region) if region is not None else []
                 if fuzzy:
                     ranked = score_candidates(fuzzy, qualifier=s.qualifier, context=ctx, container=cont, key=s.key)
-                elif region is not None and ranked[0][1].place.kind in POINT_KINDS:
+                elif region is not None and ranked[0][1].place.kind in POINT_KINDS and ranked[0][1].prom < 5.0:
                     out[id(s)] = _within(self.index, region)     # say "somewhere in the region"
                     continue
             top = ranked[0][1].place

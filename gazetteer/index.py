@@ -22,9 +22,10 @@ _PLACE_COLS = "pid, place_id, name, kind, cc, admin1_code, admin1, lat, lon, pop
 class Entry:
     """A place row plus its prominence (internal; the public face is :class:`Place`)."""
 
-    __slots__ = ("pid", "place", "prom")
+    __slots__ = ("pid", "place", "prom", "index")
 
-    def __init__(self, row: tuple) -> None:
+    def __init__(self, row: tuple, index: "Index | None" = None) -> None:
+        self.index = index
         pid, place_id, name, kind, cc, a1c, a1, lat, lon, pop, prom, source, alt = row
         self.pid = pid
         self.prom = prom or 0.0
@@ -102,7 +103,7 @@ class Index:
                 chunk = missing[i:i + 500]
                 q = f"SELECT {_PLACE_COLS} FROM place WHERE pid IN ({','.join('?' * len(chunk))})"
                 for row in con.execute(q, chunk):
-                    e = Entry(row)
+                    e = Entry(row, self)
                     self._entries[e.pid] = e
         return {p: self._entries[p] for p in pids if p in self._entries}
 
@@ -110,7 +111,7 @@ class Index:
         row = self._con().execute(f"SELECT {_PLACE_COLS} FROM place WHERE place_id = ?", (place_id,)).fetchone()
         if row is None:
             return None
-        e = Entry(row)
+        e = Entry(row, self)
         self._entries.setdefault(e.pid, e)
         return self._entries[e.pid]
 
@@ -130,14 +131,14 @@ class Index:
              f"({','.join('?' * len(codes))})")
         out = {}
         for row in self._con().execute(q, codes):
-            e = self._entries.setdefault(row[0], Entry(row))
+            e = self._entries.setdefault(row[0], Entry(row, self))
             out.setdefault(e.place.admin1_code, e)
         return out
 
     def country_entry(self, cc: str) -> Entry | None:
         row = self._con().execute(f"SELECT {_PLACE_COLS} FROM place WHERE kind='country' AND cc=?",
                                   (cc,)).fetchone()
-        return self._entries.setdefault(row[0], Entry(row)) if row else None
+        return self._entries.setdefault(row[0], Entry(row, self)) if row else None
 
     @lru_cache(maxsize=512)
     def geometry(self, place_id: str) -> dict[str, Any] | None:
@@ -146,6 +147,27 @@ class Index:
         if not row or row[0] is None:
             return None
         return json.loads(zlib.decompress(row[0]))
+
+    def contains(self, place_id: str, lat: float, lon: float) -> bool:
+        """Whether the area's polygon contains the point (False for places without one)."""
+        shape_ = self._prepared(place_id)
+        if shape_ is None:
+            return False
+        from shapely.geometry import Point
+
+        return bool(shape_.contains(Point(lon, lat)))
+
+    @lru_cache(maxsize=256)
+    def _prepared(self, place_id: str) -> Any:
+        geo = self.geometry(place_id)
+        if geo is None:
+            return None
+        from shapely import prepare
+        from shapely.geometry import shape
+
+        g = shape(geo)
+        prepare(g)
+        return g
 
     def regions(self) -> list[tuple[Any, Entry]]:
         """Prepared shapely geometries of every country and admin-1 region (loaded on first use)."""
@@ -157,7 +179,7 @@ class Index:
                 regs = []
                 for row in self._con().execute(
                         f"SELECT {_PLACE_COLS}, geom FROM place WHERE kind IN ('admin1','country') AND geom IS NOT NULL"):
-                    e = self._entries.setdefault(row[0], Entry(row[:-1]))
+                    e = self._entries.setdefault(row[0], Entry(row[:-1], self))
                     g = shape(json.loads(zlib.decompress(row[-1])))
                     prepare(g)
                     regs.append((g, e))

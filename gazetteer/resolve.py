@@ -80,8 +80,14 @@ def _inside(e: Entry, container: Entry) -> bool:
     if c.kind == "country":
         return e.place.country_code == c.country_code
     if c.kind == "admin1":
-        return bool(c.admin1_code) and e.place.admin1_code == c.admin1_code
-    if c.kind in ("area", "admin2"):
+        if c.admin1_code and e.place.admin1_code == c.admin1_code:
+            return True
+        # GeoNames and Natural Earth split some countries differently (England vs Hampshire): ask the polygon
+        return e.place.country_code == c.country_code and container.index is not None \
+            and container.index.contains(c.place_id, e.place.lat, e.place.lon)
+    if c.kind == "admin2":
+        return haversine_km(e.place.lat, e.place.lon, c.lat, c.lon) <= 40
+    if c.kind == "area":
         return haversine_km(e.place.lat, e.place.lon, c.lat, c.lon) <= 150
     return haversine_km(e.place.lat, e.place.lon, c.lat, c.lon) <= 60
 

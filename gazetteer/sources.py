@@ -104,7 +104,7 @@ def admin0_records() -> Iterator[Record]:
         names = [n for n in (p.get("names") or []) if n and is_latin_or_cyrillic(n)]
         yield Record(place_id=p["id"], name=p["name"], kind="country", lat=lat, lon=lon,
                      country_code=cc, population=int(p.get("population") or 0),
-                     strong_names=names + [n for n in (p.get("name_long"), p.get("iso_a3")) if n],
+                     strong_names=names + [n for n in (p.get("name_long"),) if n],
                      geometry=f["geometry"], source="naturalearth")
 
 
@@ -160,8 +160,10 @@ def wof_records() -> Iterator[Record]:
         return
     with _open_text(path) as fh:
         for row in csv.DictReader(fh, delimiter="\t"):
+            # WOF "county" records are the pre-2020 raions and city councils ("Donetsk", "Dniprodzerzhynsk
+            # (m/r)"): they collide with town names, and raions_ua.tsv holds the current raions instead
             kind_map = {"locality": None, "localadmin": None, "neighbourhood": "district",
-                        "borough": "district", "macrohood": "district", "county": "admin2", "region": None}
+                        "borough": "district", "macrohood": "district", "region": None, "county": "admin2"}
             if row["placetype"] not in kind_map:
                 continue
             if row["placetype"] == "region":
