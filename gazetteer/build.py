@@ -104,6 +104,10 @@ def _prominence(rec: Record, capital: bool) -> float:
         return 4.0
     if capital:
         return max(7.5, pop_term + 1.0)
+    if rec.kind == "village":
+        # villages: population barely tells namesakes apart (and WOF villages have none), so the
+        # prior is nearly flat; containers, the document's regions and distances decide instead
+        return 2.5 + max(0.0, pop_term - 2.7) * 0.3
     return pop_term
 
 

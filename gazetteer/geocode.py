@@ -103,6 +103,9 @@ def geocode_query(gz: "Gazetteer", query: str) -> Resolution | None:
         return None
     cleaned = [_clean(p) for p in parts]
     target, qual = cleaned[0]
+    whole = re.sub(r"^\s*the\s+", "", parts[0].strip(), flags=re.I)
+    if whole != target and [h for h in gz.index.candidates(whole) if h[1] != DEMONYM]:
+        target = whole                     # "Brovary raion" is a name of its own
     containers: list[Entry] = []
     for name, q in cleaned[1:]:
         hits = _hits(gz, name)
