@@ -296,6 +296,9 @@ def build_index(path: Path | None = None, *, progress: bool | None = None,
     show = sys.stderr.isatty() if progress is None else progress
     bar = _Progress(show)
     path.parent.mkdir(parents=True, exist_ok=True)
+    for stale in path.parent.glob("gazetteer-*.tmp*"):       # left by a build that was killed
+        if time.time() - stale.stat().st_mtime > 600:
+            stale.unlink(missing_ok=True)
     tmp = path.with_suffix(f".tmp{os.getpid()}")
     if tmp.exists():
         tmp.unlink()
