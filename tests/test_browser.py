@@ -93,7 +93,7 @@ def test_popup_link_opens_the_article_at_the_highlighted_sentence(page):
     inc = (alone or located)[0]                              # a marker no other marker covers
     _open_map(page)
     page.evaluate("""id => new Promise(done => { const r = webmapApp.byId[id];
-        webmapApp.clusters[r.cat].zoomToShowLayer(r.marker, done); })""", inc.incident_id)
+        webmapApp.clusters[r.cat].zoomToShowLayer(r.marker, () => done(true)); })""", inc.incident_id)
     page.locator(f'[data-incident="{inc.incident_id}"]').click()
     link = page.locator(".leaflet-popup .wm-popup-link")
     link.wait_for(timeout=10000)

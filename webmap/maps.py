@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from typing import Any, Callable, Collection, Mapping, Sequence
 
 import folium
+from branca.element import MacroElement
 from folium.elements import JSCSSMixin
 from folium.plugins import HeatMap, MarkerCluster
 from folium.template import Template
@@ -123,12 +124,37 @@ def payload(incidents: Sequence[Incident], *, options: MapOptions = MapOptions()
     }
 
 
+# Data credits shown in the map's attribution box (trusted, our own text; licences require them).
+DATA_CREDITS = (
+    'Places &copy; <a href="https://www.geonames.org/">GeoNames</a> '
+    '(<a href="https://creativecommons.org/licenses/by/4.0/">CC BY 4.0</a>), '
+    '<a href="https://whosonfirst.org/docs/licenses/">Who&#39;s On First</a> '
+    '(GeoNames, GeoPlanet, Quattroshapes: CC BY), '
+    '<a href="https://www.naturalearthdata.com/">Natural Earth</a> (public domain)'
+)
+
+
+class _Credits(MacroElement):
+    """Adds the data credits to the map's attribution control (runs after the map exists)."""
+
+    _template = Template(
+        "{% macro script(this, kwargs) %}"
+        "{{ this._parent.get_name() }}.attributionControl.addAttribution({{ this.credits }});"
+        "{% endmacro %}")
+
+    def __init__(self, credits_html: str) -> None:
+        super().__init__()
+        self._name = "Credits"
+        self.credits = json.dumps(credits_html)
+
+
 def build_map(incidents: Sequence[Incident], *, options: MapOptions = MapOptions(),
               popup_html: Callable[[Incident], str] | None = None, corrected: Collection[str] = (),
               geometry_for: Callable[[str], Mapping[str, Any] | None] | None = None) -> folium.Map:
     """A folium map of the incidents, with only local asset URLs (plus ``tiles_url`` when configured)."""
     m = folium.Map(location=(49.0, 32.0), zoom_start=5, tiles=None, maxZoom=options.max_zoom,
                    control_scale=True, width="100%", height="100%")
+    _Credits(DATA_CREDITS).add_to(m)
     if options.tiles_url:
         folium.TileLayer(tiles=options.tiles_url, attr=options.tiles_attr or "Map tiles", name="Tiles",
                          max_zoom=options.max_zoom, overlay=False, control=True).add_to(m)

@@ -1,0 +1,28 @@
+"""Data licences require credits: GeoNames (CC BY 4.0), Who's On First, Natural Earth - in the UI and README."""
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def test_map_and_article_pages_credit_the_data(seeded_client):
+    page = seeded_client.get("/")
+    assert page.status_code == 200
+    html = page.get_data(as_text=True)
+    for name in ("GeoNames", "CC BY 4.0", "Who&#39;s On First", "Natural Earth"):
+        assert name in html
+    assert "attributionControl.addAttribution" in html          # in the map's own attribution box
+    listing = seeded_client.get("/articles").get_data(as_text=True)
+    article = re.search(r"href=\"(/articles/[^\"#?]+)", listing).group(1)
+    text = seeded_client.get(article).get_data(as_text=True)
+    assert "GeoNames" in text and "CC BY 4.0" in text
+
+
+def test_readme_and_notice_credit_the_data():
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    for name in ("GeoNames", "CC BY 4.0", "Natural Earth", "Who's On First", "whosonfirst.org/docs/licenses"):
+        assert name in readme
+    notice = (ROOT / "gazetteer" / "data" / "NOTICE-whosonfirst.txt").read_text(encoding="utf-8")
+    assert "whosonfirst.org" in notice and "GeoPlanet" in notice and "Quattroshapes" in notice
