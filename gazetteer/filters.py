@@ -58,6 +58,9 @@ def classify(text: str, toks: list[Token], spans: list[Span], index: Index) -> l
     kept: list[Span] = []
     qualified: list[tuple[Span, str]] = []          # "Brovary raion": also a name of its own
     for s in spans:
+        if "facility" in s.notes:
+            kept.append(s)            # a street, a county, a river the gazetteer does not hold
+            continue
         hits = [(ents[p], f) for p, f in s.hits if p in ents]
         if not hits or s.key in STOP:
             continue

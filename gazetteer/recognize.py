@@ -82,6 +82,12 @@ ORG_TAIL = {"post", "times", "news", "journal", "herald", "tribune", "gazette", 
             "television", "tv", "broadcasting", "media", "pravda", "telegraph", "mail", "express", "star",
             "sun", "globe", "chronicle", "examiner", "record", "today", "live", "online", "sentinel", "observer"}
 LOW_NAME_RE = re.compile(r"^[^\W\d_]")
+# Heads of names that are places by their very form ("Frenchmen Street", "Cuyahoga County"): kept as
+# mentions even when the gazetteer does not hold them (then without coordinates).
+FACILITY_HEADS = {"street", "avenue", "road", "boulevard", "lane", "drive", "square", "bridge", "park", "river",
+                  "lake", "mountains", "valley", "island", "islands", "beach", "bay", "peninsula", "ocean", "sea",
+                  "gulf", "canal", "airport", "station", "highway", "plaza", "county", "hills", "strait", "desert",
+                  "forest", "reservoir", "dam", "harbour", "harbor", "port", "raion", "oblast", "krai"}
 
 
 @dataclass(slots=True)
@@ -175,8 +181,10 @@ def propose(text: str, toks: list[Token], index: Index) -> list[Span]:
     for g in grams:
         if g[2] in found:
             by_start.setdefault(g[0], []).append(g)
+    spans.extend(_facilities(text, toks, found, by_start))
+    taken = -1
     for i in sorted(by_start):
-        if i <= taken:
+        if i <= taken or any(f.first_tok <= i <= f.last_tok for f in spans):
             continue
         i0, j0, key = max(by_start[i], key=lambda g: g[1])
         last = toks[j0]
@@ -185,4 +193,28 @@ def propose(text: str, toks: list[Token], index: Index) -> list[Span]:
         stripped = _strip_poss(surface)
         spans.append(Span(toks[i0].start, toks[i0].start + len(stripped), stripped, key, found[key], i0, j0))
         taken = j0
+    spans.sort(key=lambda sp: sp.start)
     return spans
+
+
+def _facilities(text: str, toks: list[Token], found: dict, by_start: dict) -> list[Span]:
+    """Capitalised runs ending in a place-kind word, none of whose parts the gazetteer knows."""
+    out: list[Span] = []
+    n, i = len(toks), 0
+    while i < n:
+        t = toks[i]
+        if not t.cap or t.sent_start and t.key in STOP:
+            i += 1
+            continue
+        j = i
+        while j + 1 < n and j - i < 5 and _joinable(text, toks[j], toks[j + 1]) and toks[j + 1].cap:
+            j += 1
+        head = toks[j].key
+        if j > i and head in FACILITY_HEADS and not toks[i].text.isupper():
+            whole = " ".join(tk.key for tk in toks[i:j + 1])
+            inner = any(k in by_start for k in range(i, j + 1))       # "Odesa Airport": the place inside rules
+            if whole not in found and not inner and toks[i].key not in STOP:
+                surface = text[toks[i].start:toks[j].end]
+                out.append(Span(toks[i].start, toks[j].end, surface, whole, [], i, j, notes=["facility"]))
+        i = j + 1
+    return out
