@@ -212,7 +212,8 @@ def _facilities(text: str, toks: list[Token], found: dict, by_start: dict) -> li
         head = toks[j].key
         if j > i and head in FACILITY_HEADS and not toks[i].text.isupper():
             whole = " ".join(tk.key for tk in toks[i:j + 1])
-            inner = any(k in by_start for k in range(i, j + 1))       # "Odesa Airport": the place inside rules
+            inner = any(any(f != 4 for g in by_start.get(k, ()) for _, f in found[g[2]])   # 4: demonym
+                        for k in range(i, j))              # "Odesa Airport": the place inside rules
             if whole not in found and not inner and toks[i].key not in STOP:
                 surface = text[toks[i].start:toks[j].end]
                 out.append(Span(toks[i].start, toks[j].end, surface, whole, [], i, j, notes=["facility"]))

@@ -167,3 +167,11 @@ def test_ohio_article_works_too(gz):
     assert columbus.resolution.place.country_code == "US"
     assert km(columbus.lat, columbus.lon, 39.96, -83.0) < 20
     assert _find(ms, "Ohio").resolution.place.kind == "admin1"
+
+
+def test_unresolvable_mention_is_returned_without_coordinates(gz):
+    ms = gz.geoparse("Hundreds marched down Frenchmen Street toward the river on Sunday.")
+    street = _find(ms, "Frenchmen Street")
+    assert street.resolution is None and street.lat is None
+    d = street.as_dict()
+    assert d["lat"] is None and d["lon"] is None and d["start"] == 22 and d["end"] == 38
