@@ -83,6 +83,18 @@ def err_stats(errs: list[float]) -> dict:
             "median_km": round(statistics.median(errs), 1), "mean_km": round(sum(errs) / len(errs), 1)}
 
 
+def match_spans(pred: list[tuple[int, int]], gold: list[tuple[int, int]]) -> dict[int, int]:
+    """One-to-one matching, largest overlap first: gold index -> prediction index."""
+    pairs = sorted(((min(pe, ge) - max(ps, gs), i, j) for i, (ps, pe) in enumerate(pred)
+                    for j, (gs, ge) in enumerate(gold) if ps < ge and gs < pe), reverse=True)
+    used, match = set(), {}
+    for _, i, j in pairs:
+        if i not in used and j not in match:
+            used.add(i)
+            match[j] = i
+    return match
+
+
 def score_corpus(gz, docs: list[dict]) -> dict:
     tp = npred = ngold = exact = 0
     errs_e2e, errs_gold = [], []
@@ -92,13 +104,8 @@ def score_corpus(gz, docs: list[dict]) -> dict:
     for d, ms in zip(docs, parsed):
         npred += len(ms)
         ngold += len(d["gold"])
-        pairs = sorted(((min(m.end, g["end"]) - max(m.start, g["start"]), i, j) for i, m in enumerate(ms)
-                        for j, g in enumerate(d["gold"]) if m.start < g["end"] and g["start"] < m.end), reverse=True)
-        used, match = set(), {}
-        for _, i, j in pairs:
-            if i not in used and j not in match:
-                used.add(i)
-                match[j] = ms[i]
+        match = {j: ms[i] for j, i in match_spans([(m.start, m.end) for m in ms],
+                                                  [(g["start"], g["end"]) for g in d["gold"]]).items()}
         tp += len(match)
         exact += sum(1 for j, m in match.items() if (m.start, m.end) == (d["gold"][j]["start"], d["gold"][j]["end"]))
         for j, g in enumerate(d["gold"]):

@@ -21,7 +21,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "benchmarks"))
 
-from bench_gazetteer import load_corpus  # noqa: E402
+from bench_gazetteer import load_corpus, match_spans  # noqa: E402
 
 LABELS = {"GPE", "LOC", "FAC", "NORP"}
 
@@ -32,13 +32,7 @@ def prf(docs: list[dict], preds: list[list[tuple[int, int]]]) -> dict:
         gold = [(g["start"], g["end"]) for g in d["gold"]]
         npred += len(ps)
         ngold += len(gold)
-        pairs = sorted(((min(pe, ge) - max(ps_, gs), i, j) for i, (ps_, pe) in enumerate(ps)
-                        for j, (gs, ge) in enumerate(gold) if ps_ < ge and gs < pe), reverse=True)
-        used, match = set(), {}
-        for _, i, j in pairs:
-            if i not in used and j not in match:
-                used.add(i)
-                match[j] = ps[i]
+        match = {j: ps[i] for j, i in match_spans(ps, gold).items()}
         tp += len(match)
         exact += sum(1 for j, p in match.items() if p == gold[j])
     P, R = tp / max(1, npred), tp / max(1, ngold)

@@ -1,20 +1,14 @@
 """Recognition and resolution on real text with the real bundled gazetteer."""
 from __future__ import annotations
 
-import math
 from pathlib import Path
 
 import pytest
 
 from gazetteer import Gazetteer, Mention
+from geo import km
 
 SEED = Path(__file__).resolve().parent.parent / "seeds" / "kursk-2024-08-11.txt"
-
-
-def km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
-    p1, p2 = math.radians(lat1), math.radians(lat2)
-    h = math.sin((p2 - p1) / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(math.radians(lon2 - lon1) / 2) ** 2
-    return 2 * 6371.0 * math.asin(math.sqrt(h))
 
 
 @pytest.fixture(scope="module")

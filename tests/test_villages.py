@@ -1,17 +1,11 @@
 """Village-level places of the war zone and the right namesake (real bundled gazetteer)."""
 from __future__ import annotations
 
-import math
 
 import pytest
 
 from gazetteer import Gazetteer
-
-
-def km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
-    p1, p2 = math.radians(lat1), math.radians(lat2)
-    h = math.sin((p2 - p1) / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(math.radians(lon2 - lon1) / 2) ** 2
-    return 2 * 6371.0 * math.asin(math.sqrt(h))
+from geo import km
 
 
 @pytest.fixture(scope="module")
