@@ -69,6 +69,22 @@ def _rounded(geo: Mapping[str, Any], nd: int = 4) -> dict[str, Any]:
     return out
 
 
+def extent_deg(geometry: Mapping[str, Any]) -> float:
+    """The larger side, in degrees, of the geometry's bounding box."""
+    xs: list[float] = []
+    ys: list[float] = []
+
+    def walk(c: Any) -> None:
+        if c and isinstance(c[0], (int, float)):
+            xs.append(c[0])
+            ys.append(c[1])
+        else:
+            for x in c:
+                walk(x)
+    walk(geometry.get("coordinates") or [])
+    return max(max(xs) - min(xs), max(ys) - min(ys)) if xs else 0.0
+
+
 def city_radius_km(population: int) -> float:
     """A rough built-up radius for a settlement of this size (Kyiv ~ 17 km, a village ~ 1 km)."""
     return max(1.0, min(25.0, 0.01 * math.sqrt(max(population, 1))))

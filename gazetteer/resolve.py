@@ -214,6 +214,8 @@ def make_resolution(index: Index, ranked: list[tuple[float, Entry, str]], *, qua
     if place.kind in ("country", "admin1", "area", "continent"):
         precision = Precision.REGION
         geometry = index.geometry(place.place_id)
+        if place.kind == "area" and geometry is not None and geo.extent_deg(geometry) < 1.5:
+            precision = Precision.NEAR          # a small area: "the Kyiv suburbs", "the Kursk border area"
     elif place.kind == "admin2":
         precision = Precision.NEAR
         geometry = index.geometry(place.place_id)
