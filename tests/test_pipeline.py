@@ -131,6 +131,7 @@ def test_seed_command_post_airstrikes_evacuation(seed) -> None:  # noqa: ANN001
     _said(a, c, "command-and-control center")
     air = _find(incs, "air_strike", admin1="Kursk")
     _said(a, air, "airstrikes")
+    assert air.geo_precision == 3 and air.geometry["type"] in ("Polygon", "MultiPolygon")   # "into Kursk": the oblast
     ev = _find(incs, "evacuation", admin1="Kursk")
     assert ev.counts_dict.get("evacuated") == 80000
     pol = _find(incs, "political", admin1="Kursk")

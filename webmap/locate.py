@@ -134,6 +134,7 @@ class Context:
 _QUALIFIED_AFTER = re.compile(r"^,\s*(?:the\s+)?([A-Z][\w'’-]+(?:[ -][A-Z][\w'’-]+)?(?:\s+(?:region|oblast|province|Oblast"
                               r"|Region))?)")
 _NAME_BEFORE = re.compile(r"(?:^|[\s(])((?:[A-Z][\w'’-]+[ -]){0,2}[A-Z][\w'’-]+),\s*(?:the\s+)?$")
+_INTO = re.compile(r"\b(?:into|invaded|invading|invade|entered|entering)\s+(?:the\s+)?$", re.I)
 _CODED_TO = re.compile(r"\(coded to ([A-Z][\w'’ -]+?)(?:,\s*([A-Z][\w'’ -]+?))?\)")
 
 
@@ -183,6 +184,9 @@ def choose(text: str, mentions: list[Mention], sent_start: int, sent_end: int, t
         res = m.resolution
         if _MODIFIER_EVENT.match(text[m.end:m.end + 30]) and res.place.kind in ("city", "town"):
             res = ctx.region_of(res) or res
+        elif res.place.kind in ("city", "town") and res.place.admin1 == res.place.name \
+                and _INTO.search(text[max(0, m.start - 24):m.start]):
+            res = ctx.region_of(res) or res          # "sent tanks into Kursk": the region named after its city
         if res.place.kind in ("city", "town") and re.match(r"^\s+(?:suburbs|outskirts)", text[m.end:m.end + 12]):
             res = ctx.geocode(f"{res.place.name} suburbs") or res
         return Located(res, m, max(0.3, min(1.0, 0.5 + s)))
