@@ -96,11 +96,46 @@ def _fuzzy_within(gz: "Gazetteer", name: str, container: Entry) -> list[tuple[En
     return [(ents[table[k]], 2) for k in close if table[k] in ents]
 
 
+_CITY_DASH_DISTRICT = re.compile(r"^\s*([^,;/()]+?)\s+[-–—]\s+([^,;/()]+?)\s*(?:,|$)")
+
+
+def _district_of(gz: "Gazetteer", city_name: str, district_name: str) -> Resolution | None:
+    """"Donetsk - Kirovskyi", "Donetsk, Kirovskyi": a district (or suburb) of the city, if there is one."""
+    city_hits = _hits(gz, city_name)
+    if not city_hits:
+        return None
+    city = score_candidates(city_hits)[0][1]
+    if city.place.kind not in ("city", "town"):
+        return None
+    name, _ = _clean(district_name)
+    near = [(e, f) for e, f in _hits(gz, name) if e.pid != city.pid and e.place.kind in POINT_KINDS
+            and e.prom < city.prom and _km(e, city) <= 20]          # smaller, and within the city's reach
+    if not near:
+        return None
+    ranked = sorted(((-_km(e, city), e, f"a district of {city.place.name}") for e, f in near), key=lambda t: -t[0])
+    return make_resolution(gz.index, [(10.0 + s, e, why) for s, e, why in ranked])
+
+
+def _km(a: Entry, b: Entry) -> float:
+    from .sources import haversine_km
+
+    return haversine_km(a.place.lat, a.place.lon, b.place.lat, b.place.lon)
+
+
 def geocode_query(gz: "Gazetteer", query: str) -> Resolution | None:
     """Best resolution of a place string, or None."""
+    dash = _CITY_DASH_DISTRICT.match(query)
+    if dash:
+        r = _district_of(gz, dash.group(1), dash.group(2))
+        if r is not None:
+            return r
     parts = [p for p in re.split(r"[,;/]|\s+\(|\)", query) if p and p.strip()]
     if not parts:
         return None
+    if len(parts) == 2:
+        r = _district_of(gz, parts[0], parts[1])
+        if r is not None:
+            return r
     cleaned = [_clean(p) for p in parts]
     target, qual = cleaned[0]
     whole = re.sub(r"^\s*the\s+", "", parts[0].strip(), flags=re.I)

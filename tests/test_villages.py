@@ -108,3 +108,16 @@ def test_uncertain_namesakes_say_so(gz):
     r = gz.geocode_resolution("Novoselivka")
     assert r.score < 0.5
     assert len(r.alternatives) >= 3
+
+
+@pytest.mark.parametrize("query", ["Donetsk - Kirovskyi", "Donetsk, Kirovskyi"])
+def test_city_and_district(gz, query):
+    r = gz.geocode_resolution(query)
+    assert r.place.name != "Donetsk" and r.place.admin1_code == "UA.05"
+    assert 2 < km(r.lat, r.lon, 48.023, 37.802) < 20          # a district of the city, not its centre
+
+
+def test_donetsk_alone_is_the_city(gz):
+    r = gz.geocode_resolution("Donetsk")
+    assert r.place.kind == "city" and km(r.lat, r.lon, 48.023, 37.802) < 2
+    assert gz.geocode_resolution("Pozniaky, Kyiv").place.name == "Pozniaky"
