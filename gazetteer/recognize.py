@@ -52,7 +52,7 @@ STOP = {"january", "february", "march", "april", "may", "june", "july", "august"
         "north", "south", "east", "west", "god", "allah", "christ", "jesus", "internet", "web", "reuters",
         "associated press", "tass", "ria", "interfax", "bbc", "cnn", "twitter", "facebook", "telegram",
         "youtube", "instagram", "google", "apple", "amazon", "microsoft", "kremlin", "pentagon", "white house",
-        "congress", "parliament", "senate", "verkhovna rada", "rada", "nato", "un", "eu", "pic", "com",
+        "congress", "parliament", "senate", "verkhovna rada", "rada", "nato", "un", "pic", "com",
         "christmas", "easter", "ramadan", "halloween", "thanksgiving", "iii", "ii", "iv", "mon", "tue", "wed",
         "thu", "fri", "sat", "sun", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct",
         "nov", "dec", "am", "pm", "ok", "tv", "i", "a", "an", "the", "he", "she", "we", "they", "it", "you",

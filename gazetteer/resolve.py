@@ -171,7 +171,7 @@ def score_candidates(hits: list[tuple[Entry, int]], *, qualifier: str = "", cont
         sc, sa = ctx.share_country(p.country_code, key), ctx.share_admin1(p.admin1_code, key)
         if sc:
             s += 2.5 * sc
-        if sa and p.kind not in ("admin1", "country"):
+        if sa and p.kind != "country":
             s += 2.0 * sa
             if sa > 0.2:
                 why.append(f"document mentions {p.admin1 or p.admin1_code}")
