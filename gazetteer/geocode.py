@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import difflib
 import re
+from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from .build import DEMONYM
@@ -33,7 +34,7 @@ _DISTRICT_WORDS = re.compile(r"\b(?:raion|district|rayon)\b", re.I)
 
 def _clean(part: str) -> tuple[str, str]:
     """A part without its qualifier words, and the qualifier ('near', 'north of', 'region', ...)."""
-    part = part.strip().strip(".;:()[]\"'")
+    part = part.strip().strip(".;:()[]\"'?!*")
     qual = ""
     m = _QUAL_BEFORE.match(part)
     if m:
@@ -122,6 +123,43 @@ def _km(a: Entry, b: Entry) -> float:
     return haversine_km(a.place.lat, a.place.lon, b.place.lat, b.place.lon)
 
 
+_TYPO_MIN_POP = 10_000
+_TYPO_COUNTRIES = ("UA", "RU", "BY", "MD")
+
+
+def _typo_table(gz: "Gazetteer") -> dict[str, list[int]]:
+    """Names of the war zone's towns (>= 10,000 people), for typo-tolerant geocoding (built once)."""
+    table = getattr(gz, "_typo_table", None)
+    if table is None:
+        table = {}
+        rows = gz.index._con().execute(
+            f"SELECT pid, name, alt FROM place WHERE cc IN ({','.join('?' * len(_TYPO_COUNTRIES))}) "
+            "AND pop >= ? AND kind IN ('city', 'town') ORDER BY pop DESC", (*_TYPO_COUNTRIES, _TYPO_MIN_POP))
+        for pid, name, alt in rows:
+            for n in [name] + [a for a in (alt.split("|") if alt else []) if a.isascii()]:
+                pids = table.setdefault(norm(n), [])
+                if pid not in pids:
+                    pids.append(pid)
+        gz._typo_table = table
+    return table
+
+
+def _typo(gz: "Gazetteer", name: str) -> list[tuple[Entry, int]]:
+    """A misspelt war-zone town ("Dontesk", "Adiivka"): the one close spelling, only among towns."""
+    key = norm(name)
+    if len(key) < 5:
+        return []
+    table = _typo_table(gz)
+    close = difflib.get_close_matches(key, list(table), n=2, cutoff=0.85)
+    pids = list(dict.fromkeys(p for k in close for p in table[k]))
+    ents = gz.index.entries(pids)
+    if len(pids) > 1:                     # namesakes: the Ukrainian one if there is exactly one
+        pids = [p for p in pids if p in ents and ents[p].place.country_code == "UA"]
+    if len(pids) != 1:                    # none, or two different towns: do not guess
+        return []
+    return [(ents[pids[0]], 3)] if pids[0] in ents else []
+
+
 def geocode_query(gz: "Gazetteer", query: str) -> Resolution | None:
     """Best resolution of a place string, or None."""
     dash = _CITY_DASH_DISTRICT.match(query)
@@ -158,6 +196,11 @@ def geocode_query(gz: "Gazetteer", query: str) -> Resolution | None:
     hits = _hits(gz, target) if target else []
     if container is not None and target and not any(_contained(e, c) for e, _ in hits for c in containers):
         hits = _fuzzy_within(gz, target, container) or hits
+    if not hits and container is None and target:
+        typo = _typo(gz, target)
+        if typo:
+            r = make_resolution(gz.index, [(1.0, typo[0][0], f"closest spelling of {target!r}")], qualifier=qual)
+            return replace(r, score=0.4)
     if not hits:
         return _container_only(gz, container) if container is not None else None
     ranked = score_candidates(hits, qualifier=qual, context=ctx, container=containers)

@@ -121,3 +121,12 @@ def test_donetsk_alone_is_the_city(gz):
     r = gz.geocode_resolution("Donetsk")
     assert r.place.kind == "city" and km(r.lat, r.lon, 48.023, 37.802) < 2
     assert gz.geocode_resolution("Pozniaky, Kyiv").place.name == "Pozniaky"
+
+
+def test_misspelt_war_zone_towns_but_never_a_guessed_village(gz):
+    r = gz.geocode_resolution("Dontesk")
+    assert r.place.name == "Donetsk" and r.place.country_code == "UA" and r.score < 0.5
+    assert gz.geocode_resolution("Adiivka") is None           # Avdiivka or Kadiivka: no guess
+    assert gz.geocode_resolution("Rozhivkka") is None         # villages only with context
+    r = gz.geocode_resolution("Rozivka, Kyiv oblast")          # never Rozivka in Zaporizhzhia
+    assert r is None or r.place.admin1_code == "UA.13"
