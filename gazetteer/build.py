@@ -208,6 +208,26 @@ class _Builder:
                              ((k, pid, f) for (k, pid), f in self.names.items()))
 
 
+CAPITAL_POINT_COUNTRIES = ("UA", "RU", "BY")
+
+
+def _regions_at_their_capitals(b: "_Builder") -> None:
+    """Oblasts of the war zone take the point of the city they are named after (Donetsk oblast ->
+    Donetsk): conflict data codes a region-level event to the provincial capital (ACLED's
+    geo_precision 3). Elsewhere a region keeps its centroid. The polygon is kept either way."""
+    cities: dict[tuple[str, str], Record] = {}
+    for rec in b.recs.values():
+        if rec.kind == "city" and rec.country_code in CAPITAL_POINT_COUNTRIES:
+            key = (rec.admin1_code, norm(rec.name))
+            if key not in cities or rec.population > cities[key].population:
+                cities[key] = rec
+    for rec in b.recs.values():
+        if rec.kind == "admin1" and rec.country_code in CAPITAL_POINT_COUNTRIES:
+            city = cities.get((rec.admin1_code, norm(rec.name)))
+            if city is not None:
+                rec.lat, rec.lon = city.lat, city.lon
+
+
 def _name_raion_after_its_town(raion: Record, b: "_Builder") -> None:
     """Add "Brovary raion" / "Brovary district" to Brovarskyi raion: people name raions after their towns."""
     base = norm(raion.strong_names[0] if raion.strong_names else raion.name)
@@ -343,6 +363,7 @@ def _fill(con: sqlite3.Connection, bar: "_Progress", extra: Iterable[Record]) ->
     for pid, rec in b.recs.items():
         if rec.country_code == "UA" and rec.kind in ("city", "town", "village"):
             near.add(pid, rec)
+    _regions_at_their_capitals(b)
     for rec in sources.wof_records():
         if rec.kind == "admin1" and (rec.gn_id not in b.by_gn):
             continue                  # WOF oblasts only lend their names to the Natural Earth ones

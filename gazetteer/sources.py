@@ -108,11 +108,30 @@ def admin0_records() -> Iterator[Record]:
                      geometry=f["geometry"], source="naturalearth")
 
 
+def _centre(geometry: dict[str, Any], lat: float, lon: float) -> tuple[float, float]:
+    """The region's centroid when it lies inside the region, else the given label point.
+
+    Gazetteers put a region's point near its geographic centre; Natural Earth's label points are
+    placed for lettering (Hawaii's on Oahu), so the centroid serves analysts better.
+    """
+    from shapely.geometry import Point, shape
+
+    try:
+        g = shape(geometry)
+        c = g.centroid
+        if g.contains(Point(c.x, c.y)):
+            return round(c.y, 5), round(c.x, 5)
+    except (ValueError, TypeError, AttributeError) as err:
+        logger.warning("no centroid: %s", err)
+    return lat, lon
+
+
 def admin1_records() -> Iterator[Record]:
     """First-level regions from the bundled Natural Earth admin-1 file."""
     for f in _load_geojson(data_file("admin1.geojson.gz")):
         p = f["properties"]
-        yield Record(place_id=p["id"], name=p["name"], kind="admin1", lat=p["lat"], lon=p["lon"],
+        lat, lon = _centre(f["geometry"], p["lat"], p["lon"])
+        yield Record(place_id=p["id"], name=p["name"], kind="admin1", lat=lat, lon=lon,
                      country_code=p.get("country_code") or "", admin1_code=p.get("gn_a1_code") or "",
                      admin1=p["name"], names=_clean_names(p.get("names") or []),
                      geometry=f["geometry"], source="naturalearth",
