@@ -16,7 +16,9 @@ log = logging.getLogger(__name__)
 
 
 def _parser() -> argparse.ArgumentParser:
-    p = argparse.ArgumentParser(prog="webmap", description="Extract conflict incidents from news articles.")
+    p = argparse.ArgumentParser(prog="webmap", description="Extract conflict incidents from news articles.",
+                                epilog="web app commands: serve [--host --port --db], ingest PATH..., "
+                                       "export OUT.geojson [filters] (see webmap COMMAND --help)")
     sub = p.add_subparsers(dest="command")
     e = sub.add_parser("extract", help="articles -> incidents (GeoJSON FeatureCollection, or JSONL with --jsonl)")
     e.add_argument("files", nargs="*", help="article files (.txt seed, .md, .html, .json, .jsonl)")
@@ -113,13 +115,6 @@ def main(argv: Sequence[str] | None = None) -> int:
     logging.basicConfig(level=logging.WARNING, format="%(levelname)s %(name)s: %(message)s")
     args = _parser().parse_args(argv)
     if args.command != "extract":
-        if argv in ([], None):
-            try:
-                from . import appcli
-            except ImportError:
-                _parser().print_help(sys.stderr)
-                return 2
-            return appcli.main(argv)
         _parser().print_help(sys.stderr)
         return 2
     try:
