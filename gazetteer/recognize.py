@@ -136,6 +136,12 @@ def tokenize(text: str) -> list[Token]:
         if s[0].isupper():
             gap = text[prev_end:start]
             sent_start = not toks or "\n" in gap or _SENT_GAP.search(gap) is not None
+            head, dash, tail = s.partition("-")
+            if dash and tail.islower() and len(head) > 1:      # "Russian-backed", "Kyiv-based": the name alone
+                toks.append(Token(start, start + len(head), head, True, norm(head), sent_start))
+                toks.append(Token(start + len(head) + 1, m.end(), tail, False, tail, False))
+                prev_end = m.end()
+                continue
             toks.append(Token(start, m.end(), s, True, norm(_strip_poss(s)), sent_start))
         else:
             toks.append(Token(start, m.end(), s, False, s.lower(), False))
@@ -151,9 +157,12 @@ def _strip_poss(s: str) -> str:
     return s
 
 
+_ABBREVIATED = {"St", "Mt", "Ft", "Pt", "Ste"}
+
+
 def _joinable(text: str, a: Token, b: Token) -> bool:
     gap = text[a.end:b.start]
-    return gap in (" ", "-", " - ") or (gap == "" and False)
+    return gap in (" ", "-", " - ") or (gap == ". " and a.text in _ABBREVIATED)     # "St. Louis"
 
 
 def propose(text: str, toks: list[Token], index: Index) -> list[Span]:
@@ -214,7 +223,7 @@ def _facilities(text: str, toks: list[Token], found: dict, by_start: dict) -> li
             whole = " ".join(tk.key for tk in toks[i:j + 1])
             inner = any(any(f != 4 for g in by_start.get(k, ()) for _, f in found[g[2]])   # 4: demonym
                         for k in range(i, j))              # "Odesa Airport": the place inside rules
-            if whole not in found and not inner and toks[i].key not in STOP:
+            if whole not in found and (not inner or head == "county") and toks[i].key not in STOP:
                 surface = text[toks[i].start:toks[j].end]
                 out.append(Span(toks[i].start, toks[j].end, surface, whole, [], i, j, notes=["facility"]))
         i = j + 1

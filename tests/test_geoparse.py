@@ -169,3 +169,19 @@ def test_unresolvable_mention_is_returned_without_coordinates(gz):
     assert street.resolution is None and street.lat is None
     d = street.as_dict()
     assert d["lat"] is None and d["lon"] is None and d["start"] == 22 and d["end"] == 38
+
+
+@pytest.mark.parametrize("text,surface,cc", [
+    ("Russian-backed forces shelled the town.", "Russian", "RU"),
+    ("The Kyiv-based analyst said so.", "Kyiv", "UA"),
+    ("Storms hit St. Louis and Calif. overnight.", "St. Louis", "US"),
+    ("Storms hit St. Louis and Calif. overnight.", "Calif", "US"),
+])
+def test_hyphenated_names_abbreviations(gz, text, surface, cc):
+    m = _find(gz.geoparse(text), surface)
+    assert m.resolution.place.country_code == cc
+
+
+def test_a_county_is_a_mention_even_when_unknown(gz):
+    ms = gz.geoparse("Deputies in Orange County closed the beaches.")
+    assert _find(ms, "Orange County").role == "place"
