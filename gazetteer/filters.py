@@ -78,11 +78,8 @@ def classify(text: str, toks: list[Token], spans: list[Span], index: Index) -> l
         if prev is not None and joined_prev and prev.key in TITLES and prev.cap:
             continue
         if prev is not None and joined_prev and prev.cap and persons.get(prev.key) == "F" \
-                and s.first_tok - 1 not in span_at_tok and not prev.sent_start:
-            continue
-        if prev is not None and prev.sent_start and joined_prev and prev.cap and persons.get(prev.key) == "F" \
-                and s.first_tok - 1 not in span_at_tok and s.role != "demonym":
-            continue
+                and s.first_tok - 1 not in span_at_tok and (not prev.sent_start or s.role != "demonym"):
+            continue                  # "George Washington"; at a sentence start only if not a demonym
         if single and s.key in surnames and not _major(hits):
             continue
         # qualifiers after the name: "Kursk region", "Sumy oblast", "Brovary raion"
@@ -106,8 +103,8 @@ def classify(text: str, toks: list[Token], spans: list[Span], index: Index) -> l
         if nxt is not None and joined_next and nxt.cap and tail_is_word and not possessive:
             if single and persons.get(s.key) == "F" and not _major(hits):
                 continue
-            if nxt.key in ORG_TAIL or not _major(hits) or s.role == "demonym" or True:
-                s.role = "embedded" if s.role == "place" else s.role
+            if s.role == "place":
+                s.role = "embedded"
         letters = len(s.key.replace(" ", ""))
         short = letters <= 2 or (letters == 3 and (first.text.isupper() or "." in first.text))
         if short:
@@ -122,8 +119,6 @@ def classify(text: str, toks: list[Token], spans: list[Span], index: Index) -> l
         z = zipf.get(s.key, 0.0)
         major = _major(hits)
         if s.role == "demonym":
-            if first.sent_start and z >= 4.5 and single and s.key not in ("russian", "ukrainian"):
-                pass
             kept.append(s)
             continue
         if z >= COMMON_ZIPF and not major:
