@@ -19,9 +19,9 @@ import zlib
 from pathlib import Path
 from typing import Callable, Iterable, Iterator
 
-from . import sources
-from .exc import GazetteerDataError, GazetteerIndexError
-from .geometry import build_spec_geometry
+from . import enrich, sources
+from .exc import GazetteerIndexError
+from .names import ALTERNATE, CURATED, DEMONYM, PRIMARY  # noqa: F401  (flags of name rows, re-exported)
 from .normalize import norm
 from .sources import Record
 
@@ -29,8 +29,6 @@ logger = logging.getLogger(__name__)
 
 SCHEMA_VERSION = "9"
 
-# name flags, best first: a place's own name, a curated name, any alternate name, a demonym
-PRIMARY, CURATED, ALTERNATE, DEMONYM = 1, 2, 3, 4
 
 SCHEMA = """
 CREATE TABLE place(
@@ -64,7 +62,8 @@ def data_fingerprint() -> str:
     h = hashlib.sha256(SCHEMA_VERSION.encode())
     from importlib.resources import files
 
-    for module in ("build.py", "sources.py", "geometry.py", "normalize.py", "translit.py"):   # code that shapes the index
+    for module in ("build.py", "enrich.py", "names.py", "sources.py", "geometry.py", "normalize.py",
+                   "translit.py"):   # code that shapes the index
         h.update(files("gazetteer").joinpath(module).read_bytes())
     for name in _DATA_FILES:
         f = sources.data_file(name)
@@ -139,7 +138,7 @@ class _Builder:
         self.names: dict[tuple[str, int], int] = {}
         self.next_pid = 1
         self.capitals: set[int] = set()
-        self.grid = _NameGrid()
+        self.grid = enrich.NameGrid()
 
     def add(self, rec: Record, capital: bool = False) -> int:
         if not rec.name:
@@ -154,7 +153,7 @@ class _Builder:
             old = self.recs[pid]
             old.names.extend(rec.names)
             old.strong_names.extend(rec.strong_names)
-            if rec.source == "wof" and old.source == "geonames" and _respelling(old.name, rec.name):
+            if rec.source == "wof" and old.source == "geonames" and enrich.respelling(old.name, rec.name):
                 old.strong_names.append(old.name)      # "Kryvyy Rih" -> the official "Kryvyi Rih"
                 old.name = rec.name
             else:
@@ -196,7 +195,7 @@ class _Builder:
             for n in r.names:
                 self.name(n, pid, ALTERNATE)
             if r.country_code == "UA" and r.kind in ("city", "town", "village", "district", "admin2"):
-                for v in _spellings(r):       # Heorhiyivka, Schastia, Chervonyi Mayak ...
+                for v in enrich.spellings(r):       # Heorhiyivka, Schastia, Chervonyi Mayak ...
                     self.name(v, pid, ALTERNATE)
             alt = "|".join(dict.fromkeys(n for n in r.names if n != r.name))[:600]
             geom = zlib.compress(json.dumps(r.geometry, separators=(",", ":")).encode()) if r.geometry else None
@@ -206,118 +205,6 @@ class _Builder:
         self.con.executemany("INSERT INTO place VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)", rows)
         self.con.executemany("INSERT INTO name VALUES (?,?,?)",
                              ((k, pid, f) for (k, pid), f in self.names.items()))
-
-
-CAPITAL_POINT_COUNTRIES = ("UA", "RU", "BY")
-
-
-def _regions_at_their_capitals(b: "_Builder") -> None:
-    """Oblasts of the war zone take the point of the city they are named after (Donetsk oblast ->
-    Donetsk): conflict data codes a region-level event to the provincial capital (ACLED's
-    geo_precision 3). Elsewhere a region keeps its centroid. The polygon is kept either way."""
-    cities: dict[tuple[str, str], Record] = {}
-    for rec in b.recs.values():
-        if rec.kind == "city" and rec.country_code in CAPITAL_POINT_COUNTRIES:
-            key = (rec.admin1_code, norm(rec.name))
-            if key not in cities or rec.population > cities[key].population:
-                cities[key] = rec
-    for rec in b.recs.values():
-        if rec.kind == "admin1" and rec.country_code in CAPITAL_POINT_COUNTRIES:
-            city = cities.get((rec.admin1_code, norm(rec.name)))
-            if city is not None:
-                rec.lat, rec.lon = city.lat, city.lon
-
-
-def _name_raion_after_its_town(raion: Record, b: "_Builder") -> None:
-    """Add "Brovary raion" / "Brovary district" to Brovarskyi raion: people name raions after their towns."""
-    base = norm(raion.strong_names[0] if raion.strong_names else raion.name)
-    for suffix in ("skyi", "skyy", "skiy", "ckyi", "kyi", "yi", "ii"):
-        if base.endswith(suffix):
-            stem = base[: -len(suffix)]
-            break
-    else:
-        return
-    best = None
-    for rec in b.recs.values():
-        if rec.admin1_code != raion.admin1_code or rec.kind not in ("city", "town", "village"):
-            continue
-        key = norm(rec.name)
-        if key.startswith(stem[:-1] if len(stem) > 4 else stem) and len(key) - len(stem) <= 3 \
-                and (best is None or rec.population > best.population):
-            best = rec
-    if best is not None:
-        raion.strong_names += [f"{best.name} raion", f"{best.name} district", f"{best.name} rayon"]
-
-
-def _spellings(r: Record) -> set[str]:
-    """Transliteration and spelling variants of a Ukrainian place's own and Cyrillic names."""
-    from .translit import has_cyrillic, variants
-
-    base = [r.name] + [n for n in r.names if has_cyrillic(n)][:4]
-    out: set[str] = set()
-    for n in base:
-        out |= variants(n)
-    out |= _russian_style(r.name)
-    return out
-
-
-_RU_ENDINGS = (("ivka", "ovka"), ("ivka", "evka"), ("tske", "tskoye"), ("ske", "skoye"), ("ne", "noye"),
-               ("ove", "ovo"), ("eve", "evo"), ("yi", "iy"))
-
-
-def _russian_style(name: str) -> set[str]:
-    """The Russian-style spelling English reports give Ukrainian places without a Russian name at hand:
-    h -> g (Veselohorivka -> Veselogorovka), -ivka -> -ovka/-evka, -ske -> -skoye, -ne -> -noye."""
-    import re as _re
-
-    if not name.isascii():
-        return set()
-    g = _re.sub(r"(?<![kzscKZSC])h", "g", name)
-    g = _re.sub(r"(?<![kzscKZSC])H", "G", g)
-    out = {g} if g != name else set()
-    for base in (name, g):
-        low = base.lower()
-        for old, new in _RU_ENDINGS:
-            if low.endswith(old) and len(low) > len(old) + 2:
-                out.add(base[: -len(old)] + new)
-    return out
-
-
-def _respelling(a: str, b: str) -> bool:
-    """Whether b is another romanisation of a (not another name): Kryvyy Rih / Kryvyi Rih."""
-    from difflib import SequenceMatcher
-
-    ka, kb = norm(a), norm(b)
-    return ka != kb and ka[:2] == kb[:2] and SequenceMatcher(None, ka, kb).ratio() >= 0.8
-
-
-class _NameGrid:
-    """Settlements by normalised name and 0.1-degree cell, to find one place told twice."""
-
-    def __init__(self) -> None:
-        self.cells: dict[tuple[str, int, int], list[int]] = {}
-
-    @staticmethod
-    def _keys(rec: Record) -> set[str]:
-        return {norm(n) for n in [rec.name, *rec.names[:12]] if n}
-
-    def add(self, pid: int, rec: Record) -> None:
-        cell = (int(rec.lat * 10), int(rec.lon * 10))
-        for k in self._keys(rec):
-            self.cells.setdefault((k, *cell), []).append(pid)
-
-    def find(self, rec: Record, recs: dict[int, Record], km: float = 6.0) -> int | None:
-        from .sources import haversine_km
-
-        ci, cj = int(rec.lat * 10), int(rec.lon * 10)
-        for k in self._keys(rec):
-            for di in (-1, 0, 1):
-                for dj in (-1, 0, 1):
-                    for pid in self.cells.get((k, ci + di, cj + dj), ()):
-                        o = recs[pid]
-                        if haversine_km(rec.lat, rec.lon, o.lat, o.lon) <= km:
-                            return pid
-        return None
 
 
 def _read_lines(name: str) -> Iterable[list[str]]:
@@ -386,7 +273,7 @@ def _fill(con: sqlite3.Connection, bar: "_Progress", extra: Iterable[Record]) ->
     for pid, rec in b.recs.items():
         if rec.country_code == "UA" and rec.kind in ("city", "town", "village"):
             near.add(pid, rec)
-    _regions_at_their_capitals(b)
+    enrich.regions_at_their_capitals(b)
     for rec in sources.wof_records():
         if rec.kind == "admin1" and (rec.gn_id not in b.by_gn):
             continue                  # WOF oblasts only lend their names to the Natural Earth ones
@@ -399,17 +286,17 @@ def _fill(con: sqlite3.Connection, bar: "_Progress", extra: Iterable[Record]) ->
         if pid > 0 and b.recs[pid] is rec and rec.kind in ("city", "town", "village"):
             near.add(pid, rec)
     for rec in sources.raion_records():
-        _name_raion_after_its_town(rec, b)
+        enrich.name_raion_after_its_town(rec, b)
         b.add(rec)
     bar("supplement", 3, 6)
-    _add_supplement(b)
+    enrich.add_supplement(b)
     for rec in extra:
         b.add(rec)
     for rec in _imported_records():
         b.add(rec)
     bar("writing names", 4, 6)
     b.write(admin1_names)
-    _add_demonyms(b, con)
+    enrich.add_demonyms(b, con)
     con.executemany("INSERT OR REPLACE INTO word VALUES (?,?)",
                     ((w, float(z)) for w, z in _read_lines("common_words.txt.gz")))
     con.executemany("INSERT OR IGNORE INTO person VALUES (?,?)",
@@ -423,71 +310,6 @@ def _fill(con: sqlite3.Connection, bar: "_Progress", extra: Iterable[Record]) ->
     con.commit()
     con.execute("ANALYZE")
     con.commit()
-
-
-def _resolve_target(b: _Builder, target: str) -> int | None:
-    """A supplement target: a place id ("gn:703448"), or "Name@CC" (the most populous such place)."""
-    if target in b.by_id:
-        return b.by_id[target]
-    if "@" in target:
-        name, cc = target.split("@", 1)
-        best = None
-        for pid, r in b.recs.items():
-            if r.name == name and r.country_code == cc and (best is None or r.population > b.recs[best].population):
-                best = pid
-        return best
-    return None
-
-
-def _add_supplement(b: _Builder) -> None:
-    pending = []
-    for row in sources.supplement_rows():
-        names = [n for n in (row.get("names") or "").split("|") if n]
-        if row.get("target"):
-            pid = _resolve_target(b, row["target"])
-            if pid is None:
-                logger.warning("supplement: alias target %s not found", row["target"])
-                continue
-            target = b.recs[pid]
-            target.strong_names.extend(names)
-            if row.get("name") and row["name"] != target.name:     # the current official spelling
-                target.strong_names.append(target.name)
-                target.name = row["name"]
-            continue
-        rec = Record(place_id=row["id"], name=row["name"], kind=row["kind"], lat=float(row["lat"]),
-                     lon=float(row["lon"]), country_code=row.get("country_code") or "",
-                     admin1_code=row.get("admin1_code") or "", population=int(row.get("population") or 0),
-                     strong_names=names, geometry_spec=row.get("geometry") or "", source="supplement",
-                     gn_id=int(row["id"][3:]) if row["id"].startswith("gn:") else None)
-        if rec.kind in ("city", "town", "village") and rec.gn_id not in b.by_gn:
-            twin = b.grid.find(rec, b.recs)
-            if twin is not None:
-                rec.place_id, rec.gn_id = b.recs[twin].place_id, None
-        pid = b.add(rec)
-        if pid < 0:
-            continue
-        if b.recs[pid] is not rec:            # merged into an existing record (e.g. a WOF village)
-            b.recs[pid].strong_names.extend(names + [rec.name])
-        pending.append(b.recs[pid] if b.recs[pid] is rec else rec)
-    lookup = {r.place_id: r for r in b.recs.values()}
-    for rec in pending:
-        if rec.geometry_spec:
-            try:
-                rec.geometry = build_spec_geometry(rec.geometry_spec, lookup)
-            except (KeyError, ValueError) as err:
-                raise GazetteerDataError(f"supplement {rec.place_id}: bad geometry {rec.geometry_spec!r}: {err}") from err
-
-
-def _add_demonyms(b: _Builder, con: sqlite3.Connection) -> None:
-    rows = []
-    cc_to_pid = {r.country_code: pid for pid, r in b.recs.items() if r.kind == "country"}
-    for form, target in sources.demonym_rows():
-        pid = b.by_id.get(target) or cc_to_pid.get(target)
-        if pid is None:
-            logger.warning("demonym %s: target %s not found", form, target)
-            continue
-        rows.append((norm(form), pid, DEMONYM))
-    con.executemany("INSERT OR REPLACE INTO name VALUES (?,?,?)", rows)
 
 
 def _imported_records() -> Iterator[Record]:

@@ -10,7 +10,7 @@ import re
 
 from .build import ALTERNATE, CURATED, DEMONYM, PRIMARY
 from .index import Entry, Index
-from .recognize import (CONNECTORS, LOCATIVE, ORG_TAIL, QUALIFIERS_AFTER, STOP, TITLES, Span, Token)
+from .recognize import (ORG_TAIL, QUALIFIERS_AFTER, STOP, TITLES, Span, Token)
 
 MAJOR_KINDS = {"country", "continent", "area", "admin1"}
 PLACE_PREPS = {"in", "near", "at", "outside", "from", "to", "into", "around", "across", "towards", "toward"}

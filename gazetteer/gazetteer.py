@@ -3,7 +3,6 @@ from __future__ import annotations
 
 import logging
 import threading
-from collections import Counter
 from pathlib import Path
 from typing import Iterable
 

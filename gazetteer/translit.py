@@ -114,11 +114,11 @@ _RULES: tuple[tuple[re.Pattern[str], object], ...] = (
     (re.compile(r"(?<=[a-z])(?:yi|iy|yy|ii)\b"), "yi"),                # Kyivskiy -> Kyivskyi
     (re.compile(r"(?<=[a-z])(?:yi|iy|yy|ii)\b"), "y"),                 # Kyivskyi -> Kyivsky
     (re.compile(rf"(?<=[a-z])ii(?=[{_C}])"), "iyi"),                   # Heorhiivka -> Heorhiyivka
-    (re.compile(rf"(?<=[a-z])ii(?=[aeu])"), "iy"),                     # Yenakiieve -> Yenakiyeve
+    (re.compile(r"(?<=[a-z])ii(?=[aeu])"), "iy"),                     # Yenakiieve -> Yenakiyeve
     (re.compile(rf"(?<=[a-z])iyi(?=[{_C}])"), "ii"),                   # Heorhiyivka -> Heorhiivka
     (re.compile(rf"(?<=[a-z])i(?:y?i)(?=[{_C}])"), "i"),               # Mariinka -> Marinka
     (re.compile(r"(?<=[a-z])i(?=[aeuo])"), "y"),                       # Kamianske -> Kamyanske
-    (re.compile(rf"(?<=[a-z])y(?=[aeuo])"), "i"),                      # Kamyanske -> Kamianske
+    (re.compile(r"(?<=[a-z])y(?=[aeuo])"), "i"),                      # Kamyanske -> Kamianske
     (re.compile(rf"(?<=[{_V}])ye"), "e"),                              # Andreyevka -> Andreevka
     (re.compile(rf"(?<=[a-z])ii(?=[{_C}])"), "iy"),                    # Tavriiske -> Tavriyske
     (re.compile(rf"(?<=[aeou])i(?=[{_C}])"), "y"),                     # Novomykhailivka -> ...khaylivka
