@@ -4,7 +4,6 @@ from __future__ import annotations
 import hashlib
 import json
 import logging
-import os
 import re
 import threading
 import time
@@ -24,10 +23,6 @@ ROOT = Path(__file__).resolve().parents[1]
 STATIC = ROOT / "static"
 VENDOR = STATIC / "vendor"
 COUNTRIES = STATIC / "geo" / "countries.geojson"
-CHROMIUM = Path("/usr/bin/chromium")
-CHROME_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-               "--disable-background-networking", "--disable-component-update", "--disable-sync",
-               "--disable-dev-shm-usage"]
 CSS_URL = re.compile(r"""url\(\s*['"]?([^'")]+?)['"]?\s*\)""")
 REMOTE_TAG = re.compile(r"""<(?:script|link)\b[^>]*\b(?:src|href)\s*=\s*["'](?:https?:)?//""", re.IGNORECASE)
 N_CLUSTERED = 40
@@ -171,22 +166,6 @@ def test_unmapped_urls_finds_remote_tags_only() -> None:
 # --- real browser ----------------------------------------------------------------------------------
 
 
-def _require_browser() -> None:
-    """Skip without Chromium/Playwright locally; in CI (CI=true) a missing browser is a failure."""
-    missing = None
-    if not CHROMIUM.exists():
-        missing = f"{CHROMIUM} not installed"
-    else:
-        try:
-            import playwright.sync_api  # noqa: F401
-        except ImportError:
-            missing = "playwright not installed"
-    if missing:
-        if os.environ.get("CI") == "true":
-            pytest.fail(f"browser test cannot run in CI: {missing}")
-        pytest.skip(missing)
-
-
 @pytest.fixture(scope="module")
 def map_server() -> Iterator[str]:
     """Serve static/ and one rendered offline map page on 127.0.0.1 (ephemeral port)."""
@@ -233,40 +212,38 @@ MARKER_COUNT_JS = """() => {
 
 
 @pytest.mark.browser
-def test_offline_map_loads_in_chromium(map_server: str, tmp_path: Path) -> None:
-    _require_browser()
+def test_offline_map_loads_in_chromium(map_server: str, tmp_path: Path, chromium) -> None:
+    """Uses the session's Chromium (tests/conftest.py), so it runs in any order with the other browser tests."""
     from playwright.sync_api import TimeoutError as PlaywrightTimeout
-    from playwright.sync_api import sync_playwright
 
     failed: list[str] = []
     remote: list[str] = []
     errors: list[str] = []
     bad_status: list[str] = []
-    with sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=str(CHROMIUM), headless=True, args=CHROME_ARGS)
+    context = chromium.new_context(viewport={"width": 1280, "height": 900})
+    try:
+        page = context.new_page()
+        page.on("pageerror", lambda exc: errors.append(str(exc)))
+        page.on("requestfailed", lambda req: failed.append(f"{req.url} {req.failure}"))
+        page.on("request", lambda req: remote.append(req.url)
+                if urlparse(req.url).hostname not in ("127.0.0.1", None) else None)
+        page.on("response", lambda r: bad_status.append(f"{r.status} {r.url}")
+                if r.status >= 400 and not r.url.endswith("/favicon.ico") else None)
+        start = time.perf_counter()
+        page.goto(map_server, wait_until="load")
         try:
-            page = browser.new_page(viewport={"width": 1280, "height": 900})
-            page.on("pageerror", lambda exc: errors.append(str(exc)))
-            page.on("requestfailed", lambda req: failed.append(f"{req.url} {req.failure}"))
-            page.on("request", lambda req: remote.append(req.url)
-                    if urlparse(req.url).hostname not in ("127.0.0.1", None) else None)
-            page.on("response", lambda r: bad_status.append(f"{r.status} {r.url}")
-                    if r.status >= 400 and not r.url.endswith("/favicon.ico") else None)
-            start = time.perf_counter()
-            page.goto(map_server, wait_until="load")
-            try:
-                page.wait_for_selector(".marker-cluster", timeout=10_000)
-            except PlaywrightTimeout:
-                errors.append("no .marker-cluster within 10 s")
-            page.evaluate("() => document.fonts.ready")
-            load_s = time.perf_counter() - start
-            version = page.evaluate("() => typeof L === 'undefined' ? null : L.version")
-            assert version == "1.9.3", (version, failed[:5], errors[:5])
-            counts = page.evaluate(MARKER_COUNT_JS)
-            fa_font = page.evaluate("() => document.fonts.check('900 16px \"Font Awesome 6 Free\"')")
-            page.screenshot(path=str(tmp_path / "offline-map.png"))
-        finally:
-            browser.close()
+            page.wait_for_selector(".marker-cluster", timeout=10_000)
+        except PlaywrightTimeout:
+            errors.append("no .marker-cluster within 10 s")
+        page.evaluate("() => document.fonts.ready")
+        load_s = time.perf_counter() - start
+        version = page.evaluate("() => typeof L === 'undefined' ? null : L.version")
+        assert version == "1.9.3", (version, failed[:5], errors[:5])
+        counts = page.evaluate(MARKER_COUNT_JS)
+        fa_font = page.evaluate("() => document.fonts.check('900 16px \"Font Awesome 6 Free\"')")
+        page.screenshot(path=str(tmp_path / "offline-map.png"))
+    finally:
+        context.close()
     logger.info("browser load %.2f s, counts %s", load_s, counts)
     assert remote == [] and failed == [] and bad_status == []
     assert errors == []

@@ -180,12 +180,12 @@ def build_map(incidents: Sequence[Incident], *, options: MapOptions = MapOptions
 
 
 def _localize(m: folium.Map, prefix: str) -> None:
-    """Point every folium asset at the vendored copies (webmap.assets), when that module is present."""
-    try:
-        from .assets import localize
-    except ImportError:  # assets module not installed yet: the page-level localize_html still applies
-        log.warning("webmap.assets is missing: the map keeps folium's CDN asset URLs")
-        return
+    """Point every folium asset at the vendored copies (webmap.assets); leave out Bootstrap, which
+    folium loads for its own templates and these maps never use (about 270 KB less per cold load)."""
+    from .assets import localize
+
+    m.default_js = [(n, u) for n, u in m.default_js if n != "bootstrap"]
+    m.default_css = [(n, u) for n, u in m.default_css if n != "bootstrap_css"]
     localize(m, prefix=prefix)
 
 
