@@ -3,31 +3,39 @@ PY ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 
-.PHONY: install system-deps serve test bench clean
+.PHONY: install install-test system-deps serve test bench clean
 
 $(BIN)/python:
 	$(PY) -m venv $(VENV)
 	$(BIN)/pip install -q --upgrade pip
 
+# the app and its production server
 install: $(BIN)/python
+	$(BIN)/pip install -q -e '.[serve]'
+
+# plus the test tools (pytest, Playwright's driver; the browser is Debian's chromium)
+install-test: $(BIN)/python
 	$(BIN)/pip install -q -e '.[test,serve]'
 
-# Debian's Chromium drives the browser tests (no browser download); skipped where not root/apt.
+# Debian's Chromium drives the browser tests (no browser download); gdal-bin checks exports with ogrinfo.
 system-deps:
-	@if command -v chromium >/dev/null 2>&1; then echo "chromium present"; \
+	@if command -v chromium >/dev/null 2>&1 && command -v ogrinfo >/dev/null 2>&1; then echo "chromium, ogrinfo present"; \
 	elif command -v apt-get >/dev/null 2>&1 && [ "$$(id -u)" = 0 ]; then \
 	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium gdal-bin >/dev/null; \
-	else echo "chromium not installed: browser tests will be skipped (never in CI)"; fi
+	else echo "chromium/gdal-bin not installed: browser tests will be skipped (never in CI)"; fi
 
 serve: install
+	$(BIN)/gazetteer build
 	$(BIN)/webmap serve
 
-test: install system-deps
+test: install-test system-deps
 	$(BIN)/gazetteer build
 	$(BIN)/python -m pytest -q -p no:cacheprovider
 
-bench: install
-	$(BIN)/python benchmarks/run_all.py
+bench: install-test
+	$(BIN)/python benchmarks/bench_gazetteer.py
+	$(BIN)/python benchmarks/bench_events.py
+	$(BIN)/python benchmarks/bench_web.py
 
 clean:
 	rm -rf $(VENV) instance .pytest_cache
