@@ -62,6 +62,10 @@ STOP = {"january", "february", "march", "april", "may", "june", "july", "august"
         "fort", "city", "island", "islands", "valley", "bay", "beach", "park", "hill", "hills", "county",
         "province", "region", "district", "state", "republic", "union", "kingdom", "federation", "empire",
         "capital", "centre", "center", "home", "house", "church", "university", "college", "school",
+        # people in the news whose names are also places (Obama in Fukui, Putin's namesake villages)
+        "obama", "putin", "trump", "biden", "zelensky", "zelenskyy", "zelenskiy", "merkel", "macron",
+        "erdogan", "lukashenko", "shoigu", "gerasimov", "syrskyi", "zaluzhnyi", "kadyrov", "prigozhin",
+        "lavrov", "peskov", "medvedev", "stoltenberg", "blinken", "scholz", "sunak", "modi", "xi",
         # weapon systems that share a name with places
         "grad", "iskander", "kinzhal", "kalibr", "uragan", "smerch", "tornado", "bayraktar", "himars",
         "javelin", "leopard", "abrams", "patriot", "storm shadow", "tochka", "tochka u", "shahed", "geran",
