@@ -42,7 +42,8 @@ def resolve_given(gz: "Gazetteer", text: str, spans: list[tuple[int, int]]) -> l
             continue
         m = by_span.get((start, end)) or next(
             (m for m in mentions if m.start <= start and end <= m.end and m.resolution), None) or next(
-            (m for m in mentions if start <= m.start and m.end <= end and m.resolution), None)
+            (m for m in mentions if start <= m.start and m.end <= end and m.resolution
+             and m.role != "embedded"), None)       # "Royal" of "Royal Street" is not where it is
         if m is not None and m.resolution is not None:
             out.append(m.resolution)
             continue
