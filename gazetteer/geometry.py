@@ -93,7 +93,7 @@ def city_radius_km(population: int) -> float:
 def build_spec_geometry(spec: str, lookup: Mapping[str, Any]) -> dict[str, Any] | None:
     """Build a supplement geometry from its recipe.
 
-    Recipes: ``union ID ID ...``; ``buffer ID KM``; ``ring ID INNER_KM OUTER_KM [within ID]``.
+    Recipes: ``union ID ID ...``; ``buffer ID KM``; ``ring ID INNER_KM OUTER_KM [within ID ...]``.
     ``lookup`` maps place ids to records with ``lat``, ``lon`` and ``geometry``.
 
     :raises KeyError: for an unknown place id. :raises ValueError: for a malformed recipe.
@@ -112,6 +112,9 @@ def build_spec_geometry(spec: str, lookup: Mapping[str, Any]) -> dict[str, Any] 
         return circle(rec.lat, rec.lon, float(args[1]))
     if op == "ring":
         rec = lookup[args[0]]
-        within = lookup[args[4]].geometry if len(args) >= 5 and args[3] == "within" else None
+        within = None
+        if len(args) >= 5 and args[3] == "within":
+            areas = [lookup[a].geometry for a in args[4:]]
+            within = areas[0] if len(areas) == 1 else union(areas)
         return ring(rec.lat, rec.lon, float(args[1]), float(args[2]), within)
     raise ValueError(f"unknown geometry recipe {op!r}")

@@ -185,3 +185,16 @@ def test_hyphenated_names_abbreviations(gz, text, surface, cc):
 def test_a_county_is_a_mention_even_when_unknown(gz):
     ms = gz.geoparse("Deputies in Orange County closed the beaches.")
     assert _find(ms, "Orange County").role == "place"
+
+
+def test_kyiv_suburbs_are_a_ring_inside_kyiv_oblast_and_city(gz):
+    from shapely.geometry import Point, shape
+
+    r = gz.geocode_resolution("the suburbs of Kyiv")
+    g = shape(r.geometry)
+    assert r.place.name == "Kyiv suburbs" and r.precision == 2
+    assert g.contains(Point(30.757, 50.602))            # Rozhivka, Brovary raion
+    assert not g.contains(Point(30.5238, 50.4547))      # not the city centre
+    assert not g.contains(Point(30.20, 51.10))          # not beyond the oblast's belt (Chernobyl zone)
+    region = shape(gz.geometry("ne1:UA-32")).union(shape(gz.geometry("ne1:UA-30")))
+    assert region.buffer(0.01).contains(g)
