@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import json
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -108,3 +109,30 @@ def test_ten_megabyte_text(tmp_path):
     mentions = json.loads(p.stdout)
     assert len(mentions) > 10_000
     assert mentions[-1]["end"] <= big.stat().st_size
+
+
+def test_reverse_and_info_commands():
+    p = run("reverse", "50.45", "30.52")
+    assert p.returncode == 0
+    places = json.loads(p.stdout)
+    assert [x["kind"] for x in places] == ["admin1", "country"] and places[-1]["country_code"] == "UA"
+    ocean = run("reverse", "0", "-30")
+    assert ocean.returncode == 1 and json.loads(ocean.stdout) == []
+    info = json.loads(run("info").stdout)
+    assert int(info["places"]) > 200_000 and info["index"].endswith(".sqlite")
+
+
+def test_import_command_checks_the_file_and_writes_nothing_on_error(tmp_path):
+    env_cache = tmp_path / "cache"
+    bad = tmp_path / "places.csv"
+    bad.write_text("name,lon\nX,30\n", encoding="utf-8")
+    p = subprocess.run([sys.executable, "-m", "gazetteer", "import", str(bad)], capture_output=True, cwd=ROOT,
+                       env={**os.environ, "XDG_CACHE_HOME": str(env_cache)}, timeout=120)
+    assert p.returncode == 2 and "lat" in p.stderr.decode() and "Traceback" not in p.stderr.decode()
+    assert not (env_cache / "incident-map" / "imports.jsonl").exists()
+    good = tmp_path / "good.csv"
+    good.write_text("name,lat,lon\nBlorpivka,49.9,36.3\n", encoding="utf-8")
+    p = subprocess.run([sys.executable, "-m", "gazetteer", "import", str(good)], capture_output=True, cwd=ROOT,
+                       env={**os.environ, "XDG_CACHE_HOME": str(env_cache)}, timeout=120)
+    assert p.returncode == 0 and "imported 1 places" in p.stderr.decode()
+    assert (env_cache / "incident-map" / "imports.jsonl").read_text(encoding="utf-8").count("Blorpivka") == 1
