@@ -58,8 +58,9 @@ def _cased(out: str, ch: str, prev: str, nxt: str) -> str:
     return out[0].upper() + out[1:]
 
 
-def uk_to_latin(text: str) -> str:
-    """Transliterate Ukrainian Cyrillic to Latin by the KMU-2010 national system."""
+def _transliterate(text: str, table: dict[str, str], rule) -> str:  # noqa: ANN001
+    """Letter by letter: ``rule(low, prev)`` may override ``table``; apostrophes between Cyrillic
+    letters are dropped, other characters kept, and case follows the source letter."""
     res: list[str] = []
     n = len(text)
     for i, ch in enumerate(text):
@@ -68,41 +69,34 @@ def uk_to_latin(text: str) -> str:
         nxt = text[i + 1] if i + 1 < n else ""
         if ch in APOSTROPHES and (_CYR_RE.match(prev or " ") or _CYR_RE.match(nxt or " ")):
             continue
-        if low not in _UK:
+        if low not in table:
             res.append(ch)
             continue
-        initial = not _is_letter(prev)
-        if initial and low in _UK_INITIAL:
-            out = _UK_INITIAL[low]
-        elif low == "г" and prev.lower() == "з":
-            out = "gh"
-        else:
-            out = _UK[low]
+        out = rule(low, prev) or table[low]
         res.append(_cased(out, ch, prev, nxt))
     return "".join(res)
+
+
+def uk_to_latin(text: str) -> str:
+    """Transliterate Ukrainian Cyrillic to Latin by the KMU-2010 national system."""
+    def rule(low: str, prev: str) -> str | None:
+        if not _is_letter(prev) and low in _UK_INITIAL:
+            return _UK_INITIAL[low]              # word-initial є ї й ю я
+        if low == "г" and prev.lower() == "з":
+            return "gh"                          # зг -> zgh
+        return None
+    return _transliterate(text, _UK, rule)
 
 
 def ru_to_latin(text: str, apostrophes: bool = False) -> str:
     """Transliterate Russian Cyrillic to Latin, BGN/PCGN style without diacritics."""
-    res: list[str] = []
-    n = len(text)
-    for i, ch in enumerate(text):
-        low = ch.lower()
-        prev = text[i - 1] if i else ""
-        nxt = text[i + 1] if i + 1 < n else ""
-        if ch in APOSTROPHES and (_CYR_RE.match(prev or " ") or _CYR_RE.match(nxt or " ")):
-            continue
-        if low not in _RU:
-            res.append(ch)
-            continue
+    def rule(low: str, prev: str) -> str | None:
         if low in ("е", "ё") and (not _is_letter(prev) or prev.lower() in _RU_VOWELS):
-            out = "ye"
-        elif low == "ь" and apostrophes:
-            out = "'"
-        else:
-            out = _RU[low]
-        res.append(_cased(out, ch, prev, nxt))
-    return "".join(res)
+            return "ye"
+        if low == "ь" and apostrophes:
+            return "'"
+        return None
+    return _transliterate(text, _RU, rule)
 
 
 _V = "aeiouy"
