@@ -121,6 +121,11 @@ def _centre(geometry: dict[str, Any], lat: float, lon: float) -> tuple[float, fl
         c = g.centroid
         if g.contains(Point(c.x, c.y)):
             return round(c.y, 5), round(c.x, 5)
+        if g.geom_type == "MultiPolygon":          # islands: the largest island's centroid (Hawaii)
+            big = max(g.geoms, key=lambda part: part.area)
+            c = big.centroid
+            if big.contains(Point(c.x, c.y)):
+                return round(c.y, 5), round(c.x, 5)
     except (ValueError, TypeError, AttributeError) as err:
         logger.warning("no centroid: %s", err)
     return lat, lon
