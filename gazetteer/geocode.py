@@ -183,9 +183,9 @@ def geocode_query(gz: "Gazetteer", query: str) -> Resolution | None:
     for name, q in cleaned[1:]:
         hits = _hits(gz, name)
         if hits:
-            # "X, Donetsk" may mean the oblast or the city: keep the best of each reading
-            for qq in dict.fromkeys([q or "region", q]):
-                top = score_candidates(hits, qualifier=qq)[0][1]
+            # "X, Donetsk": the regions the name can mean (the oblast); a town only when no region has it
+            regions = [e for e, _ in hits if e.place.kind in ("admin1", "country")]
+            for top in regions or [score_candidates(hits, qualifier=q)[0][1]]:
                 if top not in containers:
                     containers.append(top)
     ctx = Context.empty()
