@@ -184,7 +184,8 @@ def geocode_query(gz: "Gazetteer", query: str) -> Resolution | None:
         hits = _hits(gz, name)
         if hits:
             # "X, Donetsk": the regions the name can mean (the oblast); a town only when no region has it
-            regions = [e for e, _ in hits if e.place.kind in ("admin1", "country")]
+            ranked = [e for _, e, _ in score_candidates(hits, qualifier=q or "region")]
+            regions = [e for e in ranked if e.place.kind in ("admin1", "country")]      # best reading first
             for top in regions or [score_candidates(hits, qualifier=q)[0][1]]:
                 if top not in containers:
                     containers.append(top)
