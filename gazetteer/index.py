@@ -76,21 +76,21 @@ class Index:
                 out.setdefault(k, []).append((pid, flag))
         return out
 
-    def word_zipf(self, keys: Iterable[str]) -> dict[str, float]:
-        """How common each (single-token, normalised) word is as an ordinary English word."""
+    def _by_norm(self, table: str, column: str, keys: Iterable[str]) -> dict[str, Any]:
+        """norm -> column of ``table`` for the keys present there (tables keyed by norm)."""
         keys = list(set(keys))
         if not keys:
             return {}
-        q = f"SELECT norm, zipf FROM word WHERE norm IN ({','.join('?' * len(keys))})"
+        q = f"SELECT norm, {column} FROM {table} WHERE norm IN ({','.join('?' * len(keys))})"
         return dict(self._con().execute(q, keys))
+
+    def word_zipf(self, keys: Iterable[str]) -> dict[str, float]:
+        """How common each (single-token, normalised) word is as an ordinary English word."""
+        return self._by_norm("word", "zipf", keys)
 
     def person_names(self, keys: Iterable[str]) -> dict[str, str]:
         """Which of these normalised tokens are common first names (F) or surnames (L)."""
-        keys = list(set(keys))
-        if not keys:
-            return {}
-        q = f"SELECT norm, kind FROM person WHERE norm IN ({','.join('?' * len(keys))})"
-        return dict(self._con().execute(q, keys))
+        return self._by_norm("person", "kind", keys)
 
     # ---- places ------------------------------------------------------------------------------
     def entries(self, pids: Iterable[int]) -> dict[int, Entry]:
@@ -185,22 +185,3 @@ class Index:
                     regs.append((g, e))
                 self._regions = regs
         return self._regions
-
-    def near(self, lat: float, lon: float, km: float, limit: int = 20) -> list[Entry]:
-        """Populated places within ``km`` of a point, nearest first."""
-        from .sources import haversine_km
-
-        dlat = km / 111.0
-        dlon = km / max(5.0, 111.0 * abs(__import__("math").cos(__import__("math").radians(lat))))
-        rows = self._con().execute(
-            f"SELECT {_PLACE_COLS} FROM place WHERE lat BETWEEN ? AND ? AND lon BETWEEN ? AND ? "
-            "AND kind IN ('city','town','village','district')",
-            (lat - dlat, lat + dlat, lon - dlon, lon + dlon)).fetchall()
-        ents = [self._entries.setdefault(r[0], Entry(r)) for r in rows]
-        ents = [e for e in ents if haversine_km(lat, lon, e.place.lat, e.place.lon) <= km]
-        ents.sort(key=lambda e: haversine_km(lat, lon, e.place.lat, e.place.lon))
-        return ents[:limit]
-
-
-def normalise_keys(texts: Iterable[str]) -> list[str]:
-    return [norm(t) for t in texts]
