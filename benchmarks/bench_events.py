@@ -21,9 +21,9 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from webmap.articles import from_text, load_path  # noqa: E402
-from webmap.geojson import to_feature  # noqa: E402
-from webmap.pipeline import default_gazetteer, extract  # noqa: E402
+from webmap.incidents.loaders import from_text, load_path  # noqa: E402
+from webmap.incidents.geojson import to_feature  # noqa: E402
+from webmap.incidents.pipeline import default_gazetteer, extract  # noqa: E402
 
 CIR_GROUPS = {  # CIR event_group prefix -> map categories that agree with it
     "Bombing or Explosion": {"missile_strike", "drone_strike", "air_strike", "shelling", "military_site_strike"},
@@ -130,7 +130,7 @@ def throughput(gz: object) -> dict:
     arts += load_path(ROOT / "tests" / "data" / "articles" / "kharkiv-odesa-2024-09-03.txt")
     sents = [from_text(s.strip() + ".", article_id=str(k), date="2024-08-11")
              for k, s in enumerate(" ".join(a.text for a in arts).split(". ")) if len(s) > 30]
-    from webmap import triggers
+    from webmap.incidents import triggers
 
     t = time.perf_counter()
     for _ in range(5):

@@ -6,9 +6,9 @@ from pathlib import Path
 
 import pytest
 
-from webmap.articles import (article_id_for, from_text, html_to_text, load_bytes, load_path, markdown_to_text,
+from webmap.incidents.loaders import (article_id_for, from_text, html_to_text, load_bytes, load_path, markdown_to_text,
                              parse_jsonl)
-from webmap.exc import ArticleError, WebmapError
+from webmap.incidents.exc import ArticleError, WebmapError
 
 DATA = Path(__file__).parent / "data" / "articles"
 SEED = Path(__file__).resolve().parents[1] / "seeds" / "kursk-2024-08-11.txt"

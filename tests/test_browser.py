@@ -12,7 +12,7 @@ from pathlib import Path
 import jsonschema
 import pytest
 
-from webmap.categories import BY_KEY
+from webmap.incidents.categories import BY_KEY
 from webmap.filters import parse_filters
 
 pytestmark = pytest.mark.browser

@@ -3,10 +3,10 @@ from __future__ import annotations
 
 import pytest
 
-from webmap.actors import find_actors, find_weapons
-from webmap.dates import find_cues, parse_iso, pick
-from webmap.extract import casualty_only, detect
-from webmap.quantities import find_counts, launched_by_weapon, to_int
+from webmap.incidents.actors import find_actors, find_weapons
+from webmap.incidents.dates import find_cues, parse_iso, pick
+from webmap.incidents.events import casualty_only, detect
+from webmap.incidents.counts import find_counts, launched_by_weapon, to_int
 
 REF = parse_iso("2024-08-11")          # a Sunday
 

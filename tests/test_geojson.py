@@ -3,8 +3,8 @@ from __future__ import annotations
 
 import json
 
-from webmap.geojson import to_feature, to_feature_collection
-from webmap.models import Incident, SourceSpan
+from webmap.incidents.geojson import to_feature, to_feature_collection
+from webmap.incidents.models import Incident, SourceSpan
 
 SPAN = SourceSpan("art1", 3, "Missiles hit Kyiv.", 100, 118, 100, 108, 113, 117)
 

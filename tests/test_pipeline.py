@@ -6,9 +6,9 @@ from pathlib import Path
 
 import pytest
 
-from webmap.articles import load_path
-from webmap.models import Article, Incident
-from webmap.pipeline import extract, extract_batch
+from webmap.incidents.loaders import load_path
+from webmap.incidents.models import Article, Incident
+from webmap.incidents.pipeline import extract, extract_batch
 
 ROOT = Path(__file__).resolve().parents[1]
 DATA = ROOT / "tests" / "data" / "articles"

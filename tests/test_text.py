@@ -5,9 +5,9 @@ from pathlib import Path
 
 import pytest
 
-from webmap.articles import load_path
-from webmap.models import Article
-from webmap.text import is_tail, split_sentences
+from webmap.incidents.loaders import load_path
+from webmap.incidents.models import Article
+from webmap.incidents.sentences import is_tail, split_sentences
 
 ROOT = Path(__file__).resolve().parents[1]
 

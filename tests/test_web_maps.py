@@ -8,7 +8,7 @@ import time
 from web_factory import sample, synthetic
 
 from webmap.assets import unmapped_urls
-from webmap.categories import CATEGORIES
+from webmap.incidents.categories import CATEGORIES
 from webmap.maps import MapOptions, build_map, payload, render_parts
 
 PAYLOAD = re.compile(r"WebMap\.init\(\{.*?\},\s*(\{.*\})\);", re.S)

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from web_factory import sample
 
-from webmap.text import split_sentences
+from webmap.incidents.sentences import split_sentences
 
 DATA = Path(__file__).parent / "data" / "articles"
 

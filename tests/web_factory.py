@@ -1,10 +1,10 @@
 """Build real Article/Incident value objects for the web tests (no pipeline needed for unit tests)."""
 from __future__ import annotations
 
-from webmap.articles import from_text
-from webmap.categories import CATEGORIES, get_category
-from webmap.models import Article, Incident, SourceSpan
-from webmap.text import split_sentences
+from webmap.incidents.loaders import from_text
+from webmap.incidents.categories import CATEGORIES, get_category
+from webmap.incidents.models import Article, Incident, SourceSpan
+from webmap.incidents.sentences import split_sentences
 
 TEXT = ("Russian missiles struck Kharkiv on Monday, killing two people. "
         "Drones hit an oil depot near Belgorod. "

@@ -1,12 +1,17 @@
-"""Offline conflict incident map: the Flask application factory (and nothing else)."""
+"""Offline conflict incident map: the Flask application factory (and nothing else).
+
+The Flask-free extraction pipeline lives in :mod:`webmap.incidents`; importing it does not
+import Flask.
+"""
 from __future__ import annotations
 
 import os
 import secrets
 from pathlib import Path
-from typing import Any, Mapping
+from typing import TYPE_CHECKING, Any, Mapping
 
-from flask import Flask
+if TYPE_CHECKING:                 # Flask is imported by create_app only, so webmap.incidents stays Flask-free
+    from flask import Flask
 
 
 def _static_dir() -> str:
@@ -24,6 +29,8 @@ def create_app(config: Mapping[str, Any] | None = None) -> Flask:
     commands are registered. Static files come from the top-level ``static/`` folder
     (override with the ``STATIC_FOLDER`` setting or the ``WEBMAP_STATIC_FOLDER`` env variable).
     """
+    from flask import Flask
+
     from . import config as defaults
     from .services import WebmapState
     from .views import api, errors, pages

@@ -13,7 +13,7 @@ from typing import Any, Sequence, TextIO
 import click
 from flask import Flask
 
-from .exc import ArticleError, ExtractionError
+from .incidents.exc import ArticleError, ExtractionError
 
 log = logging.getLogger(__name__)
 

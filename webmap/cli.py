@@ -9,8 +9,8 @@ from typing import Any, Sequence, TextIO
 
 from gazetteer.exc import GazetteerError
 
-from .articles import DEFAULT_MAX_BYTES, decode, load_path, parse_jsonl
-from .exc import ArticleError, WebmapError
+from .incidents.loaders import DEFAULT_MAX_BYTES, decode, load_path, parse_jsonl
+from .incidents.exc import ArticleError, WebmapError
 
 log = logging.getLogger(__name__)
 
@@ -31,14 +31,14 @@ def _parser() -> argparse.ArgumentParser:
 
 
 def _gazetteer() -> Any:
-    from .pipeline import default_gazetteer
+    from .incidents.pipeline import default_gazetteer
 
     return default_gazetteer()
 
 
 def _jsonl(sources: list[tuple[str, str]], out: TextIO, err: TextIO) -> int:
-    from .geojson import to_feature
-    from .pipeline import extract
+    from .incidents.geojson import to_feature
+    from .incidents.pipeline import extract
 
     gz = None
     failed = 0
@@ -82,8 +82,8 @@ def _extract(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     if not args.files:
         print("webmap extract: give article files, or --jsonl to read JSON lines from stdin", file=err)
         return 2
-    from .geojson import to_feature_collection
-    from .pipeline import extract_batch
+    from .incidents.geojson import to_feature_collection
+    from .incidents.pipeline import extract_batch
 
     articles = []
     for f in args.files:

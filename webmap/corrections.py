@@ -4,8 +4,8 @@ from __future__ import annotations
 import math
 from typing import Any, Mapping
 
-from .categories import BY_KEY
-from .models import Incident
+from .incidents.categories import BY_KEY
+from .incidents.models import Incident
 from .store import Correction
 
 # ACLED geo_precision by gazetteer place kind.

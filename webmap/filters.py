@@ -12,7 +12,7 @@ from dataclasses import dataclass, fields
 from datetime import date
 from typing import Any, Iterable, Mapping
 
-from .categories import BY_KEY, CATEGORIES
+from .incidents.categories import BY_KEY, CATEGORIES
 
 EVENT_TYPES = tuple(sorted({c.event_type for c in CATEGORIES}))
 

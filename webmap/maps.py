@@ -20,8 +20,8 @@ from folium.plugins import HeatMap, MarkerCluster
 from folium.template import Template
 from jinja2.utils import htmlsafe_json_dumps
 
-from .categories import CATEGORIES, Category
-from .models import Incident
+from .incidents.categories import CATEGORIES, Category
+from .incidents.models import Incident
 
 log = logging.getLogger(__name__)
 

@@ -9,8 +9,8 @@ from typing import Any, Callable, Iterator, Mapping, Sequence
 
 from flask import current_app
 
-from .exc import ArticleError, ExtractionError
-from .models import Article, Incident
+from .incidents.exc import ArticleError, ExtractionError
+from .incidents.models import Article, Incident
 from .store import AddResult, IncidentStore
 
 log = logging.getLogger(__name__)
@@ -24,7 +24,7 @@ class WebmapState:
     """Per-app state kept in ``app.extensions["webmap"]``."""
 
     store: IncidentStore
-    extractor: Extractor | None = None          # None: webmap.pipeline.extract
+    extractor: Extractor | None = None          # None: webmap.incidents.pipeline.extract
     max_bytes: int = 2 * 1024 * 1024
     _gazetteer: Any = None
     _lock: threading.Lock = field(default_factory=threading.Lock)
@@ -55,7 +55,7 @@ class WebmapState:
         """Run the extraction pipeline on one article."""
         if self.extractor is not None:
             return list(self.extractor(article, None))
-        from .pipeline import extract
+        from .incidents.pipeline import extract
         try:
             return list(extract(article, self.gazetteer))
         except (ArticleError, ExtractionError):
@@ -73,12 +73,12 @@ class WebmapState:
 
         :raises ArticleError: for unreadable input (not UTF-8, empty, bad JSON), naming the file.
         """
-        from .articles import load_bytes
+        from .incidents.loaders import load_bytes
         return self.ingest_articles(load_bytes(data, name, self.max_bytes), replace_existing=replace_existing)
 
     def ingest_path(self, path: str | Path, *, replace_existing: bool = False) -> list[AddResult]:
         """Ingest one file from disk."""
-        from .articles import load_path
+        from .incidents.loaders import load_path
         return self.ingest_articles(load_path(path, self.max_bytes), replace_existing=replace_existing)
 
 

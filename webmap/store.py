@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import Any, Iterator, Sequence
 
 from .filters import Filters
-from .models import Article, Incident, SourceSpan
+from .incidents.models import Article, Incident, SourceSpan
 
 log = logging.getLogger(__name__)
 
@@ -83,7 +83,7 @@ class Correction:
         """The incident as corrected (a new location drops the machine's geometry unless one is given)."""
         changes: dict[str, Any] = {}
         if self.category:
-            from .categories import get_category
+            from .incidents.categories import get_category
             cat = get_category(self.category)
             changes.update(category=cat.key, event_type=cat.event_type, sub_event_type=cat.sub_event_type)
         if self.moves:
@@ -145,7 +145,7 @@ def where_clause(f: Filters) -> tuple[str, list[Any]]:
     if f.categories:
         any_of(_EFFECTIVE["category"], f.categories)
     if f.event_types:
-        from .categories import CATEGORIES
+        from .incidents.categories import CATEGORIES
         any_of(_EFFECTIVE["category"], [c.key for c in CATEGORIES if c.event_type in f.event_types])
     if f.date_from:
         parts.append("i.date >= ?")
@@ -339,10 +339,10 @@ class IncidentStore:
 
 
 def _feature_text(inc: Incident) -> str | None:
-    """The machine's GeoJSON feature (webmap.geojson), cached so that big exports need no object per row."""
+    """The machine's GeoJSON feature (webmap.incidents.geojson), cached so that big exports need no object per row."""
     if inc.lat is None or inc.lon is None:
         return None
-    from .geojson import to_feature
+    from .incidents.geojson import to_feature
     return _j(to_feature(inc))
 
 

@@ -7,9 +7,9 @@ from typing import Any
 from flask import Blueprint, Response, abort, jsonify, request, url_for
 
 from .. import security
-from ..articles import decode, parse_json_batch
+from ..incidents.loaders import decode, parse_json_batch
 from ..corrections import CorrectionError, build_correction
-from ..exc import ArticleError, ExtractionError
+from ..incidents.exc import ArticleError, ExtractionError
 from ..filters import parse_filters
 from ..services import get_state
 from ..store import Record

@@ -5,8 +5,8 @@ import logging
 from dataclasses import dataclass
 from typing import Any, Sequence
 
-from ..models import Article, Incident
-from ..text import split_sentences
+from ..incidents.models import Article, Incident
+from ..incidents.sentences import split_sentences
 
 log = logging.getLogger(__name__)
 

@@ -6,7 +6,7 @@ import logging
 from flask import Flask, Response, jsonify, render_template, request
 from werkzeug.exceptions import HTTPException, InternalServerError
 
-from ..exc import ArticleError
+from ..incidents.exc import ArticleError
 from ..filters import FilterError
 
 log = logging.getLogger(__name__)

@@ -1,4 +1,4 @@
-"""Serialise stored incidents: JSON dicts, the GeoJSON FeatureCollection (via webmap.geojson) and ACLED-style CSV."""
+"""Serialise stored incidents: JSON dicts, the GeoJSON FeatureCollection (via webmap.incidents.geojson) and ACLED-style CSV."""
 from __future__ import annotations
 
 import csv
@@ -51,8 +51,8 @@ def incident_dict(record: Record) -> dict[str, Any]:
 
 
 def feature(record: Record) -> dict[str, Any]:
-    """The GeoJSON Feature of an incident (webmap.geojson), marked when corrected."""
-    from ..geojson import to_feature
+    """The GeoJSON Feature of an incident (webmap.incidents.geojson), marked when corrected."""
+    from ..incidents.geojson import to_feature
     feat = to_feature(record.incident)
     props = feat.setdefault("properties", {})
     props["corrected"] = record.corrected

@@ -11,12 +11,12 @@ from typing import Any
 from flask import Blueprint, Response, abort, current_app, redirect, render_template, request, url_for
 
 from .. import security
-from ..categories import BY_KEY, CATEGORIES
+from ..incidents.categories import BY_KEY, CATEGORIES
 from ..corrections import CorrectionError, build_correction
-from ..exc import ArticleError, ExtractionError
+from ..incidents.exc import ArticleError, ExtractionError
 from ..filters import EVENT_TYPES, parse_filters
 from ..maps import MapOptions, build_map, render_parts
-from ..models import Incident
+from ..incidents.models import Incident
 from ..services import get_state
 from ..store import Record
 from .article_view import article_pieces, candidates_for

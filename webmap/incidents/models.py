@@ -54,7 +54,7 @@ class Incident:
     """One event: typed (map category + ACLED), placed, dated, counted, with every source span."""
 
     incident_id: str
-    category: str                    # a webmap.categories key, e.g. "missile_strike"
+    category: str                    # a webmap.incidents.categories key, e.g. "missile_strike"
     event_type: str                  # ACLED event_type, spelled as ACLED spells it
     sub_event_type: str              # ACLED sub_event_type
     date: str | None                 # ISO date

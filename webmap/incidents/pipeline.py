@@ -9,12 +9,12 @@ from typing import Any, Iterable
 
 from .actors import find_actors, find_weapons
 from .dates import find_cues, parse_iso, pick
-from .extract import Detected, casualty_only, detect, detect_note
-from .locate import Context, Located, choose, is_country, score_mention, update_context
+from .events import Detected, casualty_only, detect, detect_note
+from .scene import Context, Located, choose, is_country, score_mention, update_context
 from .merge import Draft, merge
 from .models import Article, Incident, SourceSpan
-from .quantities import find_counts, launched_by_weapon
-from .text import is_tail, paragraph_of, split_sentences
+from .counts import find_counts, launched_by_weapon
+from .sentences import is_tail, paragraph_of, split_sentences
 
 log = logging.getLogger(__name__)
 _STRIKE_CATS = ("missile_strike", "drone_strike", "air_strike", "shelling")
