@@ -334,6 +334,37 @@ class IncidentStore:
         db.executemany(f"INSERT INTO sources VALUES (?,?,{','.join('?' * len(_SRC_COLS))})",
                        [(inc.incident_id, n, *(getattr(s, k) for k in _SRC_COLS)) for n, s in enumerate(inc.sources)])
 
+    def same_event(self, incident: Incident, exclude_articles: Sequence[str] = ()) -> str | None:
+        """The stored incident telling the same event (category, place and date) from another article, if any."""
+        if not incident.place_id or not incident.date:
+            return None
+        ex = list(exclude_articles)
+        with self._connect() as db:
+            row = db.execute(
+                "SELECT incident_id FROM incidents WHERE category = ? AND place_id = ? AND date = ? "
+                f"AND article_id NOT IN ({','.join('?' * len(ex))}) ORDER BY rowid LIMIT 1",
+                (incident.category, incident.place_id, incident.date, *ex)).fetchone()
+        return row[0] if row else None
+
+    def absorb(self, incident_id: str, other: Incident) -> None:
+        """Add another report of a stored incident: its sources, and the larger counts (a feed's new message)."""
+        rec = self.get(incident_id)
+        if rec is None:
+            raise KeyError(incident_id)
+        inc = rec.machine
+        with self._connect(write=True) as db:
+            seen = {(s.article_id, s.start) for s in inc.sources}
+            new = [s for s in other.sources if (s.article_id, s.start) not in seen]
+            counts = dict(inc.counts)
+            for k, v in other.counts:
+                counts[k] = max(counts.get(k, 0), v)
+            merged = replace(inc, counts=tuple(sorted(counts.items())), sources=inc.sources + tuple(new))
+            db.execute("UPDATE incidents SET counts = ?, feature = ? WHERE incident_id = ?",
+                       (_j([list(c) for c in merged.counts]), _feature_text(merged), incident_id))
+            db.executemany(f"INSERT INTO sources VALUES (?,?,{','.join('?' * len(_SRC_COLS))})",
+                           [(incident_id, len(inc.sources) + n, *(getattr(s, k) for k in _SRC_COLS))
+                            for n, s in enumerate(new)])
+
     def correct(self, correction: Correction) -> None:
         """Store (or replace) the correction of an incident.
 

@@ -135,10 +135,25 @@ def detect(sentence: str) -> list[Detected]:
     return out
 
 
+_CONSEQUENCE = re.compile(r"^\W*(?:внаслідок|унаслідок|в результаті|у результаті|в результате|через|від|от)\s+"
+                         r"(?:\w+\s+){0,2}?(?:удар|атак|обстріл|обстрел|прил[еіё]т|вибух|взрыв)\w*", re.I)
+
+
+_DAMAGE = re.compile(r"пошкодж|зруйн|поврежд|разруш|пожеж|пожар|загоран|возгоран", re.I)
+
+
 def casualty_only(sentence: str) -> bool:
-    """True for a sentence that only reports casualties ("Двоє людей загинули.")."""
+    """True for a sentence that only reports casualties ("Двоє людей загинули.", "Внаслідок удару поранено
+    двох людей."): they count for the attack told just before."""
     hits = find_hits(sentence)
-    return bool(hits) and all(h.kind == "casualty" for h in hits)
+    if not hits or not any(h.kind == "casualty" for h in hits):
+        return False
+    if all(h.kind == "casualty" for h in hits):
+        return True
+    if not all(h.kind in ("casualty", "strike") for h in hits):
+        return False
+    return bool(_CONSEQUENCE.match(sentence)) or all(
+        _DAMAGE.match(h.text) for h in hits if h.kind == "strike")      # "Пошкоджено школу, загинула людина."
 
 
 def detect_note(sentence: str, short: bool = False) -> Detected | None:
