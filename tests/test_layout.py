@@ -151,7 +151,7 @@ def test_war_zone_countries_are_stated_once():
     """No module outside gazetteer.theatre spells out a set of the war's countries."""
     import re
 
-    pattern = re.compile(r"""\(\s*["'](?:UA|RU|BY|MD)["']\s*,\s*["'](?:UA|RU|BY|MD)["']""")
+    pattern = re.compile(r"""[({]\s*["'](?:UA|RU|BY|MD)["']\s*,\s*["'](?:UA|RU|BY|MD)["']""")
     for pkg in ("gazetteer", "webmap"):
         for path in (ROOT / pkg).rglob("*.py"):
             if path.name == "theatre.py":
