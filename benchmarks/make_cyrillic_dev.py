@@ -5,7 +5,7 @@ bundled gazetteer (each "English name|kind|country" must name exactly one place 
 The sentences are SELF-WRITTEN in the style of public Ukrainian and Russian reports (see the TSV's header):
 no openly licensed corpus of such reports could be obtained offline in time.
 
-usage: python benchmarks/make_cyrillic_dev.py
+usage: python benchmarks/make_cyrillic_dev.py   (also builds cyrillic_heldout.json from cyrillic_heldout_source.tsv)
 """
 from __future__ import annotations
 
@@ -18,8 +18,9 @@ sys.path.insert(0, str(ROOT))
 
 from gazetteer import Gazetteer  # noqa: E402
 
-SRC = ROOT / "benchmarks" / "data" / "cyrillic_dev_source.tsv"
-OUT = ROOT / "benchmarks" / "data" / "cyrillic_dev.json"
+DATA = ROOT / "benchmarks" / "data"
+SETS = ((DATA / "cyrillic_dev_source.tsv", DATA / "cyrillic_dev.json"),
+        (DATA / "cyrillic_heldout_source.tsv", DATA / "cyrillic_heldout.json"))
 
 
 def gold_place(gz: Gazetteer, spec: str) -> dict:
@@ -34,21 +35,27 @@ def gold_place(gz: Gazetteer, spec: str) -> dict:
             "admin1": p.admin1, "lat": p.lat, "lon": p.lon}
 
 
-def main() -> int:
-    gz = Gazetteer.default()
+def build(gz: Gazetteer, src: Path, out: Path) -> None:
     items = []
-    for n, line in enumerate(SRC.read_text(encoding="utf-8").splitlines(), 1):
+    for n, line in enumerate(src.read_text(encoding="utf-8").splitlines(), 1):
         if not line.strip() or line.startswith("#"):
             continue
         lang, cat, place, date, text = line.split("\t")
         items.append({"id": f"{lang}-{n:03d}", "lang": lang, "date": date, "text": text,
                       "category": None if cat == "-" else cat,
                       "place": None if place == "-" else gold_place(gz, place)})
-    OUT.write_text(json.dumps({"source": "self-written (benchmarks/data/cyrillic_dev_source.tsv)",
-                               "items": items}, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
+    out.write_text(json.dumps({"source": f"self-written (benchmarks/data/{src.name})", "items": items},
+                              ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
     pos = [i for i in items if i["category"]]
     print(f"{len(items)} items ({len(pos)} with a gold incident: "
-          f"{sum(i['lang'] == 'uk' for i in pos)} uk, {sum(i['lang'] == 'ru' for i in pos)} ru) -> {OUT}")
+          f"{sum(i['lang'] == 'uk' for i in pos)} uk, {sum(i['lang'] == 'ru' for i in pos)} ru) -> {out}")
+
+
+def main() -> int:
+    gz = Gazetteer.default()
+    for src, out in SETS:
+        if src.is_file():
+            build(gz, src, out)
     return 0
 
 

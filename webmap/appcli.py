@@ -1,4 +1,5 @@
-"""Command line of the web app: ``webmap serve | ingest PATH... | export OUT.geojson`` and the flask commands.
+"""Command line of the web app: ``webmap serve | ingest PATH... | watch DIR | export OUT.geojson`` and the flask
+commands.
 
 ``webmap.cli`` handles ``extract`` and hands every other subcommand to :func:`main`.
 """
@@ -113,6 +114,10 @@ def _parser() -> argparse.ArgumentParser:
     i.add_argument("paths", nargs="+")
     i.add_argument("--db")
     i.add_argument("--replace", action="store_true", help="re-extract articles already stored")
+    w = sub.add_parser("watch", help="ingest every new or changed file put in a folder, until stopped")
+    w.add_argument("folder")
+    w.add_argument("--db")
+    w.add_argument("--interval", type=float, default=2.0, help="seconds between two looks at the folder")
     e = sub.add_parser("export", help="write the (filtered) incidents as GeoJSON")
     e.add_argument("out")
     e.add_argument("--db")
@@ -133,6 +138,18 @@ def main(argv: Sequence[str] | None = None) -> int:
         added, n, errors = ingest_paths(app, ns.paths, replace=ns.replace)
         print(f"{added} new article(s), {n} incident(s); {len(errors)} file(s) failed")
         return 1 if errors else 0
+    if ns.command == "watch":
+        from .watch import Watcher
+        try:
+            watcher = Watcher(app, ns.folder, interval=max(0.1, ns.interval))
+        except NotADirectoryError as err:
+            print(f"error: {err}", file=sys.stderr)
+            return 2
+        try:
+            watcher.run()
+        except KeyboardInterrupt:
+            print("stopped", file=sys.stderr)
+        return 0
     if ns.command == "export":
         try:
             n = export_geojson(app, ns.out, _filter_args(ns))

@@ -17,7 +17,7 @@ log = logging.getLogger(__name__)
 
 def _parser() -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(prog="webmap", description="Extract conflict incidents from news articles.",
-                                epilog="web app commands: serve [--host --port --db], ingest PATH..., "
+                                epilog="web app commands: serve [--host --port --db], ingest PATH..., watch DIR, "
                                        "export OUT.geojson [filters] (see webmap COMMAND --help)")
     sub = p.add_subparsers(dest="command")
     e = sub.add_parser("extract", help="articles -> incidents (GeoJSON FeatureCollection, or JSONL with --jsonl)")

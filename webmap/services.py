@@ -16,7 +16,7 @@ from .store import AddResult, IncidentStore
 log = logging.getLogger(__name__)
 
 Extractor = Callable[[Article, Any], Sequence[Incident]]
-INGESTIBLE = (".txt", ".md", ".markdown", ".html", ".htm", ".json", ".jsonl")
+INGESTIBLE = (".txt", ".md", ".markdown", ".html", ".htm", ".json", ".jsonl", ".rss", ".atom", ".xml")
 
 
 @dataclass

@@ -166,9 +166,9 @@ def where_clause(f: Filters) -> tuple[str, list[Any]]:
     if f.date_to:
         parts.append("i.date <= ?")
         params.append(f.date_to)
-    if f.article:
-        parts.append("i.article_id = ?")
-        params.append(f.article)
+    if f.article:               # the incidents the article tells (also those merged with an earlier report)
+        parts.append("(i.article_id = ? OR i.incident_id IN (SELECT incident_id FROM sources WHERE article_id = ?))")
+        params += [f.article, f.article]
     if f.country:
         parts.append(f"{_EFFECTIVE['country_code']} = ?")
         params.append(f.country)
@@ -178,10 +178,16 @@ def where_clause(f: Filters) -> tuple[str, list[Any]]:
     if f.precision:
         any_of(_EFFECTIVE["geo_precision"], f.precision)
     if f.q:
-        like = "%" + f.q.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
-        parts.append("(i.sentence LIKE ? ESCAPE '\\' OR " + _EFFECTIVE["location_name"]
-                     + " LIKE ? ESCAPE '\\' OR a.title LIKE ? ESCAPE '\\')")
-        params += [like, like, like]
+        # SQL LIKE folds the case of ASCII letters only: Cyrillic queries also try their usual casings
+        forms = [f.q] if f.q.isascii() else list(dict.fromkeys(
+            [f.q, f.q.lower(), f.q[:1].upper() + f.q[1:].lower(), f.q.upper()]))
+        ors = []
+        for form in forms:
+            like = "%" + form.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
+            ors.append("i.sentence LIKE ? ESCAPE '\\' OR " + _EFFECTIVE["location_name"]
+                       + " LIKE ? ESCAPE '\\' OR a.title LIKE ? ESCAPE '\\'")
+            params += [like, like, like]
+        parts.append("(" + " OR ".join(ors) + ")")
     return (" WHERE " + " AND ".join(parts)) if parts else "", params
 
 

@@ -11,7 +11,7 @@ from html.parser import HTMLParser
 from pathlib import Path
 from typing import Any, Iterable
 
-from . import telegram
+from . import rss, telegram
 from .exc import ArticleError
 from .models import Article
 
@@ -237,6 +237,8 @@ def load_bytes(data: bytes, name: str = "input", max_bytes: int = DEFAULT_MAX_BY
         return arts
     if ext == ".json":
         return parse_json_batch(text, stem)
+    if ext in (".rss", ".atom", ".xml") or (ext == "" and rss.is_feed(text)):    # a saved RSS/Atom feed
+        return rss.feed_articles(text, stem)
     if ext in (".html", ".htm") or (ext == "" and re.match(r"\s*<(!doctype|html)", text, re.I)):
         body, title = html_to_text(text)
         if not body.strip():
