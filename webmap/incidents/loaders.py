@@ -238,7 +238,7 @@ def load_bytes(data: bytes, name: str = "input", max_bytes: int = DEFAULT_MAX_BY
     if ext == ".json":
         return parse_json_batch(text, stem)
     if ext in (".rss", ".atom", ".xml") or (ext == "" and rss.is_feed(text)):    # a saved RSS/Atom feed
-        return rss.feed_articles(text, stem)
+        return rss.feed_articles(text, stem, html_to_text)
     if ext in (".html", ".htm") or (ext == "" and re.match(r"\s*<(!doctype|html)", text, re.I)):
         body, title = html_to_text(text)
         if not body.strip():

@@ -1,9 +1,11 @@
 """RSS 2.0 and Atom feeds saved as files: each item or entry becomes one article (title, link, date, text)."""
 from __future__ import annotations
 
+import hashlib
 import re
 import xml.etree.ElementTree as ET
 from email.utils import parsedate_to_datetime
+from typing import Callable
 
 from .exc import ArticleError
 from .models import Article
@@ -31,17 +33,17 @@ def _date(value: str | None) -> str | None:
         return None
 
 
-def _text(markup: str) -> str:
-    from .loaders import html_to_text
-    if "<" in markup:
+def _text(markup: str, html_to_text: Callable[[str], tuple[str, str]] | None) -> str:
+    if "<" in markup and html_to_text is not None:
         body, _ = html_to_text(markup)
         return body
     return markup.strip()
 
 
-def feed_articles(text: str, name: str = "feed") -> list[Article]:
-    """The articles of an RSS or Atom document (items with no text are skipped)."""
-    from .loaders import article_id_for
+def feed_articles(text: str, name: str = "feed",
+                  html_to_text: Callable[[str], tuple[str, str]] | None = None) -> list[Article]:
+    """The articles of an RSS or Atom document (items with no text are skipped); ``html_to_text`` reads the
+    HTML of an item's description (loaders.html_to_text)."""
     if re.search(r"<!DOCTYPE[^>]*\[|<!ENTITY", text[:5000], re.I):
         raise ArticleError(f"{name}: feeds with entity declarations are refused")
     try:
@@ -66,12 +68,12 @@ def feed_articles(text: str, name: str = "feed") -> list[Article]:
             body = it.findtext(f"{_ATOM}content") or it.findtext(f"{_ATOM}summary") or ""
             date = _date(it.findtext(f"{_ATOM}published") or it.findtext(f"{_ATOM}updated"))
             guid = (it.findtext(f"{_ATOM}id") or link).strip()
-        text_ = _text(body)
+        text_ = _text(body, html_to_text)
         if title and not text_.startswith(title):
             text_ = f"{title}\n\n{text_}" if text_ else title
         if not text_.strip():
             continue
-        aid = "rss-" + article_id_for(guid) if guid else article_id_for(text_)
+        aid = "rss-" + hashlib.sha1((guid or text_).encode("utf-8")).hexdigest()[:12]
         out.append(Article(article_id=aid, text=text_, title=title, date=date,
                            url=link if re.match(r"https?://", link) else "", source_name=channel.strip()[:200]))
     if not out:

@@ -12,7 +12,9 @@ from pathlib import Path
 
 import pytest
 
-DATA = Path(__file__).resolve().parent / "data" / "telegram"
+from paths import TEST_DATA
+
+DATA = TEST_DATA / "telegram"
 
 UK = "Уночі окупанти обстріляли Херсон з артилерії, поранено двох цивільних.\n"
 EN = "Russian missiles struck Kharkiv on Sunday, killing two people, officials said.\n"

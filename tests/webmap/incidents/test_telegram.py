@@ -6,10 +6,11 @@ from pathlib import Path
 
 import pytest
 
+from paths import TEST_DATA
 from webmap.incidents.loaders import load_path
 from webmap.incidents.telegram import channel_username, export_articles, message_text
 
-DATA = Path(__file__).resolve().parent / "data" / "telegram"
+DATA = TEST_DATA / "telegram"
 UK_OLD, UK_NEW, RU = DATA / "channel_uk_old.json", DATA / "channel_uk_new.json", DATA / "channel_ru.json"
 
 
