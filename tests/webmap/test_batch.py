@@ -10,8 +10,7 @@ from pathlib import Path
 
 import pytest
 
-ROOT = Path(__file__).resolve().parents[1]
-DATA = ROOT / "tests" / "data" / "articles"
+from paths import ARTICLES as DATA, ROOT  # noqa: E402  (the test moved to tests/webmap: one place for paths)
 
 
 def run(*args: str, stdin: bytes | None = None) -> subprocess.CompletedProcess:
