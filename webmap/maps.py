@@ -22,6 +22,7 @@ from jinja2.utils import htmlsafe_json_dumps
 
 from .incidents.categories import CATEGORIES, Category
 from .incidents.models import Incident
+from .placenames import display_name_for
 
 log = logging.getLogger(__name__)
 
@@ -109,7 +110,8 @@ def payload(incidents: Sequence[Incident], *, options: MapOptions = MapOptions()
             g = geom_index[key]
         src = inc.source
         rows.append([inc.incident_id, cat_index.get(inc.category, len(CATEGORIES) - 1), round(inc.lat, 5),
-                     round(inc.lon, 5), inc.geo_precision or 0, inc.date, g, inc.location_name,
+                     round(inc.lon, 5), inc.geo_precision or 0, inc.date, g,
+                     display_name_for(inc.place_id, inc.location_name),
                      1 if inc.incident_id in corrected else 0, src.article_id if src else None,
                      src.sentence_index if src else None])
         if popup_html is not None:

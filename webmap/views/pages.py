@@ -17,6 +17,7 @@ from ..incidents.exc import ArticleError, ExtractionError
 from ..filters import EVENT_TYPES, parse_filters
 from ..maps import MapOptions, build_map, render_parts
 from ..incidents.models import Incident
+from ..placenames import display_name_for
 from ..services import get_state
 from ..store import Record
 from .article_view import article_pieces, candidates_for
@@ -33,7 +34,8 @@ def _csrf() -> None:
 def popup_html(record: Record) -> str:
     """A popup's HTML, rendered through the autoescaped partial."""
     inc = record.incident
-    return render_template("_popup.html", incident=inc, record=record, category=BY_KEY.get(inc.category))
+    return render_template("_popup.html", incident=inc, record=record, category=BY_KEY.get(inc.category),
+                           place_name=display_name_for(inc.place_id, inc.location_name))
 
 
 def _geometry_lookup() -> Any:
@@ -145,8 +147,7 @@ def correct(incident_id: str) -> Any:
             state.store.remove_correction(incident_id)
             return redirect(_back(record.machine))
         try:
-            needs_gz = bool(request.form.get("place_id") or request.form.get("place_name")) and not (
-                request.form.get("lat") or request.form.get("lon"))
+            needs_gz = any(request.form.get(k) for k in ("place_id", "place_name", "lat", "lon"))
             state.store.correct(build_correction(record.machine, request.form, state.gazetteer if needs_gz else None))
             return redirect(_back(record.machine))
         except CorrectionError as err:
