@@ -16,6 +16,7 @@ from ..incidents.exc import ArticleError, ExtractionError
 from ..filters import EVENT_TYPES, parse_filters
 from ..maps import MapOptions, build_map, render_parts
 from ..incidents.models import Incident
+from ..intake import web_url
 from ..placenames import display_name_for
 from ..services import get_state
 from ..store import ArticleConflict, Record
@@ -30,18 +31,6 @@ def _csrf() -> None:
     security.protect()
 
 
-def safe_url(url: str | None) -> str | None:
-    """The URL when it is an absolute http(s) URL, else None (never a javascript: or data: link)."""
-    from urllib.parse import urlsplit
-
-    url = (url or "").strip()
-    try:
-        parts = urlsplit(url)
-    except ValueError:
-        return None
-    return url if parts.scheme in ("http", "https") and parts.netloc else None
-
-
 def sources_of(record: Record) -> list[dict[str, Any]]:
     """Every source of an incident (several when reports were merged): sentence, article, outlet, URL, date."""
     from flask import g
@@ -53,7 +42,7 @@ def sources_of(record: Record) -> list[dict[str, Any]]:
         if src.article_id not in cache:
             cache[src.article_id] = get_state().store.get_article(src.article_id)
         art = cache[src.article_id]
-        url = safe_url(art.url if art else None)
+        url = web_url(art.url if art else None)
         outlet = (art.source_name if art else "") or ""
         if url and outlet in ("", "paste", "api") or outlet.endswith((".txt", ".json", ".md", ".html", ".jsonl")):
             outlet = urlsplit(url).netloc if url else outlet
