@@ -167,24 +167,29 @@
 
     var state = { range: null }, shown = records, listeners = [];
 
+    /* One layer per region, made once; a filter change only restyles it and updates its count. */
+    var areaLayers = {};
     function drawAreas() {
-      areaLayer.clearLayers();
       var per = {};
       shown.forEach(function (rec) { if (rec.area) { (per[rec.geom] = per[rec.geom] || []).push(rec); } });
-      var keys = Object.keys(per), max = 1;
-      keys.forEach(function (k) { max = Math.max(max, per[k].length); });
-      keys.forEach(function (k) {
-        var list = per[k], n = list.length, name = list[0].admin1 || list[0].place;
-        var layer = L.geoJSON(data.geometries[k], {
-          pane: "areas",
-          style: { color: "#5b3f8c", weight: 1.5, fillColor: "#5b3f8c", fillOpacity: 0.08 + 0.32 * Math.sqrt(n / max),
-                   dashArray: "5 3" }
-        });
-        layer.bindTooltip(esc(name) + ": " + n + " region-level incident" + (n === 1 ? "" : "s"), { sticky: true });
-        layer.bindPopup(function () { return areaList(name, list); }, { maxWidth: 380, minWidth: 240 });
-        layer.wmGeom = +k;
-        layer.wmCount = n;
-        areaLayer.addLayer(layer);
+      var max = 1;
+      Object.keys(per).forEach(function (k) { max = Math.max(max, per[k].length); });
+      Object.keys(areaLayers).forEach(function (k) {
+        if (!per[k] && areaLayer.hasLayer(areaLayers[k])) { areaLayer.removeLayer(areaLayers[k]); }
+      });
+      Object.keys(per).forEach(function (k) {
+        var list = per[k], n = list.length, name = list[0].admin1 || list[0].place, layer = areaLayers[k];
+        if (!layer) {
+          layer = areaLayers[k] = L.geoJSON(data.geometries[k], { pane: "areas" });
+          layer.wmGeom = +k;
+          layer.bindTooltip("", { sticky: true });
+          layer.bindPopup(function () { return areaList(layer.wmName, layer.wmList); }, { maxWidth: 380, minWidth: 240 });
+        }
+        layer.wmName = name; layer.wmList = list; layer.wmCount = n;
+        layer.setStyle({ color: "#5b3f8c", weight: 1.5, fillColor: "#5b3f8c", dashArray: "5 3",
+                         fillOpacity: 0.08 + 0.32 * Math.sqrt(n / max) });
+        layer.setTooltipContent(esc(name) + ": " + n + " region-level incident" + (n === 1 ? "" : "s"));
+        if (!areaLayer.hasLayer(layer)) { areaLayer.addLayer(layer); }
       });
     }
 
@@ -213,22 +218,29 @@
       return div;
     }
 
+    /* Only the markers that enter or leave are moved in or out of the clustering (a timeline step at 10k). */
+    var onMap = {};
     function apply() {
-      var on = enabled(), range = state.range;
+      var on = enabled(), range = state.range, add = [], remove = [], next = {};
       shown = records.filter(function (rec) {
         return on[rec.cat] && (!range || (rec.date && rec.date >= range[0] && rec.date <= range[1]));
       });
-      cluster.clearLayers();
-      cluster.addLayers(shown.filter(function (rec) { return rec.marker; }).map(function (rec) { return rec.marker; }));
+      shown.forEach(function (rec) { if (rec.marker) { next[rec.idx] = true; if (!onMap[rec.idx]) { add.push(rec.marker); } } });
+      Object.keys(onMap).forEach(function (i) { if (!next[i]) { remove.push(records[i].marker); } });
+      onMap = next;
+      if (remove.length) { cluster.removeLayers(remove); }
+      if (add.length) { cluster.addLayers(add); }
       drawAreas();
       drawZoomCircles();
-      if (refs.heat) {
-        refs.heat.setLatLngs(shown.filter(function (rec) { return rec.prec === 1 && !rec.area; })
-          .map(function (rec) { return [rec.lat, rec.lon]; }));
-      }
+      if (refs.heat && map.hasLayer(refs.heat)) { drawHeat(); }
       document.body.dataset.shown = String(shown.length);
       listeners.forEach(function (fn) { fn(shown); });
     }
+    function drawHeat() {
+      refs.heat.setLatLngs(shown.filter(function (rec) { return rec.prec === 1 && !rec.area; })
+        .map(function (rec) { return [rec.lat, rec.lon]; }));
+    }
+    if (refs.heat) { refs.heat.on("add", drawHeat); }
     apply();
     map.on("overlayadd overlayremove", function (ev) {
       if (ev.layer && Object.keys(refs.groups).some(function (k) { return refs.groups[k] === ev.layer; })) { apply(); }

@@ -1,16 +1,8 @@
 """Shown place names and reverse naming of a point, on the real bundled gazetteer."""
 from __future__ import annotations
 
-import pytest
-
 from webmap.corrections import name_point
 from webmap.placenames import display_name, display_name_for
-
-
-@pytest.fixture(scope="module")
-def gz():
-    from gazetteer import Gazetteer
-    return Gazetteer.default()
 
 
 def test_ukrainian_places_show_their_official_english_spelling(gz):

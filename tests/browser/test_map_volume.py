@@ -11,16 +11,16 @@ from __future__ import annotations
 import csv
 import io
 import threading
-from pathlib import Path
 from urllib.parse import parse_qs, urlsplit
 
 import pytest
 
 from map_factory import volume
+from paths import ROOT
 
 pytestmark = pytest.mark.browser
 
-IMG = Path(__file__).resolve().parent.parent / "docs" / "img"
+IMG = ROOT / "docs" / "img"
 N = 2000
 
 
