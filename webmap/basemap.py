@@ -12,8 +12,9 @@ from __future__ import annotations
 import gzip
 import json
 import logging
+import threading
 from functools import lru_cache
-from typing import Any, Iterable
+from typing import Any, Callable, Iterable
 
 from .placenames import display_name
 
@@ -25,15 +26,11 @@ LABEL_MIN_POPULATION = 500
 LABEL_LIMIT = 6000
 
 
-def _round(coords: Any, nd: int) -> Any:
-    if isinstance(coords, (int, float)):
-        return round(coords, nd)
-    return [_round(c, nd) for c in coords]
-
-
 def simplify_features(features: Iterable[dict[str, Any]], tolerance: float = 0.01, nd: int = 3,
                       keep: tuple[str, ...] = ("name",)) -> dict[str, Any]:
-    """A FeatureCollection of the features simplified (topology kept per feature) and rounded."""
+    """A FeatureCollection of the features simplified (Douglas-Peucker) and rounded to ``nd`` decimals."""
+    import numpy as np
+    import shapely
     from shapely.geometry import mapping, shape
 
     out = []
@@ -41,40 +38,57 @@ def simplify_features(features: Iterable[dict[str, Any]], tolerance: float = 0.0
         geom = f.get("geometry")
         if not geom:
             continue
-        g = shape(geom).simplify(tolerance, preserve_topology=True)
+        g = shape(geom).simplify(tolerance, preserve_topology=False)
         if g.is_empty:
             continue
+        g = shapely.transform(g, lambda xy: np.round(xy, nd))
         props = {k: (f.get("properties") or {}).get(k) for k in keep}
-        out.append({"type": "Feature", "properties": props,
-                    "geometry": {"type": g.geom_type, "coordinates": _round(mapping(g)["coordinates"], nd)}})
+        out.append({"type": "Feature", "properties": props, "geometry": mapping(g)})
     return {"type": "FeatureCollection", "features": out}
 
 
 def gzipped(obj: Any) -> bytes:
     """Compact JSON, gzipped (level 9; served with Content-Encoding: gzip)."""
-    return gzip.compress(json.dumps(obj, separators=(",", ":"), ensure_ascii=False).encode("utf-8"), 9, mtime=0)
+    return gzip.compress(json.dumps(obj, separators=(",", ":"), ensure_ascii=False).encode("utf-8"), 6, mtime=0)
 
 
-@lru_cache(maxsize=2)
+_cache: dict[tuple[Any, ...], bytes] = {}
+_locks: dict[tuple[Any, ...], threading.Lock] = {}
+_locks_lock = threading.Lock()
+
+
+def _once(key: tuple[Any, ...], make: Callable[[], bytes]) -> bytes:
+    """``make()`` computed once per process and key; concurrent callers of a key wait for the first one."""
+    with _locks_lock:
+        lock = _locks.setdefault(key, threading.Lock())
+    with lock:
+        if key not in _cache:
+            _cache[key] = make()
+        return _cache[key]
+
+
 def countries_gz(path: str) -> bytes:
     """The world's country outlines (static/geo/countries.geojson) simplified and gzipped."""
-    with open(path, encoding="utf-8") as fh:
-        data = json.load(fh)
-    return gzipped(simplify_features(data.get("features", []), tolerance=0.02))
+    def make() -> bytes:
+        with open(path, encoding="utf-8") as fh:
+            data = json.load(fh)
+        return gzipped(simplify_features(data.get("features", []), tolerance=0.02))
+    return _once(("countries", path), make)
 
 
-@lru_cache(maxsize=4)
 def admin1_gz(path: str, countries: tuple[str, ...]) -> bytes:
     """Admin-1 outlines of these countries (the gazetteer's admin1.geojson.gz), simplified and gzipped."""
-    with gzip.open(path, "rt", encoding="utf-8") as fh:
-        data = json.load(fh)
-    feats = []
-    for f in data.get("features", []):
-        props = f.get("properties") or {}
-        cc = props.get("country_code") or props.get("iso_a2") or props.get("cc") or ""
-        if not countries or cc in countries:
-            feats.append(f)
-    return gzipped(simplify_features(feats, tolerance=0.01))
+    def make() -> bytes:
+        with gzip.open(path, "rt", encoding="utf-8") as fh:
+            data = json.load(fh)
+        feats = []
+        for f in data.get("features", []):
+            props = f.get("properties") or {}
+            cc = props.get("country_code") or props.get("iso_a2") or props.get("cc") or ""
+            if not countries or cc in countries:
+                feats.append(f)
+        return gzipped(simplify_features(feats, tolerance=0.01))
+    return _once(("admin1", path, countries), make)
 
 
 @lru_cache(maxsize=4)
@@ -145,13 +159,28 @@ def labels(gazetteer: Any, box: tuple[float, float, float, float] = LABEL_BOX,
     return {"places": places, "regions": regions, "countries": countries}
 
 
-_labels_cache: dict[int, bytes] = {}
-
-
 def labels_gz(gazetteer: Any) -> bytes:
     """:func:`labels` as gzipped JSON (cached per gazetteer)."""
-    key = id(gazetteer)
-    if key not in _labels_cache:
-        _labels_cache[key] = gzipped(labels(gazetteer))
-    return _labels_cache[key]
+    return _once(("labels", id(gazetteer)), lambda: gzipped(labels(gazetteer)))
 
+
+
+_warm_lock = threading.Lock()
+_warmed: set[str] = set()
+
+
+def warm(key: str, *jobs: Callable[[], Any]) -> None:
+    """Run these cache-filling jobs once per process in a background thread (the map page starts it,
+    so outlines and labels are ready by the time the browser asks for them)."""
+    with _warm_lock:
+        if key in _warmed:
+            return
+        _warmed.add(key)
+
+    def run() -> None:
+        for job in jobs:
+            try:
+                job()
+            except Exception as err:  # noqa: BLE001 - a failed warm-up only means the request computes it
+                log.info("base-map warm-up %s: %s", key, err)
+    threading.Thread(target=run, name=f"basemap-warm-{key}", daemon=True).start()

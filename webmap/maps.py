@@ -83,7 +83,8 @@ class _AppInit(JSCSSMixin):
                            ("webmap_panel_js", f"{static_prefix}/js/panel.js"),
                            ("webmap_timeline_js", f"{static_prefix}/js/timeline.js"),
                            ("webmap_labels_js", f"{static_prefix}/js/labels.js"),
-                           ("webmap_search_js", f"{static_prefix}/js/search.js")]
+                           ("webmap_search_js", f"{static_prefix}/js/search.js"),
+                           ("webmap_overlay_js", f"{static_prefix}/js/overlay.js")]
         self.default_css = [("webmap_app_css", f"{static_prefix}/css/app.css")]
 
 

@@ -287,7 +287,7 @@
       map.fitBounds(L.latLngBounds(records.map(function (r) { return [r.lat, r.lon]; })).pad(0.3), { maxZoom: 8, animate: false });
     }
     window.webmapApp = {
-      map: map, records: records, unlocated: data.unlocated || [], byId: byId, cluster: cluster,
+      map: map, records: records, unlocated: data.unlocated || [], byId: byId, cluster: cluster, layerControl: refs.control,
       clusters: cats.map(function () { return cluster; }), groups: refs.groups, categories: cats, options: opts,
       shown: function () { return shown; },
       shownCount: function () { return shown.length; },

@@ -346,3 +346,28 @@ def test_full_view_screenshot_and_phone_width(vpage, chromium, volume_server):
         ph.screenshot(path=str(IMG / "map-phone.png"))
     finally:
         ctx.close()
+
+
+def test_a_users_geojson_overlay_is_its_own_layer_and_never_uploaded(vpage, tmp_path):
+    page = vpage
+    _open(page)
+    line = {"type": "FeatureCollection", "features": [{"type": "Feature", "properties": {"name": "<b>front</b> line"},
+            "geometry": {"type": "LineString", "coordinates": [[37.5, 48.9], [37.8, 48.6], [37.7, 48.2]]}}]}
+    path = tmp_path / "front <line>.geojson"
+    path.write_text(__import__("json").dumps(line), encoding="utf-8")
+    posts_before = [u for u in page.requests]
+    page.locator(".wm-overlay-input").set_input_files(str(path))
+    page.wait_for_function("document.body.dataset.overlays === '1'", timeout=10000)
+    assert "1 features" in page.locator(".wm-overlay-msg").inner_text()
+    label = page.locator(".leaflet-control-layers-overlays label", has_text="front <line>.geojson")
+    assert label.count() == 1                                          # its own layer, name shown as text
+    assert page.evaluate("() => { let n = 0; webmapApp.map.eachLayer(l => { if (l.wmUserOverlay) n++; }); return n; }") == 1
+    label.locator("input").uncheck()
+    assert page.evaluate("() => { let n = 0; webmapApp.map.eachLayer(l => { if (l.wmUserOverlay) n++; }); return n; }") == 0
+    new = [u for u in page.requests[len(posts_before):] if not u.startswith(("data:", "blob:"))]
+    assert all("/static/" in u or "/geo/" in u for u in new), new        # nothing sent with the file
+    bad = tmp_path / "bad.geojson"
+    bad.write_text("{not json", encoding="utf-8")
+    page.locator(".wm-overlay-input").set_input_files(str(bad))
+    page.wait_for_function("document.querySelector('.wm-overlay-msg').textContent.startsWith('Not JSON')", timeout=5000)
+    assert page.errors == []

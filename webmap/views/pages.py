@@ -99,7 +99,12 @@ def index() -> str:
     parts = render_parts(m)
     args = filters.to_args()
     path = _admin1_path()
-    regions = basemap.admin1_names(str(path), tuple(current_app.config["ADMIN1_OUTLINES"])) if path else ()
+    outlines = tuple(current_app.config["ADMIN1_OUTLINES"])
+    regions = basemap.admin1_names(str(path), outlines) if path else ()
+    countries_file = Path(current_app.static_folder or "", "geo", "countries.geojson")
+    basemap.warm("outlines", lambda: basemap.countries_gz(str(countries_file)) if countries_file.is_file() else None,
+                 lambda: basemap.admin1_gz(str(path), outlines) if path else None,
+                 lambda: basemap.labels_gz(state.gazetteer))
     return render_template("map.html", map=parts, filters=filters, count=len(records), total=state.store.count(),
                            regions=regions, search_url=url_for("pages.place_search"),
                            categories=CATEGORIES, event_types=EVENT_TYPES, articles=state.store.articles(),
