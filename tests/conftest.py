@@ -22,6 +22,13 @@ def _guarded_connect(self, address):  # noqa: ANN001
     return _real_connect(self, address)
 
 
+def pytest_collection_modifyitems(items):  # noqa: ANN001
+    """A test that drives Chromium is a browser test (``make check`` leaves those out)."""
+    for item in items:
+        if "chromium" in getattr(item, "fixturenames", ()):
+            item.add_marker(pytest.mark.browser)
+
+
 @pytest.fixture(autouse=True)
 def _offline(monkeypatch):
     monkeypatch.setattr(socket.socket, "connect", _guarded_connect)
