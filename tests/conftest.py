@@ -22,13 +22,6 @@ def _guarded_connect(self, address):  # noqa: ANN001
     return _real_connect(self, address)
 
 
-def pytest_collection_modifyitems(items):  # noqa: ANN001
-    """A test that drives Chromium is a browser test (``make check`` leaves those out)."""
-    for item in items:
-        if "chromium" in getattr(item, "fixturenames", ()):
-            item.add_marker(pytest.mark.browser)
-
-
 @pytest.fixture(autouse=True)
 def _offline(monkeypatch):
     monkeypatch.setattr(socket.socket, "connect", _guarded_connect)
@@ -189,7 +182,10 @@ def pg_url(pg_cluster):
 
 
 def pytest_collection_modifyitems(config, items):
-    """A test that uses the PostgreSQL cluster is a `postgis` test (so `-m postgis` selects it)."""
+    """A test that uses the PostgreSQL cluster is a `postgis` test (so `-m postgis` selects it); one that
+    drives Chromium is a `browser` test (``make check`` leaves those out)."""
     for item in items:
         if "pg_cluster" in getattr(item, "fixturenames", ()):
             item.add_marker(pytest.mark.postgis)
+        if "chromium" in getattr(item, "fixturenames", ()):
+            item.add_marker(pytest.mark.browser)
