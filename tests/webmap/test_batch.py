@@ -2,7 +2,6 @@
 from __future__ import annotations
 
 import json
-import os
 import shutil
 import subprocess
 import sys
@@ -10,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from paths import ARTICLES as DATA, ROOT  # noqa: E402  (the test moved to tests/webmap: one place for paths)
+from paths import ARTICLES as DATA, ROOT
 
 
 def run(*args: str, stdin: bytes | None = None) -> subprocess.CompletedProcess:
