@@ -170,12 +170,13 @@ def _store(url: str) -> Any:
 
 
 def open_store(url: str) -> Any:
-    """The store at ``url`` (a SQLite file for now)."""
-    if url.startswith(("postgresql:", "postgres:")):
-        raise ArticleError(f"{url.split('@')[-1]}: the PostgreSQL store is not available yet")
-    from .store import IncidentStore
+    """The store of ``--into`` (a SQLite file or postgresql://...; see webmap.store.open_store)."""
+    from .store import open_store as _open
 
-    return IncidentStore(url)
+    try:
+        return _open(url)
+    except ValueError as e:
+        raise ArticleError(f"--into: {e}") from None
 
 
 def run_part(part: Part, out_dir: str, into: str | None = None, max_bytes: int = DEFAULT_MAX_BYTES) -> PartResult:
