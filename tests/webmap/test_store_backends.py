@@ -173,3 +173,37 @@ def test_postgis_schema_is_versioned_and_geometries_indexed(pg_cluster, pg_url):
     finally:
         s1.close()
         s2.close()
+
+
+@pytest.fixture
+def pg_store(pg_url):
+    s = open_store(pg_url)
+    yield s
+    s.close()
+
+
+def test_streamed_reads_and_pages_equal_the_whole_query(pg_store):
+    store = pg_store
+    art, incs = synthetic(120)
+    store.add(art, incs)
+    f = parse_filters({"bbox": "23,44,40,53"})
+    whole = [r.incident.incident_id for r in store.query(f)]
+    chunks = list(store.iter_records(f, chunk=50))
+    assert [len(c) for c in chunks] == [50, 50, 20]
+    assert [r.incident.incident_id for c in chunks for r in c] == whole
+    page = [r.incident.incident_id for c in store.iter_records(f, chunk=7, limit=30, offset=45) for r in c]
+    assert page == whole[45:75]
+    rows = [row for c in store.iter_feature_rows(f, chunk=33) for row in c]
+    assert [r[0] for r in rows] == whole and rows == store.feature_rows(f)
+
+
+def test_accounts_users_and_token_hashes(pg_store):
+    store = pg_store
+    assert store.password_hash("ana") is None
+    store.add_user("ana", "hash-1")
+    store.add_user("ana", "hash-2")                       # an upsert: the new password
+    assert store.password_hash("ana") == "hash-2"
+    store.add_token("ana", "t" * 64, "laptop")
+    assert store.user_for_token("t" * 64) == "ana" and store.user_for_token("x" * 64) is None
+    with pytest.raises(KeyError):
+        store.add_token("nobody", "u" * 64)

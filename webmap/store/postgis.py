@@ -67,6 +67,13 @@ CREATE TABLE corrections (
   note text NOT NULL DEFAULT '', created_at text NOT NULL, pt geometry(Point, 4326));
 CREATE INDEX corrections_pt ON corrections USING gist(pt);
 """),
+    (2, """
+ALTER TABLE corrections ADD COLUMN author text NOT NULL DEFAULT '';
+CREATE TABLE users (name text PRIMARY KEY, password_hash text NOT NULL, created_at text NOT NULL);
+CREATE TABLE tokens (
+  token_hash text PRIMARY KEY, user_name text NOT NULL REFERENCES users(name) ON DELETE CASCADE,
+  label text NOT NULL DEFAULT '', created_at text NOT NULL);
+"""),
 ]
 SCHEMA_VERSION = MIGRATIONS[-1][0]
 _LOCK_SCHEMA = 72_601_001          # advisory lock key of the migrations
@@ -268,7 +275,7 @@ class PostGISStore:
             db.execute("INSERT INTO articles (article_id, text_hash, title, date, url, source_name, text, added_at) "
                        "VALUES (%s, %s, %s, %s, %s, %s, %s, %s)",
                        (article_id, h, article.title, article.date, article.url, article.source_name, article.text,
-                        datetime.now(timezone.utc).isoformat(timespec="seconds")))
+                        _now()))
             self._insert_incidents(db, incidents, article_id)
             return AddResult(article_id, True, len(incidents))
         old_ids = [r["incident_id"] for r in db.execute("SELECT incident_id FROM incidents WHERE article_id = %s",
@@ -339,15 +346,39 @@ class PostGISStore:
             pt, pt_params = _point_sql(c.lat, c.lon)
             db.execute(
                 "INSERT INTO corrections (incident_id, category, location_name, place_id, country_code, admin1, "
-                "lat, lon, geo_precision, geometry, note, created_at, pt) VALUES "
-                f"(%s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s, {pt}) ON CONFLICT (incident_id) DO UPDATE SET "
+                "lat, lon, geo_precision, geometry, note, created_at, author, pt) VALUES "
+                f"(%s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s, {pt}) ON CONFLICT (incident_id) DO UPDATE SET "
                 "category = EXCLUDED.category, location_name = EXCLUDED.location_name, place_id = EXCLUDED.place_id, "
                 "country_code = EXCLUDED.country_code, admin1 = EXCLUDED.admin1, lat = EXCLUDED.lat, "
                 "lon = EXCLUDED.lon, geo_precision = EXCLUDED.geo_precision, geometry = EXCLUDED.geometry, "
-                "note = EXCLUDED.note, created_at = EXCLUDED.created_at, pt = EXCLUDED.pt",
+                "note = EXCLUDED.note, created_at = EXCLUDED.created_at, author = EXCLUDED.author, pt = EXCLUDED.pt",
                 (c.incident_id, c.category, c.location_name, c.place_id, c.country_code, c.admin1, c.lat, c.lon,
                  c.geo_precision, _j(c.geometry) if c.geometry else None, c.note,
-                 c.created_at or datetime.now(timezone.utc).isoformat(timespec="seconds"), *pt_params))
+                 c.created_at or _now(), getattr(c, "author", "") or "", *pt_params))
+
+    # -- accounts (used when WEBMAP_AUTH=on; see webmap.auth) -----------------------------------
+    def add_user(self, name: str, password_hash: str) -> None:
+        """Create a user, or set the password of an existing one (an upsert)."""
+        with self._connect() as db:
+            db.execute("INSERT INTO users VALUES (%s, %s, %s) ON CONFLICT (name) DO UPDATE SET "
+                       "password_hash = EXCLUDED.password_hash", (name, password_hash, _now()))
+
+    def password_hash(self, name: str) -> str | None:
+        with self._connect() as db:
+            row = db.execute("SELECT password_hash FROM users WHERE name = %s", (name,)).fetchone()
+        return row["password_hash"] if row else None
+
+    def add_token(self, name: str, token_hash: str, label: str = "") -> None:
+        """Store the hash of an API token of a user. :raises KeyError: for an unknown user."""
+        with self._connect() as db:
+            if db.execute("SELECT 1 FROM users WHERE name = %s", (name,)).fetchone() is None:
+                raise KeyError(name)
+            db.execute("INSERT INTO tokens VALUES (%s, %s, %s, %s)", (token_hash, name, label, _now()))
+
+    def user_for_token(self, token_hash: str) -> str | None:
+        with self._connect() as db:
+            row = db.execute("SELECT user_name FROM tokens WHERE token_hash = %s", (token_hash,)).fetchone()
+        return row["user_name"] if row else None
 
     def remove_correction(self, incident_id: str) -> bool:
         """Drop a correction; True when there was one."""
@@ -384,12 +415,26 @@ class PostGISStore:
             return db.execute("SELECT count(*) AS n" + _FROM + where, params).fetchone()["n"]
 
     def feature_rows(self, filters: Filters | None = None) -> list[tuple[str, str | None, bool]]:
+        """(incident id, cached machine GeoJSON feature text or None, corrected) of the matching located incidents."""
+        return [row for chunk in self.iter_feature_rows(filters) for row in chunk]
+
+    def iter_feature_rows(self, filters: Filters | None = None,
+                          chunk: int = 1000) -> Iterator[list[tuple[str, str | None, bool]]]:
+        """:meth:`feature_rows` in chunks, read through a server-side cursor (memory flat in the count)."""
         where, params = where_clause(filters or Filters())
         cond = " AND " if where else " WHERE "
-        with self._connect() as db:
-            rows = db.execute("SELECT i.incident_id, i.feature, c.incident_id IS NOT NULL AS corrected" + _FROM
-                              + where + cond + f"{_PT} IS NOT NULL" + _ORDER, params).fetchall()
-        return [(r["incident_id"], r["feature"], bool(r["corrected"])) for r in rows]
+        with self._connect() as db, db.cursor(name="webmap_features") as cur:
+            cur.itersize = chunk
+            cur.execute("SELECT i.incident_id, i.feature, c.incident_id IS NOT NULL AS corrected" + _FROM
+                        + where + cond + f"{_PT} IS NOT NULL" + _ORDER, params)
+            while rows := cur.fetchmany(chunk):
+                yield [(r["incident_id"], r["feature"], bool(r["corrected"])) for r in rows]
+
+    def iter_records(self, filters: Filters | None = None, chunk: int = 500, *, limit: int | None = None,
+                     offset: int = 0) -> Iterator[list[Record]]:
+        """The matching incidents (as :meth:`query`, optionally a page of them) in chunks of ``chunk`` records."""
+        where, params = where_clause(filters or Filters())
+        yield from self._iter_select(where, params, limit, offset, chunk)
 
     def stats(self) -> dict[str, int]:
         with self._connect() as db:
@@ -397,20 +442,29 @@ class PostGISStore:
                     for t in ("articles", "incidents", "sources", "corrections")}
 
     def _select(self, where: str, params: list[Any], limit: int | None = None) -> list[Record]:
-        lim = f" LIMIT {int(limit)}" if limit is not None else ""
-        with self._connect() as db:
-            rows = db.execute(
+        return [r for chunk in self._iter_select(where, params, limit, 0, 1000, server=False) for r in chunk]
+
+    def _iter_select(self, where: str, params: list[Any], limit: int | None, offset: int,
+                     chunk: int, server: bool = True) -> Iterator[list[Record]]:
+        """Records in chunks; ``server``: through a server-side cursor (memory flat), else one round trip."""
+        lim = (f" LIMIT {int(limit)}" if limit is not None else "") + (f" OFFSET {int(offset)}" if offset else "")
+        with self._connect() as db, (db.cursor(name="webmap_records") if server else db.cursor()) as cur:
+            cur.execute(
                 "SELECT i.incident_id, i.article_id, i.category, i.event_type, i.sub_event_type, i.date, "
                 "i.date_precision, i.location_name, i.place_id, i.country_code, i.admin1, i.lat, i.lon, "
                 "i.geo_precision, i.score, i.geometry, i.actors, i.weapons, i.counts, i.notes, i.sentence_index, "
                 "i.sentence, a.title AS article_title, c.incident_id AS c_id, c.category AS c_category, "
                 "c.location_name AS c_location_name, c.place_id AS c_place_id, c.country_code AS c_country_code, "
                 "c.admin1 AS c_admin1, c.lat AS c_lat, c.lon AS c_lon, c.geo_precision AS c_geo_precision, "
-                "c.geometry AS c_geometry, c.note AS c_note, c.created_at AS c_created_at"
-                + _FROM + where + _ORDER + lim, params).fetchall()
-            sources: dict[str, list[SourceSpan]] = {}
-            if rows:
+                "c.geometry AS c_geometry, c.note AS c_note, c.created_at AS c_created_at, c.author AS c_author"
+                + _FROM + where + _ORDER + lim, params)
+            while rows := cur.fetchmany(chunk):
+                sources: dict[str, list[SourceSpan]] = {}
                 for s in db.execute("SELECT * FROM sources WHERE incident_id = ANY(%s) ORDER BY incident_id, seq",
                                     ([r["incident_id"] for r in rows],)):
                     sources.setdefault(s["incident_id"], []).append(SourceSpan(*(s[k] for k in _SRC_COLS)))
-        return [_record(r, tuple(sources.get(r["incident_id"], ()))) for r in rows]
+                yield [_record(r, tuple(sources.get(r["incident_id"], ()))) for r in rows]
+
+
+def _now() -> str:
+    return datetime.now(timezone.utc).isoformat(timespec="seconds")
