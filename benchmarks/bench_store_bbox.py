@@ -61,7 +61,7 @@ def measure(store, n: int, backend: str) -> list[dict]:
     out = []
     for label, box in BOXES.items():
         f = parse_filters({"bbox": box})
-        for name, fn in (("count", lambda: store.count(f)), ("feature_rows", lambda: len(store.feature_rows(f)))):
+        for name, fn in (("count", lambda f=f: store.count(f)), ("feature_rows", lambda f=f: len(store.feature_rows(f)))):
             found = fn()                                   # warm-up
             times = []
             for _ in range(5):

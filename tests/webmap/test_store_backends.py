@@ -5,9 +5,9 @@ import threading
 from dataclasses import replace
 
 import pytest
-from web_factory import article, sample, synthetic
+from web_factory import sample, synthetic
 
-from webmap.filters import FilterError, Filters, parse_filters
+from webmap.filters import FilterError, parse_filters
 from webmap.store import Correction, IncidentStore, open_store
 
 

@@ -17,7 +17,6 @@ Value objects round-trip exactly: the GeoJSON geometry is kept as given beside i
 """
 from __future__ import annotations
 
-import json
 import logging
 import os
 import re
