@@ -44,8 +44,9 @@ def ingest_feed(state: "WebmapState", articles: Sequence[Article]) -> list[AddRe
     by_article: dict[str, list[Incident]] = {}
     told_before: list[tuple[str, Incident]] = []
     ids = [a.article_id for a in fresh]
+    same_event = getattr(state.store, "same_event", None)      # stores without it keep each report apart
     for inc in _extract(state, fresh):
-        same = state.store.same_event(inc, exclude_articles=ids)
+        same = same_event(inc, exclude_articles=ids) if same_event is not None else None
         if same is not None:                  # told by a message stored before: one incident, every source
             told_before.append((same, inc))
             continue
