@@ -12,6 +12,7 @@ from .dates import find_cues, parse_iso, pick
 from .events import Detected, casualty_only, detect, detect_note
 from .scene import Context, Located, choose, is_country, score_mention, update_context
 from .merge import Draft, merge
+from .nonevents import document_is_war
 from .models import Article, Incident, SourceSpan
 from .counts import find_counts, launched_by_weapon
 from .sentences import is_tail, paragraph_of, split_sentences
@@ -75,7 +76,7 @@ def _notes(article: Article, mentions: list, ctx: Context, ref: Any) -> list[Dra
     """Fallback for a text with no typed event: the scene of a damage, fire or presence report."""
     out: list[Draft] = []
     for s in split_sentences(article):
-        d = detect_note(s.text, short=len(article.text) <= 300)
+        d = detect_note(s.text)
         if d is None or is_tail(s):
             continue
         at = s.start + d.trigger.start
@@ -191,6 +192,8 @@ def _drafts(article: Article, gz: Any) -> list[Draft]:
     _protest_force(drafts)
     if not any(d.resolution is not None for d in drafts) and len(article.text) < 2000:
         drafts += _notes(article, mentions, ctx, ref)
+    if not document_is_war(text):        # disease, weather, sport news: protests are events, the rest is not war
+        drafts = [d for d in drafts if d.event_type == "Protests"]
     return drafts
 
 

@@ -6,7 +6,7 @@ from functools import lru_cache
 from dataclasses import dataclass
 
 # kinds, from the most to the least decisive for ACLED's coding of a sentence
-KINDS = ("territory", "clash", "protest", "vac", "abduct", "sexual", "ied", "loot", "intercept", "defuse",
+KINDS = ("territory", "clash", "protest", "vac", "arrest", "abduct", "sexual", "ied", "loot", "intercept", "defuse",
          "air", "drone", "missile", "shell", "milsite", "equipment", "strike", "evac", "political", "casualty")
 
 _W = r"(?:\w+[ -]){0,3}?"          # up to three words in between
@@ -25,9 +25,14 @@ _RAW: dict[str, str] = {
     "protest": r"\b(?:protest(?:ed|s|ers|ing)?|demonstrat(?:ors|ions?|ed)|rall(?:y|ied|ies))\b",
     "vac": r"\b(?:executed|execution|tortur\w+|shot (?:dead )?(?:at )?(?:\w+ )?civilians?|opened fire on (?:\w+ ){0,4}"
            r"(?:civilians?|car|cars|bus|residents|people|evacuation)|killed (?:about |around |at least )?(?:\d+ |\w+ )?"
-           r"(?:civilians|residents|people)|ran over|murder\w*|beat(?:en)? (?:up )?(?:civilians|residents|a man|a woman))\b",
+           r"(?:civilians|residents|people)|attack(?:s|ed)? on (?:\w+ ){0,2}civilians|ran over|murder\w*|beat(?:en)? (?:up )?(?:civilians|residents|a man|a woman))\b",
     "abduct": r"\b(?:abduct\w*|kidnapp?\w*|forc(?:e|i)bly (?:deported|transferred|taken)|forcefully transferred"
               r"|taken (?:hostage|captive)|detain(?:ed|s)|illegally detained|disappeared)\b",
+    "arrest": r"\b(?:arrest(?:ed|s|ing)?|taken into custody|(?:detained|apprehended) by (?:the )?(?:\w+ ){0,2}?(?:police"
+              r"|authorities|SBU|FSB|security services?|law enforcement|border guards|investigators|counter-?intelligence"
+              r"|prosecutors?)|(?:police(?:men)?|authorities|SBU|FSB|security services?|law enforcement|border guards)"
+              r"(?: \w+){0,2}? (?:detained|apprehended)|charged with (?:treason|collaborat\w+|espionage|spying|sabotage|terrorism)"
+              r"|suspected of (?:treason|collaborat\w+|spying|espionage|sabotage))\b",
     "sexual": r"\b(?:raped?|rapes|sexual(?:ly)? (?:violence|assault\w*|abused))\b",
     "ied": r"\b(?:(?:land)?mines?(?! (?:of|in|shaft))|mined|tripwire|explosive devices?|IEDs?|unexploded|car bomb"
            r"|booby[- ]trap\w*|explosion of (?:an? |the )?(?:car|vehicle)|set up an explosion|planted)\b",
@@ -54,13 +59,15 @@ _RAW: dict[str, str] = {
                  r" (?:\w+[ -]){0,4}?(?:convoys?|tanks?|vehicles?|APCs?|BMPs?|BTRs?|armou?red|columns?|trucks?"
                  r"|howitzers?|launchers?|helicopters?|ships?|vessels?|landing craft|boats?|trains?|equipment)\b"
                  r"|\b(?:convoy|tank|vehicle|column|ship|landing craft)s? (?:was |were )?(?:destroyed|hit|exploded)\b",
-    "strike": r"\b(?:strikes?|struck|hit(?:ting|s)?|slammed|impact(?:ed|s)?|explosions?|blasts?|exploded|attacked"
+    "strike": r"\b(?:strikes?|striking|struck|hit(?:ting|s)?|slammed|impact(?:ed|s)?|explosions?|blasts?|exploded|attacked"
               r"|targeted|launched|fired|dropped|aerial assault|air assault|shot at|damaged|destroyed|destruction"
               r"|aftermath|crater)\b",
     "evac": r"\b(?:evacuat(?:ed|ion|ing|e)|evacuees|fled|fleeing|displaced|displacement|humanitarian corridors?"
             r"|refugees|relocated)\b",
     "political": r"\b(?:state of emergency|martial law|curfew|prisoner (?:exchange|swap)|referend(?:um|a)"
-                 r"|annex(?:ed|ation)|mobili[sz]ation|ceasefire|peace talks)\b",
+                 r"|annex(?:ed|ation)|mobili[sz]ation|ceasefire|peace talks|(?:removal|dismantling|demolition|toppling)"
+                 r" of (?:the |a )?(?:\w+ ){0,3}?(?:monuments?|statues?|insignia|symbols|memorials?|flags?)"
+                 r"|(?:monument|statue|insignia|memorial)s? (?:\w+ ){0,6}?(?:removed|dismantled|demolished|torn down|toppled))\b",
     "casualty": r"\b(?:kill(?:ed|ing|s)?|dead|died|death toll|wound(?:ed|ing|s)?|injur(?:ed|ing|ies|y)|casualties"
                 r"|fatalities)\b",
 }
