@@ -84,7 +84,100 @@ class Hit:
     text: str
 
 
-PATTERNS: dict[str, re.Pattern[str]] = {k: re.compile(v, re.I) for k, v in _RAW.items()}
+def split_rules(raw: str) -> list[str]:
+    """The alternatives of a trigger pattern, each a regular expression of its own: ``\\b(?:a|b)\\b`` gives
+    ``\\b(?:a)\\b`` and ``\\b(?:b)\\b``. A rule is the unit a benchmark can switch off to see what it is worth."""
+    def top(s: str) -> list[str]:
+        parts, depth, cls, i, cur = [], 0, False, 0, []
+        while i < len(s):
+            c = s[i]
+            if c == "\\":
+                cur.append(s[i:i + 2])
+                i += 2
+                continue
+            if cls:
+                cls = c != "]"
+            elif c == "[":
+                cls = True
+            elif c == "(":
+                depth += 1
+            elif c == ")":
+                depth -= 1
+            elif c == "|" and depth == 0:
+                parts.append("".join(cur))
+                cur = []
+                i += 1
+                continue
+            cur.append(c)
+            i += 1
+        parts.append("".join(cur))
+        return parts
+
+    out: list[str] = []
+    for part in top(raw):
+        inner = part[len(r"\b(?:"):-len(r")\b")]
+        if part.startswith(r"\b(?:") and part.endswith(r")\b") and len(top(inner)) > 1 \
+                and _balanced(inner):
+            out += [rf"\b(?:{alt})\b" for alt in top(inner)]
+        else:
+            out.append(part)
+    return out
+
+
+def _balanced(s: str) -> bool:
+    depth, cls, i = 0, False, 0
+    while i < len(s):
+        c = s[i]
+        if c == "\\":
+            i += 2
+            continue
+        if cls:
+            cls = c != "]"
+        elif c == "[":
+            cls = True
+        elif c == "(":
+            depth += 1
+        elif c == ")":
+            depth -= 1
+            if depth < 0:
+                return False
+        i += 1
+    return depth == 0
+
+
+# The trigger table as data: every kind's rules, in order. Other languages keep their own tables.
+RULES: dict[str, tuple[str, ...]] = {k: tuple(split_rules(v)) for k, v in _RAW.items()}
+_disabled: frozenset[tuple[str, int]] = frozenset()
+
+
+def _compile(disabled: frozenset[tuple[str, int]]) -> dict[str, re.Pattern[str]]:
+    out = {}
+    for k, rules in RULES.items():
+        keep = [r for i, r in enumerate(rules) if (k, i) not in disabled]
+        out[k] = re.compile("|".join(keep) if keep else r"(?!x)x", re.I)
+    return out
+
+
+PATTERNS: dict[str, re.Pattern[str]] = _compile(_disabled)
+_RULE_PATTERNS: dict[tuple[str, int], re.Pattern[str]] = {}
+
+
+def disable_rules(rules: frozenset[tuple[str, int]] | set[tuple[str, int]]) -> None:
+    """Switch trigger rules (kind, index in RULES[kind]) off, or all back on with an empty set. For benchmarks
+    that measure how the typing fares without the rules only some of the notes support."""
+    global _disabled, PATTERNS
+    _disabled = frozenset(rules)
+    PATTERNS = _compile(_disabled)
+    _hits.cache_clear()
+
+
+def rules_in(sentence: str) -> set[tuple[str, int]]:
+    """Which trigger rules match in a sentence (irrespective of modals or masks): a rule's support in a corpus."""
+    if not _RULE_PATTERNS:
+        for k, rules in RULES.items():
+            for i, r in enumerate(rules):
+                _RULE_PATTERNS[(k, i)] = re.compile(r, re.I)
+    return {key for key, pat in _RULE_PATTERNS.items() if pat.search(sentence)}
 
 # words that make a trigger unreal: modals, purpose, negation right before it
 _IRREALIS = re.compile(r"\b(?:would|could|might|may|will|shall|should|must|to|not|never|no|cannot|can't|threat\w*"
