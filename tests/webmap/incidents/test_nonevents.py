@@ -13,13 +13,6 @@ WAR_CATEGORIES = {"missile_strike", "drone_strike", "air_strike", "shelling", "g
                   "interception", "civilian_casualties", "evacuation", "military_site_strike"}
 
 
-@pytest.fixture(scope="module")
-def gz():  # noqa: ANN201
-    from gazetteer import Gazetteer
-
-    return Gazetteer.default()
-
-
 def _incidents(gz, text: str):  # noqa: ANN001, ANN202
     return extract(Article("t", text, date="2024-08-20"), gz)
 
