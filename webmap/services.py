@@ -11,11 +11,12 @@ from flask import current_app
 
 from .incidents.exc import ArticleError, ExtractionError
 from .incidents.models import Article, Incident
-from .store import AddResult, IncidentStore
+from .incidents.resolver import PlaceResolver
+from .store import AddResult, IncidentStore, open_store
 
 log = logging.getLogger(__name__)
 
-Extractor = Callable[[Article, Any], Sequence[Incident]]
+Extractor = Callable[[Article, PlaceResolver | None], Sequence[Incident]]
 INGESTIBLE = (".txt", ".md", ".markdown", ".html", ".htm", ".json", ".jsonl")
 
 
@@ -26,19 +27,19 @@ class WebmapState:
     store: IncidentStore
     extractor: Extractor | None = None          # None: webmap.incidents.pipeline.extract
     max_bytes: int = 2 * 1024 * 1024
-    _gazetteer: Any = None
+    _gazetteer: PlaceResolver | None = None
     _lock: threading.Lock = field(default_factory=threading.Lock)
 
     @classmethod
     def from_config(cls, config: Mapping[str, Any]) -> WebmapState:
         """Open the store named by DATABASE; EXTRACTOR and GAZETTEER may be injected."""
-        state = cls(IncidentStore(config["DATABASE"]), config.get("EXTRACTOR"),
+        state = cls(open_store(config["DATABASE"]), config.get("EXTRACTOR"),
                     int(config.get("MAX_CONTENT_LENGTH") or 2 * 1024 * 1024))
         state._gazetteer = config.get("GAZETTEER")
         return state
 
     @property
-    def gazetteer(self) -> Any:
+    def gazetteer(self) -> PlaceResolver:
         """The gazetteer, loaded on first use (once per process)."""
         with self._lock:
             if self._gazetteer is None:
@@ -47,7 +48,7 @@ class WebmapState:
             return self._gazetteer
 
     @property
-    def loaded_gazetteer(self) -> Any:
+    def loaded_gazetteer(self) -> PlaceResolver | None:
         """The gazetteer if already loaded, else None (never loads it)."""
         return self._gazetteer
 
