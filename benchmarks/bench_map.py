@@ -84,6 +84,7 @@ def measure(port: int) -> dict:
         out["requests"] = len(sizes)
         biggest = sorted(((v, urls.get(k, k)) for k, v in sizes.items()), reverse=True)[:5]
         out["largest"] = [(u.split(str(port), 1)[-1], round(v / 1e3)) for v, u in biggest]
+        page.wait_for_timeout(2000)                # let the base layers finish drawing: time the steps alone
         page.evaluate("() => { webmapApp.timeline.choose(0, webmapApp.timeline.step === 7 ? 0 : 6); return 1; }")
         steps = page.evaluate("""() => { const t = []; for (let i = 0; i < 20; i++) {
             const a = performance.now(); webmapApp.timeline.stepBy(1); t.push(performance.now() - a); } return t; }""")
