@@ -6,6 +6,7 @@ venv's site-packages through a ``.pth`` line, so nothing is downloaded and the c
 from __future__ import annotations
 
 import json
+import shutil
 import subprocess
 import sys
 import sysconfig
@@ -30,7 +31,15 @@ def test_every_package_of_the_checkout_is_in_the_wheel_list() -> None:
 @pytest.fixture(scope="module")
 def wheel(tmp_path_factory: pytest.TempPathFactory) -> Path:
     out = tmp_path_factory.mktemp("wheel")
-    subprocess.run([sys.executable, "-m", "pip", "wheel", str(ROOT), "--no-deps", "--no-build-isolation", "-q",
+    src = tmp_path_factory.mktemp("src") / "incident-map"       # a clean copy: no stale build/ of the checkout
+    skip = shutil.ignore_patterns(".git", ".venv", ".cache", "instance", "*.egg-info", "__pycache__", "node_modules")
+
+    def ignore(folder: str, names: list[str]) -> set[str]:
+        top = {"build", "dist"} & set(names) if Path(folder) == ROOT else set()   # gazetteer/build is code
+        return set(skip(folder, names)) | top
+
+    shutil.copytree(ROOT, src, ignore=ignore)
+    subprocess.run([sys.executable, "-m", "pip", "wheel", str(src), "--no-deps", "--no-build-isolation", "-q",
                     "-w", str(out)], check=True, capture_output=True, cwd=out)
     [whl] = out.glob("incident_map-*.whl")
     return whl
