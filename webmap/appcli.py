@@ -86,12 +86,6 @@ def serve_app(*, host: str, port: int, db: str | None, threads: int) -> None:
     serve(app, host=host, port=port, threads=threads)
 
 
-def main(argv: Sequence[str] | None = None) -> int:
-    """``webmap serve|ingest|export ...`` (the one ``webmap`` click group); returns the exit status."""
-    from .cli import main as cli_main
-    return cli_main(argv)
-
-
 def init_app(app: Flask) -> None:
     """Register ``flask --app webmap ingest|export|seed``."""
 
