@@ -149,6 +149,12 @@ def classify(text: str, toks: list[Token], spans: list[Span], index: Index) -> l
 
 
 _CONTAINER_GAP = re.compile(r"^(?:\s*,\s*|\s+\(\s*|\s+in\s+(?:the\s+)?|\s+of\s+(?:the\s+)?)$", re.I)
+# "Kupiansk in occupied Kharkiv oblast", "Vuhledar, in the Donetsk region", "Tokmak near the Zaporizhzhia
+# region's border": held by a region only (a town after "near" is a direction, not a holder)
+_REGION_GAP = re.compile(
+    r"^(?:\s*,\s*(?:in\s+)?|\s+(?:in|of|near|inside|within)\s+)(?:the\s+)?"
+    r"(?:(?:occupied|liberated|frontline|front-line|embattled|neighbouring|neighboring|partly|partially|southern"
+    r"|northern|eastern|western|central)\s+)*$", re.I)
 
 
 def _link_containers(text: str, spans: list[Span]) -> None:
@@ -158,8 +164,9 @@ def _link_containers(text: str, spans: list[Span]) -> None:
     """
     for i, (a, b) in enumerate(zip(spans, spans[1:])):
         gap = text[a.end:b.start]
-        if _CONTAINER_GAP.match(gap) and b.role in ("place", "embedded") and a.role == "place":
-            if "," in gap and _in_list(text, spans, i):
+        region_gap = b.qualifier in ("region", "district") and _REGION_GAP.match(gap) is not None
+        if (_CONTAINER_GAP.match(gap) or region_gap) and b.role in ("place", "embedded") and a.role == "place":
+            if "," in gap and not region_gap and _in_list(text, spans, i):
                 continue
             a.container = b
             a.strong = True

@@ -204,7 +204,7 @@ def geocode_query(gz: "Gazetteer", query: str) -> Resolution | None:
             return replace(r, score=0.4)
     if not hits:
         return _container_only(gz, container) if container is not None else None
-    ranked = score_candidates(hits, qualifier=qual, context=ctx, container=containers)
+    ranked = score_candidates(hits, qualifier=qual, context=ctx, container=containers, key=target)
     best = ranked[0][1]
     if containers and not any(_inside(best, c) for c in containers):
         fuzzy = _fuzzy_within(gz, target, container)

@@ -104,6 +104,30 @@ def _front() -> list[tuple[float, float, str]]:
     return [(float(r[1]), float(r[2]), r[0]) for r in rows]
 
 
+FRONT_BONUS = 0.8          # score added to a village at the line of contact ...
+FRONT_REACH_KM = 35.0      # ... falling linearly to nothing at this distance
+FRONT_FLAT_KM = 35.0       # (within this distance the whole bonus)
+
+
+def front_prior(d_km: float) -> float:
+    """The line-of-contact prior of a village ``d_km`` from the nearest anchor of conflict_zone.tsv."""
+    if d_km <= FRONT_FLAT_KM:
+        return FRONT_BONUS
+    if d_km >= FRONT_REACH_KM:
+        return 0.0
+    return FRONT_BONUS * (FRONT_REACH_KM - d_km) / (FRONT_REACH_KM - FRONT_FLAT_KM)
+
+
+def _respelling(key: str, name: str) -> bool:
+    """Whether the looked-up name is the place's own name in another romanisation (not another name):
+    "Novomykhaylivka" for Novomikhaylovka, "Blagodatnoye" for Blahodatne; not "Slavyansk" for Slavyanka."""
+    if not key:
+        return False
+    from .spelling import skeleton
+
+    return skeleton(key) == skeleton(name)
+
+
 def _nearest_km(lat: float, lon: float, points: list[tuple[float, float, str]], key: str) -> float:
     """Approximate distance to the nearest point of another name (equirectangular; fine below 300 km)."""
     kx = math.cos(math.radians(lat))
@@ -145,8 +169,9 @@ def score_candidates(hits: list[tuple[Entry, int]], *, qualifier: str = "", cont
         p = e.place
         s = e.prom
         why = []
-        if flag in (PRIMARY, CURATED, DEMONYM):
-            s += 2.0
+        respelt = flag == ALTERNATE and p.kind in ("village", "town") and _respelling(key, p.name)
+        if flag in (PRIMARY, CURATED, DEMONYM) or respelt:
+            s += 2.0            # "Novomykhaylivka" is Novomykhailivka's own name, respelt
         elif has_primary and e.prom < 5.0:
             s -= 1.5            # "Oleksandrivka" is a village's own name before it is Donetsk's old one
         if qualifier in ("region", "district"):
@@ -185,10 +210,11 @@ def score_candidates(hits: list[tuple[Entry, int]], *, qualifier: str = "", cont
                 s += 0.4
             if d < 100:
                 why.append(f"{d:.0f} km from other places named")
-        if p.kind in ("village", "town") and e.prom < 4.5 and p.country_code in ("UA", "RU") \
-                and _nearest_km(p.lat, p.lon, _front(), "-") <= 35:
-            s += 0.8            # namesake villages: war reporting names the ones near the front
-            why.append("near the line of contact")
+        if p.kind in ("village", "town") and e.prom < 4.5 and p.country_code in ("UA", "RU"):
+            bonus = front_prior(_nearest_km(p.lat, p.lon, _front(), "-"))
+            if bonus > 0:       # namesake villages: war reporting names the ones near the front
+                s += bonus
+                why.append("near the line of contact")
         if flag == ALTERNATE:
             why.append("alternate name")
         out.append((s, e, "; ".join(why) or ("prominence" if flag != ALTERNATE else "alternate name")))

@@ -1,0 +1,108 @@
+"""War-report spellings of Ukrainian place names, rule by rule.
+
+English reporting, ACLED and Russian sources write Ukrainian villages in Russian-style or simplified
+romanisations: Novoselovka for Novoselivka, Krasnoe for Krasne, Alekseevka for Oleksiivka,
+Blagodatnoye for Blahodatne. Each spelling follows from a few regular correspondences between the
+Ukrainian national romanisation (KMU 2010) and Russian BGN/PCGN or everyday simplified spellings:
+
+* letters: Ukrainian h is Russian g (Blahodatne / Blagodatnoye); the Oleks- root is Aleks- in Russian;
+* endings: -ske/-tske are -skoye/-skoe, -ne is -noye/-noe, -ivka is -ovka/-evka, -iivka is -eyevka/-eevka,
+  -ove/-eve are -ovo/-evo, -ka stays;
+* simplified romanisation: ye/e after a vowel, i/y before a vowel, ii/iy/yi at the end.
+
+:func:`russian_style` generates the spellings of one name (used when the index is built);
+:func:`skeleton` folds any of them to one key, so that two spellings can be told to be the same name
+("Novomykhaylivka" and "Novomikhaylovka") and not two names ("Slavyansk" and "Slavyanka").
+
+Pure functions, standard library only. The rules are regular correspondences, not names: the tests
+check them on names that were not used to write them.
+"""
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+__all__ = ["ENDING_RULES", "LETTER_RULES", "russian_style", "skeleton"]
+
+_NOT_DIGRAPH = r"(?<![kzscKZSC])"          # h of kh, zh, sh, ch is part of another letter
+
+# (name, pattern, replacement templates): the ending of the KMU name -> its Russian-style endings
+ENDING_RULES: tuple[tuple[str, re.Pattern[str], tuple[str, ...]], ...] = (
+    ("-iivka -> -eyevka/-eevka (Oleksiivka, Andriivka)", re.compile(r"(?<=[a-z])iiv(k[ai])$"),
+     (r"eyev\1", r"eev\1")),
+    ("-ivka -> -ovka/-evka (Novoselivka, Pavlivka)", re.compile(r"(?<=[a-z])(?<!i)iv(k[ai])$"), (r"ov\1", r"ev\1")),
+    ("-ske/-tske -> -skoye/-skoe (Novotroitske, Pervomaiske)", re.compile(r"(?<=[a-z])ske$"), ("skoye", "skoe")),
+    ("-ne -> -noye/-noe (Krasne, Blahodatne)", re.compile(r"(?<=[a-z])ne$"), ("noye", "noe")),
+    ("-ove/-eve -> -ovo/-evo (Shevchenkove, Lozove)", re.compile(r"(?<=[a-z])([oe])ve$"), (r"\1vo",)),
+    ("-yi/-ii -> -yy/-iy/-y (Chervonyi, Zelenyi)", re.compile(r"(?<=[a-z])(?:yi|ii)\b"), ("yy", "iy", "y")),
+)
+
+# (name, pattern, replacement): letters and roots, applied to the whole name
+LETTER_RULES: tuple[tuple[str, re.Pattern[str], str], ...] = (
+    ("h -> g (Blahodatne -> Blagodatne)", re.compile(_NOT_DIGRAPH + r"h"), "g"),
+    ("H -> G (Horlivka -> Gorlivka)", re.compile(_NOT_DIGRAPH + r"H"), "G"),
+    ("Oleks- -> Aleks- (Oleksandrivka -> Aleksandrivka)", re.compile(r"\bOleks"), "Aleks"),
+    ("-i- -> -e- in Mykh/Myk roots (Novomykhailivka -> Novomikhailivka)", re.compile(r"(?<=[Mm])y(?=kh?a)"), "i"),
+    ("ai -> ay before a consonant (Mykhailivka -> Mykhaylivka)", re.compile(r"(?<=[aeo])i(?=[bcdfgklmnprstvz])"),
+     "y"),
+)
+
+
+def _endings(name: str) -> set[str]:
+    out = set()
+    for _, pat, repls in ENDING_RULES:
+        if pat.search(name):
+            out.update(pat.sub(r, name) for r in repls)
+    return out
+
+
+@lru_cache(maxsize=65536)
+def russian_style(name: str) -> frozenset[str]:
+    """The Russian-style and simplified spellings of a Latin Ukrainian name (without the name itself).
+
+    Letter rules apply all together (one spelling) and one by one; ending rules on top of each.
+    """
+    if not name or not name.isascii() or len(name) < 4:
+        return frozenset()
+    bases = {name}
+    together = name
+    for _, pat, repl in LETTER_RULES:
+        one = pat.sub(repl, name)
+        if one != name:
+            bases.add(one)
+        together = pat.sub(repl, together)
+    bases.add(together)
+    out = set(bases)
+    for b in list(bases):
+        out |= _endings(b)
+    out.discard(name)
+    return frozenset(v for v in out if len(v) >= 4)
+
+
+_SKELETON_RULES: tuple[tuple[re.Pattern[str], str], ...] = (
+    (re.compile(r"['’ʼ`\-\s]+"), ""),
+    (re.compile(r"(?<![kzsc])h"), "g"),                        # h/g
+    (re.compile(r"^oleks"), "aleks"),                          # Oleks-/Aleks-
+    (re.compile(r"(?:sk(?:oye|oe|oje|aya|iy|yy|yi|ii|e|a|y)|sk)$"), "sk"),   # -ske/-skoye/-skoe/-skyi
+    (re.compile(r"n(?:oye|oe|oje|e)$"), "n"),                  # -ne/-noye/-noe
+    (re.compile(r"(?:[iy]{1,2}|e|ey|o|ee|eye)v(k[aiy])$"), r"v\1"),   # -ivka/-ovka/-evka/-iivka/-eyevka
+    (re.compile(r"([oe])v[oe]$"), r"\1v"),                     # -ove/-ovo
+    (re.compile(r"(?:yi|iy|yy|ii|y)$"), "i"),                  # -yi/-iy/-y
+    (re.compile(r"ye"), "e"),                                  # ye/e
+    (re.compile(r"[iy]+"), "i"),                               # i/y/ii/iy
+    (re.compile(r"sch"), "shch"),
+)
+
+
+@lru_cache(maxsize=262144)
+def skeleton(name: str) -> str:
+    """A key that two spellings of one Ukrainian name share: Novomykhaylivka, Novomikhaylovka and
+    Novomykhailivka all give "novomikhailvka"; Slavyansk and Slavyanka differ."""
+    from .normalize import norm
+
+    key = norm(name)
+    if not key.isascii():
+        return key
+    for pat, repl in _SKELETON_RULES:
+        key = pat.sub(repl, key)
+    return key
