@@ -63,5 +63,7 @@ def _headers(response: Response) -> Response:
 
 def init_app(app: Flask) -> None:
     """Expose ``csrf_token()`` to templates and add the security headers to every response."""
+    from .intake import web_url
     app.jinja_env.globals["csrf_token"] = csrf_token
+    app.jinja_env.filters["web_url"] = web_url      # only http(s) URLs become links, on every page
     app.after_request(_headers)

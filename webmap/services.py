@@ -63,10 +63,21 @@ class WebmapState:
         except (ValueError, KeyError, LookupError) as err:
             raise ExtractionError(f"{article.source_name or article.article_id}: extraction failed: {err}") from err
 
-    def ingest_articles(self, articles: Sequence[Article], *, replace_existing: bool = False) -> list[AddResult]:
-        """Extract and store articles in one transaction: all stored, or none when anything fails."""
-        items = [(a, self.extract(a)) for a in articles]
-        return self.store.add_many(items, replace_existing=replace_existing)
+    def ingest_articles(self, articles: Sequence[Article], *,
+                        replace_existing: bool | Sequence[bool] = False) -> list[AddResult]:
+        """Validate, extract and store articles in one transaction: all stored, or none when anything fails.
+
+        An article already stored (same id and text, or the same text) is not extracted again unless
+        replaced; the same id with a new text raises ArticleConflict unless replaced (store.add_many).
+        """
+        from .intake import validate_article
+        flags = [replace_existing] * len(articles) if isinstance(replace_existing, bool) else list(replace_existing)
+        items = []
+        for a, flag in zip(articles, flags):
+            validate_article(a)
+            known = None if flag else self.store.lookup(a)      # raises ArticleConflict early, before extracting
+            items.append((a, [] if known is not None else self.extract(a)))
+        return self.store.add_many(items, replace_existing=flags)
 
     def ingest_bytes(self, data: bytes, name: str, *, replace_existing: bool = False) -> list[AddResult]:
         """Load the articles of one file's bytes (format by extension) and ingest them.

@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import Any, Iterator, Sequence
 
 from .filters import Filters
+from .incidents.exc import WebmapError
 from .incidents.models import Article, Incident, SourceSpan
 
 log = logging.getLogger(__name__)
@@ -116,6 +117,18 @@ class AddResult:
     article_id: str
     added: bool
     incidents: int
+    replaced: bool = False                 # the stored article was re-extracted (and its text replaced)
+    corrections_kept: int = 0
+    corrections_dropped: int = 0
+
+
+class ArticleConflict(WebmapError):
+    """The same article id with another text (answered 409); ``existing`` describes the stored article."""
+
+    def __init__(self, article_id: str, existing: dict[str, Any] | None, message: str) -> None:
+        super().__init__(message)
+        self.article_id = article_id
+        self.existing = existing
 
 
 @dataclass(frozen=True, slots=True)
@@ -187,51 +200,126 @@ class IncidentStore:
                 db.execute("ALTER TABLE incidents ADD COLUMN feature TEXT")
 
     @contextmanager
-    def _connect(self) -> Iterator[sqlite3.Connection]:
-        db = sqlite3.connect(self.path, timeout=30)
+    def _connect(self, write: bool = False) -> Iterator[sqlite3.Connection]:
+        """A connection in one transaction: commit on success, roll back on any error.
+
+        ``write`` takes the write lock at the start (BEGIN IMMEDIATE), so a check-then-insert (article
+        identity) cannot race another writer: concurrent posts of one article are serialised.
+        """
+        db = sqlite3.connect(self.path, timeout=30, isolation_level=None if write else "")
         db.row_factory = sqlite3.Row
         db.execute("PRAGMA foreign_keys=ON")
         try:
-            with db:               # one transaction: commit on success, roll back on any error
-                yield db
+            if write:
+                db.execute("BEGIN IMMEDIATE")
+                try:
+                    yield db
+                except BaseException:
+                    db.execute("ROLLBACK")
+                    raise
+                db.execute("COMMIT")
+            else:
+                with db:
+                    yield db
         finally:
             db.close()
 
     # -- writes --------------------------------------------------------------------------------
     def add(self, article: Article, incidents: Sequence[Incident], *, replace_existing: bool = False) -> AddResult:
-        """Store an article and its incidents in one transaction; the same text is stored once.
-
-        With ``replace_existing`` the machine incidents of an already stored article are replaced
-        (re-ingestion); corrections are kept either way.
-        """
+        """Store an article and its incidents in one transaction (the identity policy: :meth:`add_many`)."""
         return self.add_many([(article, incidents)], replace_existing=replace_existing)[0]
 
     def add_many(self, items: Sequence[tuple[Article, Sequence[Incident]]], *,
-                 replace_existing: bool = False) -> list[AddResult]:
-        """Store several articles with their incidents, all in one transaction (all or nothing)."""
+                 replace_existing: bool | Sequence[bool] = False) -> list[AddResult]:
+        """Store several articles with their incidents, all in one transaction (all or nothing).
+
+        Article identity: the same text is stored once (a text already stored under another id gives
+        that article back, unchanged). The same id with the same text gives the stored article back
+        (with ``replace_existing`` its machine incidents are replaced by ``incidents``). The same id
+        with a new text raises :class:`ArticleConflict` unless ``replace_existing``: then the text is
+        replaced, the incidents too, and the corrections whose incident still exists are kept.
+        ``replace_existing`` may be one flag per item.
+
+        :raises ArticleConflict: naming the stored article; nothing is written.
+        """
+        flags = [replace_existing] * len(items) if isinstance(replace_existing, bool) else list(replace_existing)
         results: list[AddResult] = []
-        with self._connect() as db:
-            for article, incidents in items:
-                results.append(self._add(db, article, incidents, replace_existing))
+        with self._connect(write=True) as db:
+            for (article, incidents), flag in zip(items, flags):
+                results.append(self._add(db, article, incidents, flag))
         return results
+
+    def lookup(self, article: Article) -> AddResult | None:
+        """What :meth:`add` would give without a change: the stored article for this id and text, or this
+        text under another id; None when the article is new (or is a replacement).
+
+        :raises ArticleConflict: when the id is stored with another text.
+        """
+        with self._connect() as db:
+            row = self._identity(db, article)
+            if row is None:
+                return None
+            return AddResult(row, False, self._count_of(db, row))
+
+    def _identity(self, db: sqlite3.Connection, article: Article, replace_existing: bool = False) -> str | None:
+        """The stored article id this article is (None: new); raises ArticleConflict per the policy."""
+        h = text_hash(article.text)
+        own = db.execute("SELECT article_id, text_hash, title, added_at FROM articles WHERE article_id = ?",
+                         (article.article_id,)).fetchone()
+        if own is not None and own["text_hash"] == h:
+            return own["article_id"]
+        other = db.execute("SELECT article_id FROM articles WHERE text_hash = ?", (h,)).fetchone()
+        if own is None:
+            return other[0] if other is not None else None
+        existing = {"article_id": own["article_id"], "title": own["title"], "added_at": own["added_at"]}
+        if other is not None:
+            raise ArticleConflict(article.article_id, existing,
+                                  f"article {article.article_id!r} exists with another text, and the new text "
+                                  f"is already stored as article {other[0]!r}")
+        if not replace_existing:
+            raise ArticleConflict(article.article_id, existing,
+                                  f"article {article.article_id!r} already exists with a different text "
+                                  f"(added {own['added_at']}); send \"replace\": true to replace it")
+        return None
+
+    @staticmethod
+    def _count_of(db: sqlite3.Connection, article_id: str) -> int:
+        return db.execute("SELECT count(*) FROM incidents WHERE article_id = ?", (article_id,)).fetchone()[0]
 
     def _add(self, db: sqlite3.Connection, article: Article, incidents: Sequence[Incident],
              replace_existing: bool) -> AddResult:
+        stored = self._identity(db, article, replace_existing)
+        if stored is not None and (not replace_existing or stored != article.article_id):
+            return AddResult(stored, False, self._count_of(db, stored))
+        article_id = article.article_id
         h = text_hash(article.text)
-        row = db.execute("SELECT article_id FROM articles WHERE text_hash = ?", (h,)).fetchone()
-        if row is not None and not replace_existing:
-            n = db.execute("SELECT count(*) FROM incidents WHERE article_id = ?", (row[0],)).fetchone()[0]
-            return AddResult(row[0], False, n)
-        article_id = row[0] if row is not None else article.article_id
-        if row is None:
+        old = db.execute("SELECT text_hash FROM articles WHERE article_id = ?", (article_id,)).fetchone()
+        if old is None:
             db.execute("INSERT INTO articles VALUES (?,?,?,?,?,?,?,?)",
                        (article_id, h, article.title, article.date, article.url, article.source_name,
                         article.text, datetime.now(timezone.utc).isoformat(timespec="seconds")))
-        else:
-            db.execute("DELETE FROM incidents WHERE article_id = ?", (article_id,))
+            for inc in incidents:
+                self._insert_incident(db, inc, article_id)
+            return AddResult(article_id, True, len(incidents))
+        old_ids = [r[0] for r in db.execute("SELECT incident_id FROM incidents WHERE article_id = ?", (article_id,))]
+        db.execute("DELETE FROM incidents WHERE article_id = ?", (article_id,))
         for inc in incidents:
             self._insert_incident(db, inc, article_id)
-        return AddResult(article_id, row is None, len(incidents))
+        kept = dropped = 0
+        if old[0] != h:                       # a new text: its title, date, url too; stale corrections go
+            db.execute("UPDATE articles SET text_hash = ?, title = ?, date = ?, url = ?, source_name = ?, text = ? "
+                       "WHERE article_id = ?", (h, article.title, article.date, article.url, article.source_name,
+                                                article.text, article_id))
+            new_ids = {inc.incident_id for inc in incidents}
+            gone = [i for i in old_ids if i not in new_ids]
+            for i in range(0, len(gone), 500):
+                chunk = gone[i:i + 500]
+                dropped += db.execute(f"DELETE FROM corrections WHERE incident_id IN ({','.join('?' * len(chunk))})",
+                                      chunk).rowcount
+            kept = db.execute("SELECT count(*) FROM corrections c JOIN incidents i USING (incident_id) "
+                              "WHERE i.article_id = ?", (article_id,)).fetchone()[0]
+        return AddResult(article_id, False, len(incidents), replaced=True, corrections_kept=kept,
+                         corrections_dropped=dropped)
 
     @staticmethod
     def _insert_incident(db: sqlite3.Connection, inc: Incident, article_id: str) -> None:
@@ -251,7 +339,7 @@ class IncidentStore:
 
         :raises KeyError: when the incident is unknown.
         """
-        with self._connect() as db:
+        with self._connect(write=True) as db:
             if db.execute("SELECT 1 FROM incidents WHERE incident_id = ?", (correction.incident_id,)).fetchone() is None:
                 raise KeyError(correction.incident_id)
             c = correction

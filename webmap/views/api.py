@@ -7,7 +7,8 @@ from typing import Any
 from flask import Blueprint, Response, abort, jsonify, request, url_for
 
 from .. import security
-from ..incidents.loaders import decode, parse_json_batch
+from ..incidents.loaders import decode
+from ..intake import parse_article_request
 from ..corrections import CorrectionError, build_correction
 from ..incidents.exc import ArticleError, ExtractionError
 from ..filters import parse_filters
@@ -63,12 +64,17 @@ def incident(incident_id: str) -> Response:
 
 @bp.post("/articles")
 def post_articles() -> tuple[Response, int]:
-    """Ingest a JSON article (or list of them) or an uploaded file (field ``file``) and return its incidents."""
+    """Ingest a JSON article (or a non-empty list of them) or an uploaded file (field ``file``).
+
+    201 when an article was added, 200 when all were already stored (or replaced), 400 for a bad
+    request (the message names the field), 409 for an id stored with another text (see README).
+    """
     state = get_state()
     try:
         if request.is_json:
             text = decode(request.get_data(cache=False), "request body", state.max_bytes)
-            results = state.ingest_articles(parse_json_batch(text, "request body"))
+            articles, replace = parse_article_request(text, "request body")
+            results = state.ingest_articles(articles, replace_existing=replace)
         elif "file" in request.files and request.files["file"].filename:
             f = request.files["file"]
             results = state.ingest_bytes(f.read(), f.filename or "upload")
@@ -80,8 +86,12 @@ def post_articles() -> tuple[Response, int]:
     out: list[dict[str, Any]] = []
     for r in results:
         recs = store.query(parse_filters({"article": r.article_id}))
-        out.append({"article_id": r.article_id, "added": r.added, "url": url_for("pages.article", article_id=r.article_id),
-                    "incidents": [export.incident_dict(x) for x in recs]})
+        item = {"article_id": r.article_id, "added": r.added, "replaced": r.replaced,
+                "url": url_for("pages.article", article_id=r.article_id),
+                "incidents": [export.incident_dict(x) for x in recs]}
+        if r.replaced:
+            item.update(corrections_kept=r.corrections_kept, corrections_dropped=r.corrections_dropped)
+        out.append(item)
     status = 201 if any(r.added for r in results) else 200
     return jsonify({"ok": True, "articles": out}), status
 

@@ -3,11 +3,12 @@ from __future__ import annotations
 
 import logging
 
-from flask import Flask, Response, jsonify, render_template, request
+from flask import Flask, Response, jsonify, render_template, request, url_for
 from werkzeug.exceptions import HTTPException, InternalServerError
 
 from ..incidents.exc import ArticleError
 from ..filters import FilterError
+from ..store import ArticleConflict
 
 log = logging.getLogger(__name__)
 
@@ -44,6 +45,19 @@ def _user_error(err: ValueError) -> Response | tuple[str, int]:
     return respond(str(err), 400)
 
 
+def _conflict(err: ArticleConflict) -> Response | tuple[str, int]:
+    """409: the id is stored with another text; the JSON names the stored article."""
+    if wants_json():
+        body = error_body(str(err), 409)
+        body["article_id"] = err.article_id
+        if err.existing:
+            body["existing"] = {**err.existing, "url": url_for("pages.article", article_id=err.existing["article_id"])}
+        resp = jsonify(body)
+        resp.status_code = 409
+        return resp
+    return respond(str(err), 409)
+
+
 def _internal(err: Exception) -> Response | tuple[str, int]:
     log.exception("unhandled error on %s", request.path)
     return respond(InternalServerError.description, 500)
@@ -56,5 +70,6 @@ def init_app(app: Flask) -> None:
     app.register_error_handler(HTTPException, _http)
     app.register_error_handler(FilterError, _user_error)
     app.register_error_handler(ArticleError, _user_error)
+    app.register_error_handler(ArticleConflict, _conflict)
     if not app.testing:
         app.register_error_handler(Exception, _internal)

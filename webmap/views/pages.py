@@ -18,7 +18,7 @@ from ..filters import EVENT_TYPES, parse_filters
 from ..maps import MapOptions, build_map, render_parts
 from ..incidents.models import Incident
 from ..services import get_state
-from ..store import Record
+from ..store import ArticleConflict, Record
 from .article_view import article_pieces, candidates_for
 
 log = logging.getLogger(__name__)
@@ -129,6 +129,8 @@ def upload() -> Any:
             results = state.ingest_bytes(json.dumps(record).encode("utf-8"), "paste.json")
     except (ArticleError, ExtractionError) as err:
         return render_template("upload.html", error=str(err)), 400
+    except ArticleConflict as err:
+        return render_template("upload.html", error=str(err)), 409
     if len(results) == 1:
         return redirect(url_for("pages.article", article_id=results[0].article_id))
     return redirect(url_for("pages.articles"))
