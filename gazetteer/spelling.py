@@ -30,10 +30,15 @@ _NOT_DIGRAPH = r"(?<![kzscKZSC])"          # h of kh, zh, sh, ch is part of anot
 ENDING_RULES: tuple[tuple[str, re.Pattern[str], tuple[str, ...]], ...] = (
     ("-iivka -> -eyevka/-eevka (Oleksiivka, Andriivka)", re.compile(r"(?<=[a-z])iiv(k[ai])$"),
      (r"eyev\1", r"eev\1")),
-    ("-ivka -> -ovka/-evka (Novoselivka, Pavlivka)", re.compile(r"(?<=[a-z])(?<!i)iv(k[ai])$"), (r"ov\1", r"ev\1")),
-    ("-ske/-tske -> -skoye/-skoe (Novotroitske, Pervomaiske)", re.compile(r"(?<=[a-z])ske$"), ("skoye", "skoe")),
-    ("-ne -> -noye/-noe (Krasne, Blahodatne)", re.compile(r"(?<=[a-z])ne$"), ("noye", "noe")),
-    ("-ove/-eve -> -ovo/-evo (Shevchenkove, Lozove)", re.compile(r"(?<=[a-z])([oe])ve$"), (r"\1vo",)),
+    ("vowel + -ivka -> -yevka/-evka (Mykolaivka, Serhiivka)", re.compile(r"(?<=[aeou])iv(k[ai])$"),
+     (r"yev\1", r"ev\1")),
+    ("-ivka -> -ovka/-evka (Novoselivka, Pavlivka)", re.compile(r"(?<=[b-df-hj-np-tv-z])iv(k[ai])$"),
+     (r"ov\1", r"ev\1")),
+    ("adjective -e -> -oye/-oe (Krasne, Vesele, Novotroitske, Lozove)", re.compile(r"(?<=[b-df-hj-np-tv-z])e$"),
+     ("oye", "oe")),
+    ("-ove/-eve -> -ovo/-evo (Shevchenkove)", re.compile(r"(?<=[a-z])([oe])ve$"), (r"\1vo",)),
+    ("-tsi -> -tsy (Chernivtsi)", re.compile(r"(?<=ts)i$"), ("y",)),
+    ("-tsia -> -tsa (Vinnytsia)", re.compile(r"(?<=ts)ia$"), ("a",)),
     ("-yi/-ii -> -yy/-iy/-y (Chervonyi, Zelenyi)", re.compile(r"(?<=[a-z])(?:yi|ii)\b"), ("yy", "iy", "y")),
 )
 
@@ -44,6 +49,11 @@ LETTER_RULES: tuple[tuple[str, re.Pattern[str], str], ...] = (
     ("Oleks- -> Aleks- (Oleksandrivka -> Aleksandrivka)", re.compile(r"\bOleks"), "Aleks"),
     ("-i- -> -e- in Mykh/Myk roots (Novomykhailivka -> Novomikhailivka)", re.compile(r"(?<=[Mm])y(?=kh?a)"), "i"),
     ("ai -> ay before a consonant (Mykhailivka -> Mykhaylivka)", re.compile(r"(?<=[aeo])i(?=[bcdfgklmnprstvz])"),
+     "y"),
+    ("y between consonants -> i (Vynohradne -> Vinohradne)",
+     re.compile(r"(?<=[b-df-hj-np-tv-zB-DF-HJ-NP-TV-Z])y(?=[b-df-hj-np-tv-z])"), "i"),
+    ("i between vowels -> y (Maiorsk -> Mayorsk)", re.compile(r"(?<=[aeou])i(?=[aeou])"), "y"),
+    ("ia/iu/ie after a consonant -> ya/yu/ye (Kamianka -> Kamyanka)", re.compile(r"(?<=[b-df-hj-np-tv-z])i(?=[aue])"),
      "y"),
 )
 
@@ -83,11 +93,12 @@ _SKELETON_RULES: tuple[tuple[re.Pattern[str], str], ...] = (
     (re.compile(r"['’ʼ`\-\s]+"), ""),
     (re.compile(r"(?<![kzsc])h"), "g"),                        # h/g
     (re.compile(r"^oleks"), "aleks"),                          # Oleks-/Aleks-
-    (re.compile(r"(?:sk(?:oye|oe|oje|aya|iy|yy|yi|ii|e|a|y)|sk)$"), "sk"),   # -ske/-skoye/-skoe/-skyi
-    (re.compile(r"n(?:oye|oe|oje|e)$"), "n"),                  # -ne/-noye/-noe
-    (re.compile(r"(?:[iy]{1,2}|e|ey|o|ee|eye)v(k[aiy])$"), r"v\1"),   # -ivka/-ovka/-evka/-iivka/-eyevka
-    (re.compile(r"([oe])v[oe]$"), r"\1v"),                     # -ove/-ovo
+    (re.compile(r"sk(?:iy|yy|yi|ii|y|aya|a)$"), "sk"),         # -skyi/-skiy, -ska/-skaya
+    (re.compile(r"(?<=[b-df-hj-np-tv-z])(?:oye|oe|oje|e)$"), "e"),  # adjective -e/-oye/-oe (not Pokrovsk)
+    (re.compile(r"(?:[iy]{1,2}|y?e|ey|o|ee|y?eye|iye)v(k[aiy])$"), r"v\1"),   # -ivka/-ovka/-evka/-yevka
+    (re.compile(r"([oe])vo$"), r"\1ve"),                       # -ovo/-ove
     (re.compile(r"(?:yi|iy|yy|ii|y)$"), "i"),                  # -yi/-iy/-y
+    (re.compile(r"tsia$"), "tsa"),                             # -tsia/-tsa
     (re.compile(r"ye"), "e"),                                  # ye/e
     (re.compile(r"[iy]+"), "i"),                               # i/y/ii/iy
     (re.compile(r"sch"), "shch"),
