@@ -17,7 +17,11 @@ LOCATIVE_STRONG = {"in", "near", "at", "outside", "into", "village", "town", "se
                    "shelled", "struck", "captured", "liberated", "occupied", "entered", "around", "of",
                    # Ukrainian and Russian: у, в, біля, поблизу, село, місто, під; около, возле, деревня
                    "у", "в", "біля", "поблизу", "село", "села", "селі", "селище", "місто", "міста", "місті", "під",
-                   "около", "возле", "деревня", "поселок", "посёлок", "город", "города", "районі", "районе"}
+                   "около", "возле", "деревня", "поселок", "посёлок", "город", "города", "районі", "районе",
+                   # more Ukrainian and Russian prepositions and the abbreviations of settlement kinds
+                   "на", "над", "по", "під", "під", "поблизу", "неподалік", "околицях", "з", "із", "зі", "до",
+                   "від", "за", "через", "біля", "из", "от", "под", "вблизи", "рядом", "близ", "окрестностях",
+                   "с", "смт", "м", "пгт", "г", "пос", "сел", "селища", "селі", "селе", "села", "місті", "городе"}
 from .geocode import _fuzzy_within
 from .resolve import POINT_KINDS, Context, _inside, make_resolution, score_candidates
 

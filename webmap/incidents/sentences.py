@@ -4,6 +4,7 @@ from __future__ import annotations
 import re
 
 from .models import Article, Sentence
+from .lang_abbrev import ADJECTIVAL_NAME, CYRILLIC_ABBREV, MAY_END
 
 # Titles and other abbreviations after which a period does not end a sentence.
 _ABBREV = {
@@ -11,7 +12,7 @@ _ABBREV = {
     "rep", "pres", "st", "prof", "jr", "sr", "inc", "corp", "ltd", "co", "vs", "v", "no", "nos", "jan", "feb",
     "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "approx", "est", "mt", "ft", "vol",
     "fig", "pp", "cf", "al", "brig", "cpl", "pvt", "rev", "hon", "amb", "dept", "govt", "ave", "blvd", "rd",
-}
+} | CYRILLIC_ABBREV
 # Dotted abbreviations that may also end a sentence: split only before a usual sentence opener.
 _DOTTED = re.compile(r"(?:\b[A-Za-z]\.){2,}$")
 _OPENERS = {
@@ -23,7 +24,7 @@ _TAIL = re.compile(
     r"(?:pic\.twitter\.com/\S+\s*)?[—–]\s*[^\n()—–]{0,100}\(@\w{1,30}\)\s*"
     r"(?:[A-Z][a-z]+\.? \d{1,2}, \d{4}|\d{1,2} [A-Z][a-z]+ \d{4})?"
     r"|pic\.twitter\.com/\S+|https?://\S+")
-_END = re.compile(r"(?:[.!?]+|…)[\"'”’)\]]*(?=\s|$)")
+_END = re.compile(r"(?:[.!?]+|…)[\"'”’»)\]]*(?=\s|$)")
 
 
 def _is_tail(s: str) -> bool:
@@ -73,15 +74,15 @@ def _breaks(text: str, s: int, e: int) -> list[int]:
         if not rest:
             continue
         nxt = rest[0]
-        if not (nxt.isupper() or nxt.isdigit() or nxt in "\"'“‘(["):
+        if not (nxt.isupper() or nxt.isdigit() or nxt in "\"'“‘([«„"):
             continue
-        word = re.search(r"([\w.]+)$", seg[:m.start() + 1])
+        word = re.search(r"([\w.-]+)$", seg[:m.start() + 1])
         tok = word.group(1) if word else ""
-        if m.group(0).startswith(".") and len(m.group(0).rstrip("\"'”’)]")) == 1:
+        if m.group(0).startswith(".") and len(m.group(0).rstrip("\"'”’»)]")) == 1:
             bare = tok.rstrip(".").lower()
-            if bare in _ABBREV:
+            if bare in _ABBREV and not (bare in MAY_END and not ADJECTIVAL_NAME.match(rest)):
                 continue
-            if re.fullmatch(r"[A-Z]", tok.rstrip(".")):          # an initial: "Bridget A. Brink"
+            if re.fullmatch(r"[A-ZА-ЯІЇЄҐЁ]", tok.rstrip(".")):          # an initial: "Bridget A. Brink", "В. Зеленський"
                 continue
             if _DOTTED.search(tok):
                 nw = re.match(r"[\w']+", rest)
