@@ -218,7 +218,8 @@ def score_candidates(hits: list[tuple[Entry, int]], *, qualifier: str = "", cont
         if flag == ALTERNATE:
             why.append("alternate name")
         out.append((s, e, "; ".join(why) or ("prominence" if flag != ALTERNATE else "alternate name")))
-    out.sort(key=lambda t: (-t[0], -t[1].prom, t[1].place.place_id))
+    # ties: the more prominent, then the more populous; the place id only when nothing else tells them apart
+    out.sort(key=lambda t: (-t[0], -t[1].prom, -t[1].place.population, t[1].place.place_id))
     return out
 
 
