@@ -8,9 +8,9 @@ from __future__ import annotations
 
 import re
 
-from .build import ALTERNATE, CURATED, DEMONYM, PRIMARY
 from .index import Entry, Index
 from .inflect import area_qualifier
+from .names import ALTERNATE, CURATED, DEMONYM, PRIMARY
 from .recognize import (ORG_TAIL, QUALIFIERS_AFTER, STOP, TITLES, Span, Token)
 
 MAJOR_KINDS = {"country", "continent", "area", "admin1"}

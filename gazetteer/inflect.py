@@ -18,7 +18,9 @@ import itertools
 import re
 from typing import Callable, Iterable, Sequence
 
+from .names import CURATED, DEMONYM, PRIMARY
 from .normalize import norm
+from .theatre import BELLIGERENTS, THEATRE
 
 _CYR = re.compile(r"[\u0400-\u04FF]")
 
@@ -234,7 +236,7 @@ def lemmatize(toks: Sequence, grams: list[Gram], found: dict, index) -> tuple[li
 
 # Where a declined Cyrillic word may name a place it does not spell out: the countries that write their
 # places' names in Ukrainian or Russian, or a place anyone would name (Лондоні, Берліні, Вашингтоні).
-_LEMMA_COUNTRIES = {"UA", "RU", "BY", "MD", "KZ", "GE"}
+_LEMMA_COUNTRIES = {*THEATRE, "KZ", "GE"}
 _WORLD_PROMINENCE = 7.0
 
 
@@ -260,10 +262,10 @@ def _weights(index, hits: dict) -> dict[str, float]:
         best = 0.0
         for p, flag in v:
             e = ents.get(p)
-            if e is None or flag == 4:
+            if e is None or flag == DEMONYM:
                 continue
-            best = max(best, e.prom + (1.0 if flag in (1, 2) else 0.0)
-                       + (1.5 if e.place.country_code in ("UA", "RU") else 0.0))
+            best = max(best, e.prom + (1.0 if flag in (PRIMARY, CURATED) else 0.0)
+                       + (1.5 if e.place.country_code in BELLIGERENTS else 0.0))
         out[k] = best
     return out
 

@@ -8,6 +8,8 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
+from gazetteer.theatre import WAR_PARTIES
+
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
 
 DEFAULTS: dict[str, Any] = {
@@ -21,7 +23,7 @@ DEFAULTS: dict[str, Any] = {
     "INLINE_POPUPS_MAX": 1500,                # up to this many incidents popups are embedded, else fetched
     "MAP_MAX_ZOOM": 18,
     "UNCERTAINTY_RADIUS_M": 15000,            # radius drawn around precision-2 points
-    "ADMIN1_OUTLINES": ("UA", "RU", "BY"),    # countries whose admin-1 outlines are drawn
+    "ADMIN1_OUTLINES": WAR_PARTIES,    # countries whose admin-1 outlines are drawn
     "SESSION_COOKIE_SAMESITE": "Lax",
     "SESSION_COOKIE_HTTPONLY": True,
 }
