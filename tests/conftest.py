@@ -1,9 +1,15 @@
-"""Shared fixtures. Nothing in the test suite may reach the network."""
+"""Shared fixtures, one per resource. Nothing in the test suite may reach the network.
+
+Tests live in folders that mirror the packages (``gazetteer/``, ``webmap/``, ``webmap/incidents/``,
+``browser/``); the helpers beside this file (``paths``, ``geo``, ``web_factory``) import from any of them.
+"""
 from __future__ import annotations
 
 import socket
 
 import pytest
+
+from paths import SEED, SEEDS
 
 _real_connect = socket.socket.connect
 
@@ -23,6 +29,26 @@ def _offline(monkeypatch):
 
 
 # ---------------------------------------------------------------------------------------------
+# The gazetteer and the seed article
+# ---------------------------------------------------------------------------------------------
+@pytest.fixture(scope="session")
+def gz():  # noqa: ANN201
+    """The real bundled gazetteer (the process-wide default; its index is built once if missing)."""
+    from gazetteer import Gazetteer
+
+    return Gazetteer.default()
+
+
+@pytest.fixture(scope="session")
+def seed_article():  # noqa: ANN201
+    """The seed article (Kursk, 11 August 2024) as the real loader reads it."""
+    from webmap.incidents.loaders import load_path
+
+    [article] = load_path(SEED)
+    return article
+
+
+# ---------------------------------------------------------------------------------------------
 # Web app fixtures (owner: web app; tests/test_web_*.py, tests/test_browser.py)
 # ---------------------------------------------------------------------------------------------
 import os as _os
@@ -30,8 +56,7 @@ import shutil as _shutil
 import threading as _threading
 from pathlib import Path as _Path
 
-WEB_ROOT = _Path(__file__).resolve().parent.parent
-SEEDS_DIR = WEB_ROOT / "seeds"
+SEEDS_DIR = SEEDS
 
 
 def _web_app(instance: _Path, **extra):
