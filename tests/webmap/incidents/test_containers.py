@@ -13,12 +13,6 @@ from webmap.incidents.models import Article
 from webmap.incidents.pipeline import extract
 
 
-@pytest.fixture(scope="module")
-def gz():  # noqa: ANN201
-    from gazetteer import Gazetteer
-
-    return Gazetteer.default()
-
 
 def _mention(gz, text: str, name: str):  # noqa: ANN001, ANN202
     ms = [m for m in gz.geoparse(text) if m.text.startswith(name)]

@@ -95,12 +95,6 @@ def test_rules_generalise_to_names_they_were_not_written_from() -> None:
     assert same_skeleton >= 0.57, same_skeleton
 
 
-@pytest.fixture(scope="module")
-def gz():  # noqa: ANN201
-    from gazetteer import Gazetteer
-
-    return Gazetteer.default()
-
 
 @pytest.mark.parametrize("query,expected,admin1", [
     ("Novoselovka, Donetsk", "Novoselivka", "Donetsk"),
