@@ -140,3 +140,49 @@ def chromium():
             yield browser
         finally:
             browser.close()
+
+
+# ---------------------------------------------------------------------------------------------
+# PostgreSQL + PostGIS fixtures (owner: scale; tests marked `postgis`, `pytest -m postgis`)
+# ---------------------------------------------------------------------------------------------
+import itertools as _itertools
+
+
+@pytest.fixture(scope="session")
+def pg_cluster():
+    """A throwaway PostgreSQL 15 + PostGIS cluster on 127.0.0.1 (tests/pgcluster.py), stopped after the session.
+
+    Skipped only outside CI when Debian's postgresql-15 / postgresql-15-postgis-3 are not installed.
+    """
+    import pgcluster
+    why = pgcluster.missing()
+    if why:
+        if _os.environ.get("CI") == "true":
+            pytest.fail(f"PostgreSQL is required in CI: {why} (make system-deps installs it)")
+        pytest.skip(why)
+    cluster = pgcluster.Cluster().start()
+    try:
+        yield cluster
+    finally:
+        cluster.stop()
+
+
+_pg_db_numbers = _itertools.count(1)
+
+
+@pytest.fixture
+def pg_url(pg_cluster):
+    """The URL of a fresh, empty PostGIS database of the session's cluster, dropped after the test."""
+    name = f"test_{_os.getpid()}_{next(_pg_db_numbers)}"
+    url = pg_cluster.create_database(name)
+    try:
+        yield url
+    finally:
+        pg_cluster.drop_database(name)
+
+
+def pytest_collection_modifyitems(config, items):
+    """A test that uses the PostgreSQL cluster is a `postgis` test (so `-m postgis` selects it)."""
+    for item in items:
+        if "pg_cluster" in getattr(item, "fixturenames", ()):
+            item.add_marker(pytest.mark.postgis)
