@@ -108,9 +108,10 @@ def classify(text: str, toks: list[Token], spans: list[Span], index: Index) -> l
             if s.role == "place":
                 s.role = "embedded"
         letters = len(s.key.replace(" ", ""))
-        short = letters <= 2 or (letters == 3 and (first.text.isupper() or "." in first.text))
+        dotted = "." in first.text or (single and text.startswith(".", last.end))    # "U.S.", "Pa."
+        short = letters <= 2 or (letters == 3 and (first.text.isupper() or dotted))
         if short:
-            if not (first.text.isupper() or "." in first.text) or not any(
+            if not (first.text.isupper() or dotted) or not any(
                     f in (PRIMARY, CURATED, DEMONYM) and e.place.kind in MAJOR_KINDS | {"city"} for e, f in hits):
                 continue
             # "US", "UK", "EU": the country or union, never a village called Us or Uk

@@ -72,27 +72,9 @@ def spellings(r: Record) -> set[str]:
     out: set[str] = set()
     for n in base:
         out |= variants(n)
-    out |= _russian_style(r.name)
-    return out
+    from ..spelling import russian_style
 
-
-_RU_ENDINGS = (("ivka", "ovka"), ("ivka", "evka"), ("tske", "tskoye"), ("ske", "skoye"), ("ne", "noye"),
-               ("ove", "ovo"), ("eve", "evo"), ("yi", "iy"))
-
-
-def _russian_style(name: str) -> set[str]:
-    """The Russian-style spelling English reports give Ukrainian places without a Russian name at hand:
-    h -> g (Veselohorivka -> Veselogorovka), -ivka -> -ovka/-evka, -ske -> -skoye, -ne -> -noye."""
-    if not name.isascii():
-        return set()
-    g = re.sub(r"(?<![kzscKZSC])h", "g", name)
-    g = re.sub(r"(?<![kzscKZSC])H", "G", g)
-    out = {g} if g != name else set()
-    for base in (name, g):
-        low = base.lower()
-        for old, new in _RU_ENDINGS:
-            if low.endswith(old) and len(low) > len(old) + 2:
-                out.add(base[: -len(old)] + new)
+    out |= russian_style(r.name)           # Novoselovka, Krasnoe, Alekseyevka, Blagodatnoye ...
     return out
 
 
