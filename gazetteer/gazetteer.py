@@ -9,11 +9,13 @@ from typing import Iterable
 from .cache import default_index_path
 from .exc import GazetteerQueryError
 from .filters import classify
+from .geocode import fuzzy_within
 from .geometry import haversine_km
 from .index import Entry, Index
-from .model import Mention, Place, Precision, Resolution
+from .model import Mention, MentionRole, Place, Precision, Resolution
 from .names import DEMONYM
 from .recognize import Span, propose, tokenize
+from .resolve import POINT_KINDS, Context, inside, make_resolution, score_candidates
 
 LOCATIVE_STRONG = {"in", "near", "at", "outside", "into", "village", "town", "settlement", "hamlet", "city",
                    "shelled", "struck", "captured", "liberated", "occupied", "entered", "around", "of",
@@ -21,11 +23,9 @@ LOCATIVE_STRONG = {"in", "near", "at", "outside", "into", "village", "town", "se
                    "у", "в", "біля", "поблизу", "село", "села", "селі", "селище", "місто", "міста", "місті", "під",
                    "около", "возле", "деревня", "поселок", "посёлок", "город", "города", "районі", "районе",
                    # more Ukrainian and Russian prepositions and the abbreviations of settlement kinds
-                   "на", "над", "по", "під", "під", "поблизу", "неподалік", "околицях", "з", "із", "зі", "до",
-                   "від", "за", "через", "біля", "из", "от", "под", "вблизи", "рядом", "близ", "окрестностях",
-                   "с", "смт", "м", "пгт", "г", "пос", "сел", "селища", "селі", "селе", "села", "місті", "городе"}
-from .geocode import fuzzy_within
-from .resolve import POINT_KINDS, Context, inside, make_resolution, score_candidates
+                   "на", "над", "по", "неподалік", "околицях", "з", "із", "зі", "до",
+                   "від", "за", "через", "из", "от", "под", "вблизи", "рядом", "близ", "окрестностях",
+                   "с", "смт", "м", "пгт", "г", "пос", "сел", "селища", "селе", "городе"}
 
 logger = logging.getLogger(__name__)
 
@@ -35,6 +35,7 @@ _default_lock = threading.Lock()
 
 
 BLOCK_CHARS = 50_000
+SETTLEMENT_KINDS = ("city", "town", "village")
 
 
 def _blocks(text: str, size: int) -> list[tuple[int, int]]:
@@ -121,6 +122,27 @@ class Gazetteer:
         found.sort(key=lambda e: 0 if e.place.kind == "admin1" else 1)
         return [e.place for e in found]
 
+    def places_in(self, south: float, west: float, north: float, east: float, *,
+                  kinds: Iterable[str] = SETTLEMENT_KINDS, min_population: int = 0, limit: int = 1000) -> list[Place]:
+        """Places of these kinds inside the box (degrees), most populous first."""
+        return [e.place for e in self.index.in_box(south, west, north, east, kinds, min_population, limit)]
+
+    def nearest(self, lat: float, lon: float, *, max_km: float = 15.0,
+                kinds: Iterable[str] = SETTLEMENT_KINDS) -> list[Place]:
+        """Settlements within ``max_km`` of the point, nearest first (reverse geocoding to a place name)."""
+        import math
+
+        dlat = max_km / 111.0
+        dlon = max_km / (111.0 * max(0.05, math.cos(math.radians(lat))))
+        found = self.index.in_box(lat - dlat, lon - dlon, lat + dlat, lon + dlon, kinds, 0, 5000)
+
+        def km(p: Place) -> float:
+            x = math.radians(p.lon - lon) * math.cos(math.radians((p.lat + lat) / 2))
+            return 6371.0 * math.hypot(x, math.radians(p.lat - lat))
+
+        near = sorted(((km(e.place), e.place) for e in found), key=lambda t: t[0])
+        return [p for d, p in near if d <= max_km]
+
     # ---- geoparsing --------------------------------------------------------------------------
     def spans(self, text: str) -> list[Span]:
         """Recognised spans with their context (internal form of :meth:`geoparse`)."""
@@ -139,7 +161,7 @@ class Gazetteer:
         for start, end in _blocks(text, BLOCK_CHARS):
             spans = self.spans(text[start:end])
             resolutions = self._resolve_document(spans)
-            out.extend(Mention(s.start + start, s.end + start, s.text, s.role, resolutions.get(id(s)))
+            out.extend(Mention(s.start + start, s.end + start, s.text, MentionRole(s.role), resolutions.get(id(s)))
                        for s in spans if id(s) in resolutions or s.strong)
         return out
 

@@ -20,7 +20,7 @@ DEFAULTS: dict[str, Any] = {
     "TILES_ATTR": "",                         # attribution for TILES_URL
     "ASSETS_PREFIX": "/static/vendor",        # where the vendored Leaflet/folium assets are served
     "MAX_CONTENT_LENGTH": 2 * 1024 * 1024,    # uploads over this get 413
-    "INLINE_POPUPS_MAX": 1500,                # up to this many incidents popups are embedded, else fetched
+    "INLINE_POPUPS_MAX": 300,                 # up to this many incidents popups are embedded, else fetched
     "MAP_MAX_ZOOM": 18,
     "UNCERTAINTY_RADIUS_M": 15000,            # radius drawn around precision-2 points
     "ADMIN1_OUTLINES": WAR_PARTIES,    # countries whose admin-1 outlines are drawn

@@ -11,11 +11,12 @@ from flask import current_app
 
 from .incidents.exc import ArticleError, ExtractionError
 from .incidents.models import Article, Incident
+from .incidents.resolver import PlaceResolver
 from .store import AddResult, IncidentStore
 
 log = logging.getLogger(__name__)
 
-Extractor = Callable[[Article, Any], Sequence[Incident]]
+Extractor = Callable[[Article, PlaceResolver | None], Sequence[Incident]]
 INGESTIBLE = (".txt", ".md", ".markdown", ".html", ".htm", ".json", ".jsonl")
 
 
@@ -26,7 +27,7 @@ class WebmapState:
     store: IncidentStore
     extractor: Extractor | None = None          # None: webmap.incidents.pipeline.extract
     max_bytes: int = 2 * 1024 * 1024
-    _gazetteer: Any = None
+    _gazetteer: PlaceResolver | None = None
     _lock: threading.Lock = field(default_factory=threading.Lock)
 
     @classmethod
@@ -38,7 +39,7 @@ class WebmapState:
         return state
 
     @property
-    def gazetteer(self) -> Any:
+    def gazetteer(self) -> PlaceResolver:
         """The gazetteer, loaded on first use (once per process)."""
         with self._lock:
             if self._gazetteer is None:
@@ -47,7 +48,7 @@ class WebmapState:
             return self._gazetteer
 
     @property
-    def loaded_gazetteer(self) -> Any:
+    def loaded_gazetteer(self) -> PlaceResolver | None:
         """The gazetteer if already loaded, else None (never loads it)."""
         return self._gazetteer
 

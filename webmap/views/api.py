@@ -50,8 +50,7 @@ def incidents_geojson() -> Response:
 def incidents_csv() -> Response:
     """The incidents matching the filters as CSV, with ACLED's column names where they apply."""
     records = get_state().store.query(parse_filters(request.args))
-    resp = Response(export.to_csv(records), mimetype="text/csv")
-    resp.charset = "utf-8"
+    resp = Response(export.to_csv(records), content_type="text/csv; charset=utf-8")
     return _download(resp, "incidents.csv")
 
 
@@ -113,4 +112,7 @@ def correction(incident_id: str) -> Response:
             state.store.correct(build_correction(record.machine, fields or {}, state.gazetteer if needs_gz else None))
         except CorrectionError as err:
             abort(400, str(err))
-    return jsonify({"ok": True, "incident": export.incident_dict(state.store.get(incident_id))})
+    updated = state.store.get(incident_id)
+    if updated is None:
+        abort(404)
+    return jsonify({"ok": True, "incident": export.incident_dict(updated)})
