@@ -167,6 +167,12 @@ def _link_containers(text: str, spans: list[Span]) -> None:
     """
     for i, (a, b) in enumerate(zip(spans, spans[1:])):
         gap = text[a.end:b.start]
+        d = _DIRECTION_GAP.match(gap)
+        if d and d.group(1).strip(" -") and a.role == "place" and b.role == "place" and a.container is None:
+            a.container = b
+            a.notes.append("direction:" + d.group(1).lower().replace("-", "").replace(" ", ""))
+            a.strong = True
+            continue
         region_gap = b.qualifier in ("region", "district") and _REGION_GAP.match(gap) is not None
         if (_CONTAINER_GAP.match(gap) or region_gap) and b.role in ("place", "embedded") and a.role == "place":
             if "," in gap and not region_gap and _in_list(text, spans, i):
@@ -176,6 +182,13 @@ def _link_containers(text: str, spans: list[Span]) -> None:
         elif re.fullmatch(r"(?:['’]s?)?\s+", gap) and text[a.end:a.end + 1] in "'’" and b.role == "place":
             b.container = a
             b.strong = True
+
+
+# "Vesele, north-west of Avdiivka", "Pisky, 10 km west of Donetsk": a compass direction from a town
+_DIRECTION_GAP = re.compile(
+    r"^\s*,?\s+(?:(?:about|some|around|roughly)\s+)?(?:\d+(?:[.,]\d+)?\s*(?:km|kilometres|kilometers|miles)\s+)?"
+    r"((?:north|south)?-?\s?(?:east|west)?|north|south)(?:ern)?\s+of\s+(?:the\s+)?(?:(?:town|city|village)\s+of\s+)?$",
+    re.I)
 
 
 _LIST_GAP = re.compile(r"^\s*(?:,|and|or|&)\s*(?:and\s+|or\s+)?$")

@@ -18,7 +18,7 @@ from .index import Entry, Index
 from .model import Precision, Resolution
 from .names import DEMONYM
 from .normalize import norm
-from .resolve import POINT_KINDS, Context, inside, make_resolution, score_candidates
+from .resolve import POINT_KINDS, Context, direction_word, inside, make_resolution, score_candidates
 from .theatre import FUZZY_COUNTRIES, HOME, THEATRE
 
 if TYPE_CHECKING:
@@ -176,8 +176,11 @@ def geocode_query(gz: "Gazetteer", query: str) -> Resolution | None:
     if whole != target and [h for h in gz.index.candidates(whole) if h[1] != DEMONYM]:
         target = whole                     # "Brovary raion" is a name of its own
     containers: list[Entry] = []
+    direction = ""
     for name, q in cleaned[1:]:
         hits = _hits(gz, name)
+        if hits and q.endswith(" of"):
+            direction = direction or direction_word(q)      # "Vesele, north-west of Avdiivka"
         if hits:
             # "X, Donetsk": the regions the name can mean (the oblast); a town only when no region has it
             readings = [e for _, e, _ in score_candidates(hits, qualifier=q or "region")]
@@ -200,7 +203,8 @@ def geocode_query(gz: "Gazetteer", query: str) -> Resolution | None:
             return replace(r, score=0.4)
     if not hits:
         return _container_only(gz, container) if container is not None else None
-    ranked = score_candidates(hits, qualifier=qual, context=ctx, container=containers, key=target)
+    ranked = score_candidates(hits, qualifier=qual, context=ctx, container=containers, key=target,
+                              direction=direction)
     best = ranked[0][1]
     if container is not None and not any(inside(best, c) for c in containers):
         fuzzy = fuzzy_within(gz.index, target, container)

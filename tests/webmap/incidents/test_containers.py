@@ -73,3 +73,35 @@ def test_a_region_alone_is_still_the_region(gz) -> None:  # noqa: ANN001
     incs = extract(Article(article_id="t", text="Russian forces shelled the Donetsk oblast on Tuesday."), gz)
     assert incs and incs[0].location_name.startswith("Donetsk")
     assert incs[0].geo_precision == 3
+
+
+# "Vesele, north-west of Bakhmut": among the namesakes, the one that lies in that direction of the town
+DIRECTIONS = [
+    ("Vesele, north-west of Bakhmut", "Bakhmut", "northwest"),
+    ("Vesele, south-west of Bakhmut", "Bakhmut", "southwest"),
+    ("Ivanivka, east of Kherson", "Kherson", "east"),
+]
+
+
+def _bearing_ok(gz, r, town: str, direction: str) -> None:  # noqa: ANN001
+    from gazetteer.geometry import haversine_km
+    from gazetteer.resolve import _BEARINGS, _bearing
+
+    anchor = max((p for p in gz.search(town, country="UA") if p.kind in ("city", "town")), key=lambda p: p.population)
+    assert haversine_km(anchor.lat, anchor.lon, r.lat, r.lon) <= 60
+    b = _bearing(anchor.lat, anchor.lon, r.lat, r.lon)
+    assert abs((b - _BEARINGS[direction] + 180) % 360 - 180) <= 50, (r.place.name, r.lat, r.lon, b)
+
+
+@pytest.mark.parametrize("query,town,direction", DIRECTIONS)
+def test_direction_words_choose_the_namesake(gz, query: str, town: str, direction: str) -> None:  # noqa: ANN001
+    r = gz.geocode_resolution(query)
+    assert r is not None and r.place.kind in ("village", "town")
+    _bearing_ok(gz, r, town, direction)
+
+
+@pytest.mark.parametrize("query,town,direction", DIRECTIONS)
+def test_direction_words_in_running_text(gz, query: str, town: str, direction: str) -> None:  # noqa: ANN001
+    name = query.split(",")[0]
+    r = _mention(gz, f"Russian troops attacked {query} on Sunday.", name)
+    _bearing_ok(gz, r, town, direction)
