@@ -76,7 +76,17 @@ def _hits(gz: "Gazetteer", name: str) -> list[tuple[Entry, int]]:
     m = re.match(r"^(.+?)\s*[-–—]\s+\S", name)
     if m:
         return _hits(gz, m.group(1))
+    # "Sviatogorsk Lavra", "Kramatorsk railway station": a facility known by its town's name
+    m = _FACILITY_TAIL.match(name.strip())
+    if m:
+        return _hits(gz, m.group(1))
     return []
+
+
+_FACILITY_TAIL = re.compile(
+    r"^(.+?)\s+(?:lavra|monastery|hospital|(?:railway |train |bus )?station|airport|airfield|air ?base|base"
+    r"|factory|works|refinery|depot|bridge|market|school|university"
+    r"|church|cathedral|dam|port|harbou?r|stadium|mall|shopping cent(?:re|er)|theat(?:re|er)|checkpoint)$", re.I)
 
 
 def fuzzy_within(index: Index, name: str, container: Entry) -> list[tuple[Entry, int]]:
@@ -146,8 +156,9 @@ def _typo(gz: "Gazetteer", name: str) -> list[tuple[Entry, int]]:
     if len(key) < 5:
         return []
     table = _typo_table(gz.index)
-    close = difflib.get_close_matches(key, list(table), n=2, cutoff=0.85)
-    pids = list(dict.fromkeys(p for k in close for p in table[k]))
+    close = difflib.get_close_matches(key, list(table), n=3, cutoff=0.85)
+    close = [k for k in close if k[:1] == key[:1]] or close[:2]   # a typo seldom changes the first letter:
+    pids = list(dict.fromkeys(p for k in close for p in table[k]))  # "Adiivka" is Avdiivka, not Kadiivka
     ents = gz.index.entries(pids)
     if len(pids) > 1:                     # namesakes: the Ukrainian one if there is exactly one
         pids = [p for p in pids if p in ents and ents[p].place.country_code == HOME]

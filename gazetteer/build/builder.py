@@ -231,6 +231,7 @@ def _fill(con: sqlite3.Connection, bar: "_Progress", extra: Iterable[Record]) ->
         pid = b.add(rec)
         if pid > 0 and b.recs[pid] is rec and rec.kind in ("city", "town", "village"):
             near.add(pid, rec)
+    enrich.drop_borrowed_populations(b)
     for rec in sources.raion_records():
         enrich.name_raion_after_its_town(rec, b)
         b.add(rec)

@@ -178,3 +178,23 @@ def add_demonyms(b: "Builder", con: sqlite3.Connection) -> None:
             continue
         rows.append((norm(form), pid, DEMONYM))
     con.executemany("INSERT OR REPLACE INTO name VALUES (?,?,?)", rows)
+
+
+def drop_borrowed_populations(b: "Builder") -> None:
+    """A Who's On First settlement that GeoNames does not know and that carries the population of a
+    namesake city elsewhere (WOF's "Mikolayiv", a small town in Lviv oblast, with the 498,748 people of
+    Mykolaiv) loses it: it would otherwise outrank the city it borrowed them from."""
+    from ..spelling import skeleton
+
+    cities: dict[str, list[Record]] = {}
+    for r in b.recs.values():
+        if r.source == "geonames" and r.population >= 20_000:
+            cities.setdefault(skeleton(r.name), []).append(r)
+    for r in b.recs.values():
+        if r.source != "wof" or r.population < 20_000 or r.kind not in ("city", "town"):
+            continue
+        for c in cities.get(skeleton(r.name), ()):
+            if abs(c.population - r.population) <= 0.1 * c.population \
+                    and haversine_km(r.lat, r.lon, c.lat, c.lon) > 20:
+                r.population, r.kind = 0, sources.populated_kind(0)
+                break
