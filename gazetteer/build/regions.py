@@ -36,8 +36,9 @@ def at_the_city_they_are_named_after(b: "Builder") -> None:
     """War-zone oblasts take the point of the city they are named after: conflict data codes a region-level
     event to its provincial capital (ACLED's geo_precision 3). The city is found by its name or a former
     one, in any romanisation (Mykolayiv; Dnipro, formerly Dnipropetrovsk; Kropyvnytskyi, formerly
-    Kirovohrad; Kyiv for Kyiv oblast), preferring the region's own cities, then the largest. A region not
-    named after a city (Crimea, Volyn, Zakarpattia) keeps its centroid; its polygon is kept either way."""
+    Kirovohrad), preferring the region's own cities, then the largest. A region not named after a city
+    (Crimea, Volyn, Zakarpattia), or whose city is a region of its own outside it (Kyiv oblast, Moscow
+    oblast), keeps its centroid: a region's point stays inside its polygon."""
     by_skeleton: dict[str, list[Record]] = {}
     for rec in b.recs.values():
         if rec.kind in ("city", "town") and rec.country_code in WAR_PARTIES and rec.population >= NAMED_CITY_MIN_POP:
@@ -52,7 +53,15 @@ def at_the_city_they_are_named_after(b: "Builder") -> None:
         if not cands:
             continue
         city = max(cands, key=lambda c: (c.admin1_code == rec.admin1_code, skeleton(c.name) == key, c.population))
+        if rec.geometry is not None and not _near_polygon(rec.geometry, city.lat, city.lon):
+            continue          # a city of its own outside the region (Kyiv, Moscow): the point stays inside
         rec.lat, rec.lon = city.lat, city.lon
+
+
+def _near_polygon(geometry: dict, lat: float, lon: float, tolerance_deg: float = 0.05) -> bool:
+    from shapely.geometry import Point, shape
+
+    return bool(shape(geometry).buffer(tolerance_deg).contains(Point(lon, lat)))
 
 
 def region_name_forms(rec: Record) -> list[str]:

@@ -16,11 +16,12 @@ from gazetteer.translit import ru_to_latin, uk_to_latin
 NAMED_AFTER = {
     "ne1:UA-71": "Cherkasy", "ne1:UA-74": "Chernihiv", "ne1:UA-77": "Chernivtsi", "ne1:UA-12": "Dnipro",
     "ne1:UA-14": "Donetsk", "ne1:UA-26": "Ivano-Frankivsk", "ne1:UA-63": "Kharkiv", "ne1:UA-65": "Kherson",
-    "ne1:UA-68": "Khmelnytskyi", "ne1:UA-35": "Kropyvnytskyi", "ne1:UA-32": "Kyiv", "ne1:UA-09": "Luhansk",
+    "ne1:UA-68": "Khmelnytskyi", "ne1:UA-35": "Kropyvnytskyi", "ne1:UA-09": "Luhansk",
     "ne1:UA-46": "Lviv", "ne1:UA-48": "Mykolaiv", "ne1:UA-51": "Odesa", "ne1:UA-53": "Poltava",
     "ne1:UA-56": "Rivne", "ne1:UA-59": "Sumy", "ne1:UA-61": "Ternopil", "ne1:UA-05": "Vinnytsia",
     "ne1:UA-23": "Zaporizhzhia", "ne1:UA-18": "Zhytomyr", "ne1:UA-40": "Sevastopol",
     "ne1:UA-43": None, "ne1:UA-07": None, "ne1:UA-21": None,
+    "ne1:UA-32": None,      # named after Kyiv, a region of its own outside it: the point stays inside the oblast
     "ne1:RU-KRS": "Kursk", "ne1:RU-BEL": "Belgorod", "ne1:RU-BRY": "Bryansk", "ne1:RU-VOR": "Voronezh",
 }
 
