@@ -62,7 +62,7 @@ _RAW: dict[str, str] = {
     "missile": r"\b(?:missiles?|rockets?|ballistic|cruise|Iskander(?:-M)?|Kalibr|Kinzhal|Tochka(?:-U)?|Kh-\d+|S-300"
                r"|ATACMS|Storm Shadow|Onyx|Oniks|Tornado-S)\b",
     "shell": r"\b(?:shell(?:ed|ing|s)|artillery|mortars?|howitzers?|MLRS|multiple rocket launch\w*|Grads?|BM-\d+"
-             r"|Uragan|Smerch|Hurricane(?! [A-Z][a-z])|HIMARS|tanks? fire|heavy weapons|\d+ ?mm|fired (?:at|on|upon)|bursts of fire"
+             r"|Uragan|Smerch|Hurricane(?-i:(?! [A-Z][a-z]))|HIMARS|tanks? fire|heavy weapons|\d+ ?mm|fired (?:at|on|upon)|bursts of fire"
              r"|projectiles|shells)\b",
     "milsite": r"\b(?:command(?: post| point|-and-control cent(?:er|re)| and control cent(?:er|re)| cent(?:er|re))s?"
                r"|headquarters|HQ|ammunition (?:depot|warehouse|dump)s?|ammo depots?|(?:fuel|oil) depots?"
