@@ -7,7 +7,7 @@ import re
 from dataclasses import replace
 from typing import Any, Iterable
 
-from gazetteer.model import Mention
+from gazetteer.model import Mention, MentionRole
 
 from .dates import parse_iso, pick
 from .events import Detected
@@ -86,7 +86,7 @@ def _evac_places(text: str, mentions: list, s_start: int, s_end: int, at: int,
 
 
 def _mention(e: Endpoint) -> Mention:
-    return Mention(e.start, e.end, e.text, "place", e.resolution)
+    return Mention(e.start, e.end, e.text, MentionRole.PLACE, e.resolution)
 
 
 def _notes(article: Article, mentions: list, ctx: Context, ref: Any) -> list[Draft]:
