@@ -32,6 +32,9 @@ class Draft:
     counts: dict[str, int] = field(default_factory=dict)
     sources: list[SourceSpan] = field(default_factory=list)
     paragraph: int = 0
+    route: tuple[tuple[str, str, float, float], ...] = ()   # (role, name, lat, lon) of a route, origin first
+    status: str = ""                   # of an evacuation or corridor: announced, operating, failed, completed
+    role: str = ""                     # of a route's endpoint: origin, via, destination
 
     @property
     def place_id(self) -> str | None:
@@ -110,7 +113,7 @@ def merge(drafts: list[Draft]) -> list[Draft]:
     for d in drafts:
         for o in out:
             if o.category == d.category and o.sub_event_type == d.sub_event_type and same_place(o, d) \
-                    and dates_compatible(o, d):
+                    and dates_compatible(o, d) and o.route == d.route:
                 _absorb(o, d)
                 break
         else:
