@@ -15,6 +15,7 @@ from .merge import Draft, merge
 from .models import Article, Incident, SourceSpan
 from .counts import find_counts, launched_by_weapon
 from .sentences import is_tail, paragraph_of, split_sentences
+from .spans import MentionList, in_span
 
 log = logging.getLogger(__name__)
 _STRIKE_CATS = ("missile_strike", "drone_strike", "air_strike", "shelling")
@@ -65,7 +66,7 @@ def _counts_for(d: Detected, counts: dict[str, int], launched: dict[str, int], n
 
 def _evac_places(text: str, mentions: list, s_start: int, s_end: int, at: int) -> list:
     """Every place of an evacuation sentence that is an endpoint ("from Mariupol to Zaporizhzhia")."""
-    ms = [m for m in mentions if s_start <= m.start < s_end and m.role == "place" and m.resolution
+    ms = [m for m in in_span(mentions, s_start, s_end) if m.role == "place" and m.resolution
           and not is_country(m.resolution)]
     good = [m for m in ms if score_mention(text, m, at, s_start) > 0.45]
     return good if len(good) > 1 and re.search(r"\bfrom\b.*\bto\b", text[s_start:s_end]) else []
@@ -111,7 +112,7 @@ def scene_mentions(text: str, mentions: list) -> list:
         if m.role == "embedded" and m.resolution is not None and _FACILITY.match(text[m.end:m.end + 60]):
             m = replace(m, role="place")
         out.append(m)
-    return out
+    return MentionList(out)
 
 
 def _drafts(article: Article, gz: Any) -> list[Draft]:
@@ -122,6 +123,7 @@ def _drafts(article: Article, gz: Any) -> list[Draft]:
     inherited = None
     drafts: list[Draft] = []
     last_strike: str | None = None
+    attach: dict[int, tuple[int, list[Draft]]] = {}     # paragraph -> (sentence index, drafts) of its last attack
     for s in split_sentences(article):
         if is_tail(s):
             continue
@@ -133,10 +135,9 @@ def _drafts(article: Article, gz: Any) -> list[Draft]:
         dets = detect(s.text)
         counts = find_counts(s.text)
         follow_up = casualty_only(s.text) or bool(dets and all(d.trigger.kind == "casualty" for d in dets))
-        targets = [d for d in drafts if d.paragraph == para and d.category in _ATTACHABLE]
+        targets = attach.get(para)        # the paragraph's attachable drafts of its latest sentence with any
         if follow_up and targets:          # "Two people died." counts for the attack told just before
-            last = max(d.sources[0].sentence_index for d in targets)
-            for p in (d for d in targets if d.sources[0].sentence_index == last):
+            for p in targets[1]:
                 for k in ("killed", "wounded"):
                     if k in counts:
                         p.counts[k] = max(p.counts.get(k, 0), counts[k])
@@ -188,6 +189,13 @@ def _drafts(article: Article, gz: Any) -> list[Draft]:
             chosen = next(x.resolution for x in new if x.resolution is not None)
         update_context(text, mentions, s.start, s.end, ctx, chosen)
         drafts += new
+        for dr in new:
+            if dr.category in _ATTACHABLE:
+                i, cur = dr.sources[0].sentence_index, attach.get(para)
+                if cur is None or i > cur[0]:
+                    attach[para] = (i, [dr])
+                elif i == cur[0]:
+                    cur[1].append(dr)
     _protest_force(drafts)
     if not any(d.resolution is not None for d in drafts) and len(article.text) < 2000:
         drafts += _notes(article, mentions, ctx, ref)

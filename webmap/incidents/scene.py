@@ -8,6 +8,8 @@ from typing import Any
 
 from gazetteer.model import Mention, Resolution
 
+from .spans import in_span
+
 log = logging.getLogger(__name__)
 
 # Russian regions on the front or the border, where war reporting places incidents.
@@ -165,7 +167,7 @@ def _qualified(text: str, m: Mention, ctx: "Context") -> tuple[Resolution, int, 
 def choose(text: str, mentions: list[Mention], sent_start: int, sent_end: int, trigger_at: int,
            ctx: Context) -> Located | None:
     """The scene of an event told at ``trigger_at`` in the sentence [sent_start, sent_end) of ``text``."""
-    sent = [m for m in mentions if sent_start <= m.start < sent_end and m.role == "place" and m.resolution]
+    sent = [m for m in in_span(mentions, sent_start, sent_end) if m.role == "place" and m.resolution]
     scored = sorted(((score_mention(text, m, trigger_at, sent_start), m) for m in sent),
                     key=lambda x: -x[0])
     best = next(((s, m) for s, m in scored if not is_country(m.resolution)), None)
@@ -205,7 +207,7 @@ def update_context(text: str, mentions: list[Mention], sent_start: int, sent_end
     if chosen is not None:
         ctx.last = chosen
         return
-    sent = [m for m in mentions if sent_start <= m.start < sent_end and m.role == "place" and m.resolution
+    sent = [m for m in in_span(mentions, sent_start, sent_end) if m.role == "place" and m.resolution
             and not is_country(m.resolution)]
     if not sent:
         return
