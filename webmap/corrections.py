@@ -58,7 +58,9 @@ def build_correction(incident: Incident, fields: Mapping[str, Any], gazetteer: A
     name = str(fields.get("place_name") or "").strip()[:200]
     place_id = str(fields.get("place_id") or "").strip()
     if lat is not None and lon is not None:
-        precision = int(fields.get("geo_precision") or 1)
+        raw = fields.get("geo_precision") or 1
+        precision = int(raw) if isinstance(raw, (int, float)) and not isinstance(raw, bool) else (
+            int(raw.strip()) if isinstance(raw, str) and raw.strip() in ("1", "2", "3") else 0)
         if precision not in (1, 2, 3):
             raise CorrectionError(f"geo_precision: bad value {precision!r}")
         return Correction(incident_id=incident.incident_id, location_name=name or None, lat=lat, lon=lon,

@@ -8,10 +8,11 @@ from flask import Blueprint, Response, abort, jsonify, request, url_for
 
 from .. import security
 from ..incidents.loaders import decode
-from ..intake import parse_article_request
+from ..intake import check_correction_fields, correction_request, parse_article_request
 from ..corrections import CorrectionError, build_correction
 from ..incidents.exc import ArticleError, ExtractionError
 from ..filters import parse_filters
+from ..jobs import Job
 from ..services import get_state
 from ..store import Record
 from . import export
@@ -66,20 +67,27 @@ def incident(incident_id: str) -> Response:
 def post_articles() -> tuple[Response, int]:
     """Ingest a JSON article (or a non-empty list of them) or an uploaded file (field ``file``).
 
-    201 when an article was added, 200 when all were already stored (or replaced), 400 for a bad
-    request (the message names the field), 409 for an id stored with another text (see README).
+    201 when an article was added, 200 when all were already stored (or replaced), 202 with a job when
+    the articles are large (see webmap.jobs), 400 for a bad request (the message names the field), 409
+    for an id stored with another text (see README).
     """
     state = get_state()
+    if request.is_json:
+        text = decode(request.get_data(cache=False), "request body", state.max_bytes)
+        articles, replace = parse_article_request(text, "request body")
+    elif "file" in request.files and request.files["file"].filename:
+        f = request.files["file"]
+        articles = state.load_bytes(f.read(), f.filename or "upload")
+        replace = [False] * len(articles)
+    else:
+        raise ArticleError("no article: send a JSON body {\"text\": ...} or a file in the field \"file\"")
+    if state.needs_job(articles, replace):
+        job = state.submit_ingest(articles, replace)
+        resp = jsonify({"ok": True, "job": job_dict(job)})
+        resp.headers["Location"] = url_for("api.job", job_id=job.job_id)
+        return resp, 202
     try:
-        if request.is_json:
-            text = decode(request.get_data(cache=False), "request body", state.max_bytes)
-            articles, replace = parse_article_request(text, "request body")
-            results = state.ingest_articles(articles, replace_existing=replace)
-        elif "file" in request.files and request.files["file"].filename:
-            f = request.files["file"]
-            results = state.ingest_bytes(f.read(), f.filename or "upload")
-        else:
-            raise ArticleError("no article: send a JSON body {\"text\": ...} or a file in the field \"file\"")
+        results = state.ingest_articles(articles, replace_existing=replace)
     except ExtractionError as err:
         abort(422, str(err))
     store = state.store
@@ -96,6 +104,22 @@ def post_articles() -> tuple[Response, int]:
     return jsonify({"ok": True, "articles": out}), status
 
 
+def job_dict(job: Job) -> dict[str, Any]:
+    """A job as JSON, with its URL and, when done, the URL of each article."""
+    d = job.as_dict()
+    d["url"] = url_for("api.job", job_id=job.job_id)
+    for art in d.get("result") or ():
+        art["url"] = url_for("pages.article", article_id=art["article_id"])
+    return d
+
+
+@bp.get("/jobs/<job_id>")
+def job(job_id: str) -> Response:
+    """A background ingest: status (queued, running, done, failed), progress 0..1 and, when done, its articles."""
+    found = get_state().jobs.get(job_id) or abort(404, f"No job {job_id!r} (jobs are kept in memory until restart).")
+    return jsonify({"ok": True, "job": job_dict(found)})
+
+
 @bp.route("/incidents/<incident_id>/correction", methods=["POST", "DELETE"])
 def correction(incident_id: str) -> Response:
     """Store a correction (JSON or form fields) or, with DELETE, drop it; returns the incident."""
@@ -104,9 +128,8 @@ def correction(incident_id: str) -> Response:
     if request.method == "DELETE":
         state.store.remove_correction(incident_id)
     else:
-        fields = request.get_json(silent=True) if request.is_json else request.form
-        if not isinstance(fields, dict) and request.is_json:
-            abort(400, "expected a JSON object")
+        fields = (correction_request(request.get_data(cache=False)) if request.is_json
+                  else check_correction_fields(request.form, form=True))
         try:
             f = fields or {}
             needs_gz = bool(f.get("place_id") or f.get("place_name")) and f.get("lat") in (None, "")
