@@ -69,12 +69,23 @@ def ingest_paths(app: Flask, paths: Sequence[str | Path], *, replace: bool = Fal
 
 def export_geojson(app: Flask, out: str | Path, args: dict[str, Any]) -> int:
     """Write the filtered incidents as GeoJSON; returns the number of features."""
+    import os
+    import tempfile
+
     from .filters import parse_filters
-    from .views.export import export_geojson as export_text
-    with app.app_context():
-        text, n = export_text(app.extensions["webmap"].store, parse_filters(args))
-    Path(out).write_text(text, encoding="utf-8")
-    return n
+    from .views.export import iter_geojson
+    counter = [0]
+    target = Path(out)
+    fd, tmp = tempfile.mkstemp(dir=target.resolve().parent, prefix=".webmap-", suffix=".tmp")
+    try:
+        with app.app_context(), os.fdopen(fd, "w", encoding="utf-8") as fh:    # streamed: memory flat in the count
+            for piece in iter_geojson(app.extensions["webmap"].store, parse_filters(args), counter):
+                fh.write(piece)
+        os.replace(tmp, target)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+    return counter[0]
 
 
 def seed_if_empty(app: Flask) -> int:
@@ -120,7 +131,35 @@ def _parser() -> argparse.ArgumentParser:
     for name in ("date-from", "date-to", "article", "country", "region", "q"):
         e.add_argument(f"--{name}")
     e.add_argument("--precision", action="append")
+    u = sub.add_parser("user", help="accounts for WEBMAP_AUTH=on: webmap user add NAME")
+    u.add_argument("action", choices=["add"])
+    u.add_argument("name")
+    u.add_argument("--password-stdin", action="store_true", help="read the password from stdin (else prompt)")
+    u.add_argument("--db")
+    t = sub.add_parser("token", help="API tokens (Authorization: Bearer): webmap token create NAME")
+    t.add_argument("action", choices=["create"])
+    t.add_argument("name")
+    t.add_argument("--label", default="", help="what the token is for")
+    t.add_argument("--db")
     return p
+
+
+def user_add(app: Flask, name: str, password: str) -> None:
+    """Create a user (or set a user's password). :raises ValueError: for a bad name or a short password."""
+    from .auth import hash_password
+    from .intake import check_article_id
+    check_article_id(name, "user name")
+    if len(password) < 8:
+        raise ValueError("password: at least 8 characters")
+    app.extensions["webmap"].store.add_user(name, hash_password(password))
+
+
+def token_create(app: Flask, name: str, label: str = "") -> str:
+    """A new API token of a user (shown once; only its hash is stored). :raises KeyError: unknown user."""
+    from .auth import hash_token, new_token
+    token = new_token()
+    app.extensions["webmap"].store.add_token(name, hash_token(token), label)
+    return token
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -133,6 +172,25 @@ def main(argv: Sequence[str] | None = None) -> int:
         added, n, errors = ingest_paths(app, ns.paths, replace=ns.replace)
         print(f"{added} new article(s), {n} incident(s); {len(errors)} file(s) failed")
         return 1 if errors else 0
+    if ns.command == "user":
+        import getpass
+        password = sys.stdin.readline().rstrip("\n") if ns.password_stdin else getpass.getpass(f"password for {ns.name}: ")
+        try:
+            user_add(app, ns.name, password)
+        except ValueError as err:
+            print(f"error: {err}", file=sys.stderr)
+            return 2
+        print(f"user {ns.name} saved")
+        return 0
+    if ns.command == "token":
+        try:
+            token = token_create(app, ns.name, ns.label)
+        except KeyError:
+            print(f"error: no user {ns.name!r} (webmap user add {ns.name})", file=sys.stderr)
+            return 2
+        print(token)
+        print("(shown once: send it as 'Authorization: Bearer <token>')", file=sys.stderr)
+        return 0
     if ns.command == "export":
         try:
             n = export_geojson(app, ns.out, _filter_args(ns))

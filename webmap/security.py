@@ -40,6 +40,8 @@ def protect(allow_json: bool = False) -> None:
         return
     if allow_json and request.is_json:
         return
+    if request.headers.get("Authorization", "").startswith("Bearer "):
+        return              # an API token, not a cookie: a cross-site page cannot send this header
     if not csrf_valid():
         abort(400, "CSRF token missing or invalid: reload the form and try again.")
 

@@ -1,17 +1,20 @@
 """The JSON API: incidents (JSON, GeoJSON, CSV) under the shared filters, article ingest, corrections."""
 from __future__ import annotations
 
+import dataclasses
 import logging
-from typing import Any
+from typing import Any, Iterator
+from urllib.parse import urlencode
 
-from flask import Blueprint, Response, abort, jsonify, request, url_for
+from flask import Blueprint, Response, abort, current_app, jsonify, request, stream_with_context, url_for
 
 from .. import security
+from ..auth import current_name
 from ..incidents.loaders import decode
 from ..intake import check_correction_fields, correction_request, parse_article_request
 from ..corrections import CorrectionError, build_correction
 from ..incidents.exc import ArticleError, ExtractionError
-from ..filters import parse_filters
+from ..filters import FilterError, parse_filters
 from ..jobs import Job
 from ..services import get_state
 from ..store import Record
@@ -32,28 +35,53 @@ def _download(resp: Response, filename: str) -> Response:
     return resp
 
 
+def _page_arg(name: str, default: int, maximum: int) -> int:
+    raw = request.args.get(name)
+    if raw in (None, ""):
+        return default
+    if not raw.isdigit() or int(raw) > maximum:
+        raise FilterError(f"{name}: bad value {raw[:20]!r} (expected a whole number from 0 to {maximum})")
+    return int(raw)
+
+
 @bp.get("/incidents")
 def incidents() -> Response:
-    """Incidents matching the filters, as JSON."""
-    records = get_state().store.query(parse_filters(request.args))
-    return jsonify({"ok": True, "count": len(records), "incidents": [export.incident_dict(r) for r in records]})
+    """Incidents matching the filters, as JSON, a page at a time: ``limit`` (default and maximum
+    ``API_PAGE_MAX``) from ``offset``; ``count`` is the number matching, ``next`` the next page's URL."""
+    filters = parse_filters(request.args)
+    page_max = int(current_app.config.get("API_PAGE_MAX") or 1000)
+    limit = _page_arg("limit", page_max, page_max)
+    offset = _page_arg("offset", 0, 10**9)
+    store = get_state().store
+    total = store.count(filters)
+    records = [r for chunk in store.iter_records(filters, limit=limit, offset=offset) for r in chunk]
+    nxt = None
+    if offset + len(records) < total and limit:
+        args = filters.to_args() + [("limit", str(limit)), ("offset", str(offset + len(records)))]
+        nxt = url_for("api.incidents") + "?" + urlencode(args)
+    return jsonify({"ok": True, "count": total, "offset": offset, "limit": limit, "returned": len(records),
+                    "next": nxt, "incidents": [export.incident_dict(r) for r in records]})
+
+
+def _stream(chunks: Iterator[str], mimetype: str) -> Response:
+    resp = Response(stream_with_context(chunks), mimetype=mimetype)
+    if mimetype == "text/csv":
+        resp.charset = "utf-8"
+    return resp
 
 
 @bp.get("/incidents.geojson")
 def incidents_geojson() -> Response:
-    """An RFC 7946 FeatureCollection of the incidents matching the filters."""
-    text, _ = export.export_geojson(get_state().store, parse_filters(request.args))
-    resp = Response(text, mimetype="application/geo+json")
-    return _download(resp, "incidents.geojson")
+    """An RFC 7946 FeatureCollection of the incidents matching the filters (streamed in chunks)."""
+    chunks = export.iter_geojson(get_state().store, parse_filters(request.args))
+    return _download(_stream(chunks, "application/geo+json"), "incidents.geojson")
 
 
 @bp.get("/incidents.csv")
 def incidents_csv() -> Response:
-    """The incidents matching the filters as CSV, with ACLED's column names where they apply."""
-    records = get_state().store.query(parse_filters(request.args))
-    resp = Response(export.to_csv(records), mimetype="text/csv")
-    resp.charset = "utf-8"
-    return _download(resp, "incidents.csv")
+    """The incidents matching the filters as CSV, with ACLED's column names where they apply (streamed)."""
+    chunks = export.iter_csv(get_state().store.iter_records(parse_filters(request.args)))
+    return _download(_stream(chunks, "text/csv"), "incidents.csv")
 
 
 @bp.get("/incidents/<incident_id>")
@@ -133,7 +161,8 @@ def correction(incident_id: str) -> Response:
         try:
             f = fields or {}
             needs_gz = bool(f.get("place_id") or f.get("place_name")) and f.get("lat") in (None, "")
-            state.store.correct(build_correction(record.machine, fields or {}, state.gazetteer if needs_gz else None))
+            built = build_correction(record.machine, fields or {}, state.gazetteer if needs_gz else None)
+            state.store.correct(dataclasses.replace(built, author=current_name()))
         except CorrectionError as err:
             abort(400, str(err))
     return jsonify({"ok": True, "incident": export.incident_dict(state.store.get(incident_id))})

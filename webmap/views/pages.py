@@ -1,6 +1,7 @@
 """HTML pages: the map, the article view with sentence anchors, upload/paste, corrections."""
 from __future__ import annotations
 
+import dataclasses
 import gzip
 import json
 import logging
@@ -11,6 +12,7 @@ from typing import Any
 from flask import Blueprint, Response, abort, current_app, redirect, render_template, request, url_for
 
 from .. import security
+from ..auth import current_name
 from ..incidents.categories import BY_KEY, CATEGORIES
 from ..corrections import CorrectionError, build_correction
 from ..incidents.exc import ArticleError, ExtractionError
@@ -162,7 +164,8 @@ def correct(incident_id: str) -> Any:
             check_correction_fields(request.form, form=True)
             needs_gz = bool(request.form.get("place_id") or request.form.get("place_name")) and not (
                 request.form.get("lat") or request.form.get("lon"))
-            state.store.correct(build_correction(record.machine, request.form, state.gazetteer if needs_gz else None))
+            built = build_correction(record.machine, request.form, state.gazetteer if needs_gz else None)
+            state.store.correct(dataclasses.replace(built, author=current_name()))
             return redirect(_back(record.machine))
         except (CorrectionError, ArticleError) as err:
             error = str(err)
