@@ -45,7 +45,7 @@ def main() -> None:
     bc = [{"query": e["location"], "lat": float(e["latitude"]), "lon": float(e["longitude"])}
           for e in json.load(open(args.bellingcat)) if e.get("location") and e.get("latitude") not in (None, "")]
     from gazetteer import Gazetteer
-    import gazetteer.sources as src
+    import gazetteer.build.sources as src
     from gazetteer.build import build_index
 
     after = Gazetteer.default()

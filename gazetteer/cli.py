@@ -125,7 +125,8 @@ def cmd_reverse(args: argparse.Namespace) -> int:
 
 
 def cmd_build(args: argparse.Namespace) -> int:
-    from .build import build_index, default_index_path
+    from .build import build_index
+    from .cache import default_index_path
 
     path = default_index_path()
     if path.exists() and not args.force:
@@ -137,7 +138,7 @@ def cmd_build(args: argparse.Namespace) -> int:
 
 
 def cmd_import(args: argparse.Namespace) -> int:
-    from .imports import import_file
+    from .build.imports import import_file
 
     n = import_file(Path(args.file), fmt=args.format, country=args.country)
     print(f"imported {n} places from {args.file}; the index is rebuilt on next use", file=sys.stderr)

@@ -8,8 +8,9 @@ from __future__ import annotations
 
 import re
 
-from .build import ALTERNATE, CURATED, DEMONYM, PRIMARY
 from .index import Entry, Index
+from .inflect import area_qualifier
+from .names import ALTERNATE, CURATED, DEMONYM, PRIMARY
 from .recognize import (ORG_TAIL, QUALIFIERS_AFTER, STOP, TITLES, Span, Token)
 
 MAJOR_KINDS = {"country", "continent", "area", "admin1"}
@@ -71,6 +72,7 @@ def classify(text: str, toks: list[Token], spans: list[Span], index: Index) -> l
         joined_next = nxt is not None and text[last.end:nxt.start] in (" ", "-")
         single = s.first_tok == s.last_tok
         s.prep = prev.key if prev is not None else ""
+        s.qualifier = s.qualifier or area_qualifier(s.key)      # Київську область, Харківщина: the region
         if any(f == DEMONYM for _, f in hits):
             s.role = "demonym"
             s.hits = [(p, f) for p, f in s.hits if f == DEMONYM]

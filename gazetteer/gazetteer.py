@@ -6,20 +6,26 @@ import threading
 from pathlib import Path
 from typing import Iterable
 
-from .build import DEMONYM, ensure_index
+from .cache import default_index_path
 from .exc import GazetteerQueryError
 from .filters import classify
+from .geometry import haversine_km
 from .index import Entry, Index
 from .model import Mention, Place, Precision, Resolution
+from .names import DEMONYM
 from .recognize import Span, propose, tokenize
 
 LOCATIVE_STRONG = {"in", "near", "at", "outside", "into", "village", "town", "settlement", "hamlet", "city",
                    "shelled", "struck", "captured", "liberated", "occupied", "entered", "around", "of",
                    # Ukrainian and Russian: у, в, біля, поблизу, село, місто, під; около, возле, деревня
                    "у", "в", "біля", "поблизу", "село", "села", "селі", "селище", "місто", "міста", "місті", "під",
-                   "около", "возле", "деревня", "поселок", "посёлок", "город", "города", "районі", "районе"}
-from .geocode import _fuzzy_within
-from .resolve import POINT_KINDS, Context, _inside, make_resolution, score_candidates
+                   "около", "возле", "деревня", "поселок", "посёлок", "город", "города", "районі", "районе",
+                   # more Ukrainian and Russian prepositions and the abbreviations of settlement kinds
+                   "на", "над", "по", "під", "під", "поблизу", "неподалік", "околицях", "з", "із", "зі", "до",
+                   "від", "за", "через", "біля", "из", "от", "под", "вблизи", "рядом", "близ", "окрестностях",
+                   "с", "смт", "м", "пгт", "г", "пос", "сел", "селища", "селі", "селе", "села", "місті", "городе"}
+from .geocode import fuzzy_within
+from .resolve import POINT_KINDS, Context, inside, make_resolution, score_candidates
 
 logger = logging.getLogger(__name__)
 
@@ -54,6 +60,17 @@ def _check_text(text: object) -> str:
     return text
 
 
+def open_index(index_path: str | Path | None = None, *, progress: bool | None = None) -> Index:
+    """The index at ``index_path`` (by default the cached one for the bundled data), built first when
+    it does not exist yet (about half a minute, once). Only then is the builder imported."""
+    path = Path(index_path) if index_path else default_index_path()
+    if not path.is_file():
+        from .build import ensure_index
+
+        ensure_index(path, progress=progress)
+    return Index(path)
+
+
 def _within(index: Index, region: Entry) -> Resolution:
     """A name we cannot find inside the region the text puts it in: the region, with a low score."""
     r = make_resolution(index, [(1.0, region, "not found inside the region named with it")], qualifier="within")
@@ -69,7 +86,7 @@ class Gazetteer:
     """
 
     def __init__(self, index_path: str | Path | None = None, *, progress: bool | None = None) -> None:
-        self.index = Index(ensure_index(Path(index_path) if index_path else None, progress=progress))
+        self.index = open_index(index_path, progress=progress)
 
     @classmethod
     def default(cls) -> "Gazetteer":
@@ -126,13 +143,14 @@ class Gazetteer:
                        for s in spans if id(s) in resolutions or s.strong)
         return out
 
-    def _hits(self, s: Span) -> list[tuple[Entry, int]]:
+    def hits(self, s: Span) -> list[tuple[Entry, int]]:
+        """The candidate places of a span, with the flag of the name that matched."""
         ents = self.index.entries(p for p, _ in s.hits)
         return [(ents[p], f) for p, f in s.hits if p in ents]
 
     def _resolve_document(self, spans: list[Span]) -> dict[int, Resolution]:
         """Resolve all spans jointly: prior pass, document context, containers, final pass."""
-        hits = {id(s): self._hits(s) for s in spans}
+        hits = {id(s): self.hits(s) for s in spans}
         inner: dict[int, list[Entry]] = {}
         for s in spans:
             if s.container is not None:
@@ -147,8 +165,8 @@ class Gazetteer:
                 ranked = score_candidates(hits[id(s)], qualifier=s.qualifier, context=ctx if rnd else None,
                                           container=cont, key=s.key, contained=inner.get(id(s)))
                 best[id(s)] = ranked[0][1]
-            ctx = self._context(spans, best)
-        strong_ctx = self._context([s for s in spans if s.strong], best)
+            ctx = self.context(spans, best)
+        strong_ctx = self.context([s for s in spans if s.strong], best)
         out: dict[int, Resolution] = {}
         for s in spans:
             if not hits[id(s)]:
@@ -156,10 +174,10 @@ class Gazetteer:
             cont = self._containers(s, best, hits)
             ranked = score_candidates(hits[id(s)], qualifier=s.qualifier, context=ctx, container=cont,
                                       key=s.key, contained=inner.get(id(s)))
-            if cont and not any(_inside(ranked[0][1], c) for c in cont):
+            if cont and not any(inside(ranked[0][1], c) for c in cont):
                 # "Karnaukhivka, Kharkiv": a close spelling inside the named region beats a namesake outside
                 region = next((c for c in cont if c.place.kind in ("admin1", "country")), None)
-                fuzzy = _fuzzy_within(self, s.text, region) if region is not None else []
+                fuzzy = fuzzy_within(self.index, s.text, region) if region is not None else []
                 if fuzzy:
                     ranked = score_candidates(fuzzy, qualifier=s.qualifier, context=ctx, container=cont, key=s.key)
                 elif region is not None and ranked[0][1].place.kind in POINT_KINDS and ranked[0][1].prom < 5.0:
@@ -187,10 +205,11 @@ class Gazetteer:
             return True
         if top.admin1_code and ctx.share_admin1(top.admin1_code, s.key) > 0:
             return True
-        from .sources import haversine_km
         return any(haversine_km(top.lat, top.lon, la, lo) < 60 for la, lo, k in ctx.points if k != s.key)
 
-    def _context(self, spans: list[Span], best: dict[int, Entry]) -> Context:
+    @staticmethod
+    def context(spans: list[Span], best: dict[int, Entry]) -> Context:
+        """What the document says about where it is, from the best reading of each span."""
         ctx = Context()
         seen: set[tuple[float, float, str]] = set()
         for s in spans:

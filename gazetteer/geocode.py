@@ -9,14 +9,17 @@ from __future__ import annotations
 
 import difflib
 import re
+import weakref
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
-from .build import DEMONYM
-from .index import Entry
+from .geometry import haversine_km
+from .index import Entry, Index
 from .model import Precision, Resolution
+from .names import DEMONYM
 from .normalize import norm
-from .resolve import POINT_KINDS, Context, _inside, make_resolution, score_candidates
+from .resolve import POINT_KINDS, Context, inside, make_resolution, score_candidates
+from .theatre import FUZZY_COUNTRIES, HOME, THEATRE
 
 if TYPE_CHECKING:
     from .gazetteer import Gazetteer
@@ -76,15 +79,13 @@ def _hits(gz: "Gazetteer", name: str) -> list[tuple[Entry, int]]:
     return []
 
 
-def _fuzzy_within(gz: "Gazetteer", name: str, container: Entry) -> list[tuple[Entry, int]]:
+def fuzzy_within(index: Index, name: str, container: Entry) -> list[tuple[Entry, int]]:
     """Close spellings of ``name`` among the settlements of the container region only."""
     c = container.place
-    if c.kind not in ("admin1", "country") or (c.kind == "country" and c.country_code not in ("UA", "BY", "MD")):
+    if c.kind not in ("admin1", "country") or (c.kind == "country" and c.country_code not in FUZZY_COUNTRIES):
         return []
-    col, val = ("admin1_code", c.admin1_code) if c.kind == "admin1" else ("cc", c.country_code)
-    rows = gz.index._con().execute(
-        f"SELECT pid, name, alt FROM place WHERE {col} = ? AND kind IN ('city','town','village','district')",
-        (val,)).fetchall()
+    rows = (index.settlement_names(admin1_code=c.admin1_code) if c.kind == "admin1"
+            else index.settlement_names(country=c.country_code))
     key = norm(name)
     table: dict[str, int] = {}
     for pid, nm, alt in rows:
@@ -93,7 +94,7 @@ def _fuzzy_within(gz: "Gazetteer", name: str, container: Entry) -> list[tuple[En
     close = difflib.get_close_matches(key, list(table), n=3, cutoff=0.85)
     if not close:
         return []
-    ents = gz.index.entries(table[k] for k in close)
+    ents = index.entries(table[k] for k in close)
     return [(ents[table[k]], 2) for k in close if table[k] in ents]
 
 
@@ -118,29 +119,24 @@ def _district_of(gz: "Gazetteer", city_name: str, district_name: str) -> Resolut
 
 
 def _km(a: Entry, b: Entry) -> float:
-    from .sources import haversine_km
-
     return haversine_km(a.place.lat, a.place.lon, b.place.lat, b.place.lon)
 
 
 _TYPO_MIN_POP = 10_000
-_TYPO_COUNTRIES = ("UA", "RU", "BY", "MD")
+_TYPO_TABLES: "weakref.WeakKeyDictionary[Index, dict[str, list[int]]]" = weakref.WeakKeyDictionary()
 
 
-def _typo_table(gz: "Gazetteer") -> dict[str, list[int]]:
-    """Names of the war zone's towns (>= 10,000 people), for typo-tolerant geocoding (built once)."""
-    table = getattr(gz, "_typo_table", None)
+def _typo_table(index: Index) -> dict[str, list[int]]:
+    """Names of the war zone's towns (>= 10,000 people), for typo-tolerant geocoding (built once per index)."""
+    table = _TYPO_TABLES.get(index)
     if table is None:
         table = {}
-        rows = gz.index._con().execute(
-            f"SELECT pid, name, alt FROM place WHERE cc IN ({','.join('?' * len(_TYPO_COUNTRIES))}) "
-            "AND pop >= ? AND kind IN ('city', 'town') ORDER BY pop DESC", (*_TYPO_COUNTRIES, _TYPO_MIN_POP))
-        for pid, name, alt in rows:
+        for pid, name, alt in index.town_names(THEATRE, _TYPO_MIN_POP):
             for n in [name] + [a for a in (alt.split("|") if alt else []) if a.isascii()]:
                 pids = table.setdefault(norm(n), [])
                 if pid not in pids:
                     pids.append(pid)
-        gz._typo_table = table
+        _TYPO_TABLES[index] = table
     return table
 
 
@@ -149,12 +145,12 @@ def _typo(gz: "Gazetteer", name: str) -> list[tuple[Entry, int]]:
     key = norm(name)
     if len(key) < 5:
         return []
-    table = _typo_table(gz)
+    table = _typo_table(gz.index)
     close = difflib.get_close_matches(key, list(table), n=2, cutoff=0.85)
     pids = list(dict.fromkeys(p for k in close for p in table[k]))
     ents = gz.index.entries(pids)
     if len(pids) > 1:                     # namesakes: the Ukrainian one if there is exactly one
-        pids = [p for p in pids if p in ents and ents[p].place.country_code == "UA"]
+        pids = [p for p in pids if p in ents and ents[p].place.country_code == HOME]
     if len(pids) != 1:                    # none, or two different towns: do not guess
         return []
     return [(ents[pids[0]], 3)] if pids[0] in ents else []
@@ -196,7 +192,7 @@ def geocode_query(gz: "Gazetteer", query: str) -> Resolution | None:
     container = containers[0] if containers else None
     hits = _hits(gz, target) if target else []
     if container is not None and target and not any(_contained(e, c) for e, _ in hits for c in containers):
-        hits = _fuzzy_within(gz, target, container) or hits
+        hits = fuzzy_within(gz.index, target, container) or hits
     if not hits and container is None and target:
         typo = _typo(gz, target)
         if typo:
@@ -206,8 +202,8 @@ def geocode_query(gz: "Gazetteer", query: str) -> Resolution | None:
         return _container_only(gz, container) if container is not None else None
     ranked = score_candidates(hits, qualifier=qual, context=ctx, container=containers)
     best = ranked[0][1]
-    if containers and not any(_inside(best, c) for c in containers):
-        fuzzy = _fuzzy_within(gz, target, container)
+    if containers and not any(inside(best, c) for c in containers):
+        fuzzy = fuzzy_within(gz.index, target, container)
         if fuzzy:
             ranked = score_candidates(fuzzy, qualifier=qual, context=ctx, container=containers)
         else:                      # a namesake far away is worse than the region the string names
@@ -223,4 +219,4 @@ def _container_only(gz: "Gazetteer", container: Entry) -> Resolution:
 
 
 def _contained(e: Entry, container: Entry) -> bool:
-    return _inside(e, container) or e.place.kind not in POINT_KINDS
+    return inside(e, container) or e.place.kind not in POINT_KINDS

@@ -9,7 +9,16 @@ import math
 from typing import Any, Mapping
 
 KM_PER_DEG_LAT = 111.32
+EARTH_RADIUS_KM = 6371.0088
 # shapely is imported inside the functions: a process that only geoparses never pays for it.
+
+
+def haversine_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+    """Great-circle distance in km."""
+    p1, p2 = math.radians(lat1), math.radians(lat2)
+    dp, dl = p2 - p1, math.radians(lon2 - lon1)
+    h = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
+    return 2 * EARTH_RADIUS_KM * math.asin(min(1.0, math.sqrt(h)))
 
 
 def _circle(lat: float, lon: float, radius_km: float, segments: int = 48) -> Any:

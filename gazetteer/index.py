@@ -1,4 +1,6 @@
-"""Read access to the built index: name lookups, place records, geometries, reverse lookup."""
+"""The SQLite index: its schema, and read access (name lookups, place records, geometries, reverse lookup).
+
+Every query the package runs on the index is here; the builder (``gazetteer.build``) writes it."""
 from __future__ import annotations
 
 import json
@@ -15,6 +17,22 @@ from .model import Place
 from .normalize import norm
 
 logger = logging.getLogger(__name__)
+
+SCHEMA_VERSION = "9"
+
+SCHEMA = """
+CREATE TABLE place(
+  pid INTEGER PRIMARY KEY, place_id TEXT UNIQUE NOT NULL, name TEXT NOT NULL, kind TEXT NOT NULL,
+  cc TEXT, admin1_code TEXT, admin1 TEXT, lat REAL NOT NULL, lon REAL NOT NULL, pop INTEGER,
+  prom REAL, source TEXT, alt TEXT, geom BLOB);
+CREATE TABLE name(norm TEXT NOT NULL, pid INTEGER NOT NULL, flag INTEGER NOT NULL,
+  PRIMARY KEY(norm, pid)) WITHOUT ROWID;
+CREATE TABLE word(norm TEXT PRIMARY KEY, zipf REAL) WITHOUT ROWID;
+CREATE TABLE person(norm TEXT PRIMARY KEY, kind TEXT) WITHOUT ROWID;
+CREATE TABLE meta(key TEXT PRIMARY KEY, value TEXT);
+"""
+# created after the rows are written
+SECONDARY_INDEXES = ("CREATE INDEX place_admin1 ON place(admin1_code)", "CREATE INDEX place_lat ON place(lat)")
 
 _PLACE_COLS = "pid, place_id, name, kind, cc, admin1_code, admin1, lat, lon, pop, prom, source, alt"
 
@@ -93,6 +111,22 @@ class Index:
         return self._by_norm("person", "kind", keys)
 
     # ---- places ------------------------------------------------------------------------------
+    def settlement_names(self, *, admin1_code: str = "", country: str = "") -> list[tuple[int, str, str]]:
+        """(pid, name, "|"-joined alternate names) of the settlements and districts of one admin-1
+        region (``admin1_code``) or else of one country."""
+        col, val = ("admin1_code", admin1_code) if admin1_code else ("cc", country)
+        return self._con().execute(
+            f"SELECT pid, name, alt FROM place WHERE {col} = ? AND kind IN ('city','town','village','district')",
+            (val,)).fetchall()
+
+    def town_names(self, countries: Iterable[str], min_population: int) -> list[tuple[int, str, str]]:
+        """(pid, name, alternate names) of the cities and towns of these countries with at least
+        ``min_population`` people, most populous first."""
+        countries = tuple(countries)
+        return self._con().execute(
+            f"SELECT pid, name, alt FROM place WHERE cc IN ({','.join('?' * len(countries))}) "
+            "AND pop >= ? AND kind IN ('city', 'town') ORDER BY pop DESC", (*countries, min_population)).fetchall()
+
     def entries(self, pids: Iterable[int]) -> dict[int, Entry]:
         """Entries for these pids (cached)."""
         pids = set(pids)

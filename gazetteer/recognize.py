@@ -12,6 +12,7 @@ import re
 from dataclasses import dataclass, field
 
 from .index import Index
+from .inflect import is_cyrillic_key, lemmatize
 from .normalize import norm
 
 MAX_NGRAM = 6
@@ -188,6 +189,9 @@ def propose(text: str, toks: list[Token], index: Index) -> list[Span]:
             if nxt.cap:
                 grams.append((i, j, " ".join(key_parts)))
     found = index.lookup(k for _, _, k in grams)
+    if any(is_cyrillic_key(k) for _, _, k in grams):       # Полтаві, Курской области: read back to the lemma
+        grams, lemmas = lemmatize(toks, grams, found, index)
+        found.update(lemmas)
     spans: list[Span] = []
     taken = -1
     by_start: dict[int, list[tuple[int, int, str]]] = {}

@@ -13,10 +13,12 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from . import geometry as geo
-from .build import ALTERNATE, CURATED, DEMONYM, PRIMARY
+from .data import data_file, open_text
+from .geometry import haversine_km
 from .index import Entry, Index
 from .model import Candidate, Place, Precision, Resolution
-from .sources import haversine_km
+from .names import ALTERNATE, CURATED, DEMONYM, PRIMARY
+from .theatre import BELLIGERENTS
 
 AREA_KINDS = {"country", "continent", "area", "admin1", "admin2"}
 POINT_KINDS = {"city", "town", "village", "district"}
@@ -73,7 +75,8 @@ class Context:
         return self._share(1, code, key)
 
 
-def _inside(e: Entry, container: Entry) -> bool:
+def inside(e: Entry, container: Entry) -> bool:
+    """Whether the place ``e`` lies in ``container`` (same place, same country or region, or close by)."""
     if e.pid == container.pid:
         return True
     c = container.place
@@ -94,12 +97,10 @@ def _inside(e: Entry, container: Entry) -> bool:
 
 @lru_cache(maxsize=1)
 def _front() -> list[tuple[float, float, str]]:
-    from .sources import data_file, _open_text
-
     path = data_file("conflict_zone.tsv")
     if not path.is_file():
         return []
-    with _open_text(path) as fh:
+    with open_text(path) as fh:
         rows = [ln.rstrip("\n").split("\t") for ln in fh if ln.strip() and not ln.startswith("#")]
     return [(float(r[1]), float(r[2]), r[0]) for r in rows]
 
@@ -159,13 +160,13 @@ def score_candidates(hits: list[tuple[Entry, int]], *, qualifier: str = "", cont
         elif p.kind == "admin1" and any(_main_city_of(c, p) for c in same_name_cities):
             s -= 3.0            # "Kursk" alone is the city, "Kursk region" the oblast
         if containers:
-            holder = next((c for c in containers if _inside(e, c)), None)
+            holder = next((c for c in containers if inside(e, c)), None)
             if holder is not None:
                 s += 6.0
                 why.append(f"inside {holder.place.name}")
             else:
                 s -= 3.0
-        if contained and p.kind in AREA_KINDS and any(_inside(c, e) for c in contained):
+        if contained and p.kind in AREA_KINDS and any(inside(c, e) for c in contained):
             s += 3.0
             why.append("contains the place named with it")
         sc, sa = ctx.share_country(p.country_code, key), ctx.share_admin1(p.admin1_code, key)
@@ -185,7 +186,7 @@ def score_candidates(hits: list[tuple[Entry, int]], *, qualifier: str = "", cont
                 s += 0.4
             if d < 100:
                 why.append(f"{d:.0f} km from other places named")
-        if p.kind in ("village", "town") and e.prom < 4.5 and p.country_code in ("UA", "RU") \
+        if p.kind in ("village", "town") and e.prom < 4.5 and p.country_code in BELLIGERENTS \
                 and _nearest_km(p.lat, p.lon, _front(), "-") <= 35:
             s += 0.8            # namesake villages: war reporting names the ones near the front
             why.append("near the line of contact")

@@ -3,8 +3,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from .build import DEMONYM
 from .model import Precision, Resolution
+from .names import DEMONYM
 from .normalize import norm, strip_possessive
 from .recognize import STOP, tokenize
 from .resolve import make_resolution, score_candidates
@@ -52,12 +52,12 @@ def resolve_given(gz: "Gazetteer", text: str, spans: list[tuple[int, int]]) -> l
 
 
 def _doc_context(gz: "Gazetteer", spans: list):
-    hits = {id(s): gz._hits(s) for s in spans}
+    hits = {id(s): gz.hits(s) for s in spans}
     best = {}
     for s in spans:
         if hits[id(s)]:
             best[id(s)] = score_candidates(hits[id(s)], qualifier=s.qualifier)[0][1]
-    return best, gz._context(spans, best)
+    return best, gz.context(spans, best)
 
 
 def _resolve_surface(gz: "Gazetteer", surface: str, ctx) -> Resolution | None:

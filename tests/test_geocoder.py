@@ -8,7 +8,7 @@ from geopy.location import Location
 
 from gazetteer import Gazetteer, GazetteerGeocoder, GazetteerQueryError
 from gazetteer.build import build_index
-from gazetteer.imports import csv_records, geojson_records, geonames_records
+from gazetteer.build.imports import csv_records, geojson_records, geonames_records
 
 
 @pytest.fixture(scope="module")
@@ -112,7 +112,7 @@ def test_import_bad_files_are_clear_errors():
 def test_imported_places_are_found_after_a_rebuild(tmp_path, monkeypatch):
     """Import a GeoNames dump and a CSV into a private cache and build a real index from them."""
     monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
-    from gazetteer.imports import import_file
+    from gazetteer.build.imports import import_file
 
     dump = tmp_path / "UA.txt"
     dump.write_text(GEONAMES_ROWS, encoding="utf-8")

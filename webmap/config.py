@@ -8,6 +8,8 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
+from gazetteer.theatre import WAR_PARTIES
+
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
 
 DEFAULTS: dict[str, Any] = {
@@ -25,7 +27,7 @@ DEFAULTS: dict[str, Any] = {
     "INLINE_POPUPS_MAX": 1500,                # up to this many incidents popups are embedded, else fetched
     "MAP_MAX_ZOOM": 18,
     "UNCERTAINTY_RADIUS_M": 15000,            # radius drawn around precision-2 points
-    "ADMIN1_OUTLINES": ("UA", "RU", "BY"),    # countries whose admin-1 outlines are drawn
+    "ADMIN1_OUTLINES": WAR_PARTIES,    # countries whose admin-1 outlines are drawn
     "AUTH": False,                            # "on": accounts (webmap.auth); off keeps the local app open
     "AUTH_PUBLIC_READ": True,                 # with AUTH on: reading without signing in
     "SESSION_COOKIE_SECURE": False,           # true when served over HTTPS (WEBMAP_SESSION_COOKIE_SECURE=true)

@@ -7,13 +7,13 @@ import re
 from dataclasses import replace
 from typing import Any, Iterable
 
-from .actors import find_actors, find_weapons
-from .dates import find_cues, parse_iso, pick
-from .events import Detected, casualty_only, detect, detect_note
+from .dates import parse_iso, pick
+from .events import Detected
+from .multilang import (casualty_only, detect, detect_note, find_actors, find_counts, find_cues, find_weapons,
+                        launched_by_weapon)
 from .scene import Context, Located, choose, is_country, score_mention, update_context
 from .merge import Draft, merge
 from .models import Article, Incident, SourceSpan
-from .counts import find_counts, launched_by_weapon
 from .sentences import is_tail, paragraph_of, split_sentences
 from .spans import MentionList, in_span
 

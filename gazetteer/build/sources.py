@@ -10,22 +10,18 @@ Sources, in the order they are merged (a later one may add names to an earlier p
 from __future__ import annotations
 
 import csv
-import gzip
-import io
 import json
 import logging
-import math
 from dataclasses import dataclass, field
 from importlib.resources import files
 from importlib.resources.abc import Traversable
 from typing import Any, Iterator
 
-from .exc import GazetteerDataError
-from .normalize import is_latin_or_cyrillic
+from ..data import data_file, open_text
+from ..exc import GazetteerDataError
+from ..normalize import is_latin_or_cyrillic
 
 logger = logging.getLogger(__name__)
-
-DATA = files("gazetteer").joinpath("data")
 
 
 @dataclass(slots=True)
@@ -49,28 +45,17 @@ class Record:
     gn_id: int | None = None
 
 
-def data_file(name: str) -> Traversable:
-    """A bundled data file (may not exist)."""
-    return DATA.joinpath(name)
-
-
-def _open_text(path: Traversable) -> io.TextIOBase:
-    if path.name.endswith(".gz"):
-        return io.TextIOWrapper(gzip.GzipFile(fileobj=path.open("rb")), encoding="utf-8")
-    return path.open("r", encoding="utf-8")
-
-
 def _load_geojson(path: Traversable) -> list[dict[str, Any]]:
     if not path.is_file():
         raise GazetteerDataError(f"bundled data file missing: {path.name} (reinstall the package)")
-    with _open_text(path) as fh:
+    with open_text(path) as fh:
         try:
             return json.load(fh)["features"]
         except (ValueError, KeyError) as err:
             raise GazetteerDataError(f"{path.name}: not a GeoJSON FeatureCollection ({err})") from err
 
 
-def _clean_names(names: list[str] | tuple[str, ...]) -> list[str]:
+def clean_names(names: list[str] | tuple[str, ...]) -> list[str]:
     out = []
     for n in names:
         n = (n or "").strip()
@@ -85,7 +70,7 @@ def _clean_names(names: list[str] | tuple[str, ...]) -> list[str]:
 def country_points() -> dict[str, tuple[float, float]]:
     """ISO code -> the conventional centre point of the country (country_points.tsv)."""
     out = {}
-    with _open_text(data_file("country_points.tsv")) as fh:
+    with open_text(data_file("country_points.tsv")) as fh:
         for line in fh:
             if line.startswith("#") or not line.strip():
                 continue
@@ -138,12 +123,12 @@ def admin1_records() -> Iterator[Record]:
         lat, lon = _centre(f["geometry"], p["lat"], p["lon"])
         yield Record(place_id=p["id"], name=p["name"], kind="admin1", lat=lat, lon=lon,
                      country_code=p.get("country_code") or "", admin1_code=p.get("gn_a1_code") or "",
-                     admin1=p["name"], names=_clean_names(p.get("names") or []),
+                     admin1=p["name"], names=clean_names(p.get("names") or []),
                      geometry=f["geometry"], source="naturalearth",
                      gn_id=int(p["gn_id"]) if p.get("gn_id") else None)
 
 
-def _populated_kind(population: int) -> str:
+def populated_kind(population: int) -> str:
     if population >= 100_000:
         return "city"
     if population >= 5_000:
@@ -162,10 +147,10 @@ def cities500_records() -> Iterator[Record]:
     for c in cities.values():
         pop = int(c.get("population") or 0)
         cc = c.get("countrycode") or ""
-        yield Record(place_id=f"gn:{c['geonameid']}", name=c["name"], kind=_populated_kind(pop),
+        yield Record(place_id=f"gn:{c['geonameid']}", name=c["name"], kind=populated_kind(pop),
                      lat=float(c["latitude"]), lon=float(c["longitude"]), country_code=cc,
                      admin1_code=f"{cc}.{c.get('admin1code') or ''}", population=pop,
-                     names=_clean_names(c.get("alternatenames") or []), source="geonames",
+                     names=clean_names(c.get("alternatenames") or []), source="geonames",
                      gn_id=int(c["geonameid"]))
 
 
@@ -182,7 +167,7 @@ def wof_records() -> Iterator[Record]:
     if not path.is_file():
         logger.warning("wof_ua.tsv.gz not bundled: Ukrainian villages below cities500 are missing")
         return
-    with _open_text(path) as fh:
+    with open_text(path) as fh:
         for row in csv.DictReader(fh, delimiter="\t"):
             # WOF "county" records are the pre-2020 raions and city councils ("Donetsk", "Dniprodzerzhynsk
             # (m/r)"): they collide with town names, and raions_ua.tsv holds the current raions instead
@@ -196,17 +181,17 @@ def wof_records() -> Iterator[Record]:
                     yield Record(place_id=f"wof:{row['wof_id']}", name=row["name"], kind="admin1",
                                  lat=float(row["lat"]), lon=float(row["lon"]), country_code="UA",
                                  admin1_code=row.get("admin1_code") or "", source="wof",
-                                 names=_clean_names([row.get("name_uk", ""), row.get("name_ru", "")]
+                                 names=clean_names([row.get("name_uk", ""), row.get("name_ru", "")]
                                                     + (row.get("names") or "").split("|")),
                                  gn_id=int(row["gn_id"]))
                 continue
             pop = int(float(row.get("population") or 0))
-            kind = kind_map[row["placetype"]] or _populated_kind(pop)
+            kind = kind_map[row["placetype"]] or populated_kind(pop)
             names = [row.get("name_uk", ""), row.get("name_ru", "")] + (row.get("names") or "").split("|")
             gn = row.get("gn_id") or ""
             yield Record(place_id=f"wof:{row['wof_id']}", name=row["name"], kind=kind, lat=float(row["lat"]),
                          lon=float(row["lon"]), country_code="UA", admin1_code=row.get("admin1_code") or "",
-                         population=pop, names=_clean_names(names), source="wof",
+                         population=pop, names=clean_names(names), source="wof",
                          gn_id=int(gn) if gn.isdigit() else None)
 
 
@@ -218,7 +203,7 @@ def raion_records() -> Iterator[Record]:
     from shapely import wkt
     from shapely.geometry import mapping
 
-    with _open_text(path) as fh:
+    with open_text(path) as fh:
         for row in csv.DictReader(fh, delimiter="\t"):
             geom = None
             if row.get("hull_wkt_or_empty"):
@@ -230,21 +215,21 @@ def raion_records() -> Iterator[Record]:
             base = name.removesuffix(" raion").strip()
             yield Record(place_id=f"raion:{row['admin1_code']}:{base}", name=name, kind="admin2",
                          lat=float(row["lat"]), lon=float(row["lon"]), country_code="UA",
-                         admin1_code=row["admin1_code"], names=_clean_names([row.get("name_uk", "")]),
+                         admin1_code=row["admin1_code"], names=clean_names([row.get("name_uk", "")]),
                          strong_names=[base, f"{base} district", f"{base} rayon"], geometry=geom,
                          source="ukraine-raions")
 
 
 def supplement_rows() -> list[dict[str, str]]:
     """Rows of the curated supplement CSV (areas, aliases, villages)."""
-    with _open_text(data_file("supplement.csv")) as fh:
+    with open_text(data_file("supplement.csv")) as fh:
         return [r for r in csv.DictReader(line for line in fh if not line.startswith("#"))]
 
 
 def demonym_rows() -> list[tuple[str, str]]:
     """(demonym form, target place id or country code) pairs."""
     out = []
-    with _open_text(data_file("demonyms.tsv")) as fh:
+    with open_text(data_file("demonyms.tsv")) as fh:
         for line in fh:
             line = line.strip()
             if not line or line.startswith("#"):
@@ -252,11 +237,3 @@ def demonym_rows() -> list[tuple[str, str]]:
             forms, target = line.split("\t")
             out.extend((f.strip(), target.strip()) for f in forms.split("|") if f.strip())
     return out
-
-
-def haversine_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
-    """Great-circle distance in km."""
-    p1, p2 = math.radians(lat1), math.radians(lat2)
-    dp, dl = p2 - p1, math.radians(lon2 - lon1)
-    h = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
-    return 2 * 6371.0088 * math.asin(min(1.0, math.sqrt(h)))

@@ -9,23 +9,24 @@ import re
 import sqlite3
 from typing import TYPE_CHECKING
 
+from ..exc import GazetteerDataError
+from ..geometry import build_spec_geometry, haversine_km
+from ..names import DEMONYM
+from ..normalize import norm
+from ..theatre import WAR_PARTIES
 from . import sources
-from .exc import GazetteerDataError
-from .geometry import build_spec_geometry
-from .names import DEMONYM
-from .normalize import norm
 from .sources import Record
 
 if TYPE_CHECKING:
-    from .build import _Builder
+    from .builder import Builder
 
 logger = logging.getLogger(__name__)
 
 
-CAPITAL_POINT_COUNTRIES = ("UA", "RU", "BY")
+CAPITAL_POINT_COUNTRIES = WAR_PARTIES
 
 
-def regions_at_their_capitals(b: "_Builder") -> None:
+def regions_at_their_capitals(b: "Builder") -> None:
     """Oblasts of the war zone take the point of the city they are named after (Donetsk oblast ->
     Donetsk): conflict data codes a region-level event to the provincial capital (ACLED's
     geo_precision 3). Elsewhere a region keeps its centroid. The polygon is kept either way."""
@@ -42,7 +43,7 @@ def regions_at_their_capitals(b: "_Builder") -> None:
                 rec.lat, rec.lon = city.lat, city.lon
 
 
-def name_raion_after_its_town(raion: Record, b: "_Builder") -> None:
+def name_raion_after_its_town(raion: Record, b: "Builder") -> None:
     """Add "Brovary raion" / "Brovary district" to Brovarskyi raion: people name raions after their towns."""
     base = norm(raion.strong_names[0] if raion.strong_names else raion.name)
     for suffix in ("skyi", "skyy", "skiy", "ckyi", "kyi", "yi", "ii"):
@@ -65,7 +66,7 @@ def name_raion_after_its_town(raion: Record, b: "_Builder") -> None:
 
 def spellings(r: Record) -> set[str]:
     """Transliteration and spelling variants of a Ukrainian place's own and Cyrillic names."""
-    from .translit import has_cyrillic, variants
+    from ..translit import has_cyrillic, variants
 
     base = [r.name] + [n for n in r.names if has_cyrillic(n)][:4]
     out: set[str] = set()
@@ -110,8 +111,10 @@ class NameGrid:
         self.cells: dict[tuple[str, int, int], list[int]] = {}
 
     @staticmethod
-    def _keys(rec: Record) -> set[str]:
-        return {norm(n) for n in [rec.name, *rec.names[:12]] if n}
+    def _keys(rec: Record) -> list[str]:
+        # in a fixed order (the place's own name first): which twin is found must not depend on
+        # the process's string hashing, or two builds of the same data would differ
+        return list(dict.fromkeys(norm(n) for n in [rec.name, *rec.names[:12]] if n))
 
     def add(self, pid: int, rec: Record) -> None:
         cell = (int(rec.lat * 10), int(rec.lon * 10))
@@ -119,8 +122,6 @@ class NameGrid:
             self.cells.setdefault((k, *cell), []).append(pid)
 
     def find(self, rec: Record, recs: dict[int, Record], km: float = 6.0) -> int | None:
-        from .sources import haversine_km
-
         ci, cj = int(rec.lat * 10), int(rec.lon * 10)
         for k in self._keys(rec):
             for di in (-1, 0, 1):
@@ -132,7 +133,7 @@ class NameGrid:
         return None
 
 
-def _resolve_target(b: "_Builder", target: str) -> int | None:
+def _resolve_target(b: "Builder", target: str) -> int | None:
     """A supplement target: a place id ("gn:703448"), or "Name@CC" (the most populous such place)."""
     if target in b.by_id:
         return b.by_id[target]
@@ -146,7 +147,7 @@ def _resolve_target(b: "_Builder", target: str) -> int | None:
     return None
 
 
-def add_supplement(b: "_Builder") -> None:
+def add_supplement(b: "Builder") -> None:
     pending = []
     for row in sources.supplement_rows():
         names = [n for n in (row.get("names") or "").split("|") if n]
@@ -185,7 +186,7 @@ def add_supplement(b: "_Builder") -> None:
                 raise GazetteerDataError(f"supplement {rec.place_id}: bad geometry {rec.geometry_spec!r}: {err}") from err
 
 
-def add_demonyms(b: "_Builder", con: sqlite3.Connection) -> None:
+def add_demonyms(b: "Builder", con: sqlite3.Connection) -> None:
     rows = []
     cc_to_pid = {r.country_code: pid for pid, r in b.recs.items() if r.kind == "country"}
     for form, target in sources.demonym_rows():

@@ -15,9 +15,9 @@ import zipfile
 from pathlib import Path
 from typing import Iterator
 
-from .build import imports_path
-from .exc import GazetteerDataError
-from .sources import Record, _clean_names, _populated_kind
+from ..cache import imports_path
+from ..exc import GazetteerDataError
+from .sources import Record, clean_names, populated_kind
 
 GEONAMES_COLUMNS = 19
 
@@ -50,7 +50,7 @@ def geonames_records(text: str, country: str | None = None) -> Iterator[Record]:
             continue
         if fclass == "P":
             pop = int(f[14] or 0)
-            kind = _populated_kind(pop) if fcode != "PPLX" else "district"
+            kind = populated_kind(pop) if fcode != "PPLX" else "district"
         elif fclass == "A" and fcode in ("ADM2", "ADM3"):
             pop, kind = int(f[14] or 0), "admin2"
         else:
@@ -61,7 +61,7 @@ def geonames_records(text: str, country: str | None = None) -> Iterator[Record]:
             raise GazetteerDataError(f"line {no}: bad coordinates {f[4]!r}, {f[5]!r}") from err
         yield Record(place_id=f"gn:{f[0]}", name=f[1], kind=kind, lat=lat, lon=lon, country_code=cc,
                      admin1_code=f"{cc}.{f[10]}", population=pop,
-                     names=_clean_names([f[2]] + f[3].split(",")), source="user:geonames", gn_id=int(f[0]))
+                     names=clean_names([f[2]] + f[3].split(",")), source="user:geonames", gn_id=int(f[0]))
 
 
 def _user_id(name: str, lat: float, lon: float) -> str:
@@ -78,11 +78,11 @@ def _record_from_props(props: dict, lat: float, lon: float, where: str, geometry
     if isinstance(names, str):
         names = [n for n in names.split("|") if n]
     pop = int(float(props.get("population") or 0))
-    kind = props.get("kind") or (_populated_kind(pop) if geometry is None else "area")
+    kind = props.get("kind") or (populated_kind(pop) if geometry is None else "area")
     return Record(place_id=str(props.get("id") or _user_id(name, lat, lon)), name=name, kind=kind,
                   lat=lat, lon=lon, country_code=str(props.get("country_code") or "").upper(),
                   admin1_code=str(props.get("admin1_code") or ""), population=pop,
-                  strong_names=_clean_names(list(names)), geometry=geometry, source="user")
+                  strong_names=clean_names(list(names)), geometry=geometry, source="user")
 
 
 def csv_records(text: str) -> Iterator[Record]:
