@@ -76,7 +76,7 @@ def index() -> str:
                   popup_html=(lambda inc: popup_html(by_id[inc.incident_id])) if inline else None,
                   corrected={r.incident.incident_id for r in records if r.corrected},
                   geometry_for=_geometry_lookup())
-    parts = render_parts(m)
+    parts = {k: security.nonce_scripts(v) for k, v in render_parts(m).items()}   # CSP: inline scripts need the nonce
     args = filters.to_args()
     return render_template("map.html", map=parts, filters=filters, count=len(records), total=state.store.count(),
                            categories=CATEGORIES, event_types=EVENT_TYPES, articles=state.store.articles(),
