@@ -162,7 +162,13 @@ def write_report(rows: list[dict], out: Path) -> None:
     if 100_000 in by_n:
         r = by_n[100_000]
         lines.append(f"- 100k: GeoJSON export in {r['geojson_s']:.2f} s ({'met' if r['geojson_s'] < 2 else 'NOT met'}).")
-    out.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    kept = ""                                   # sections written by hand (issue 10's figures) are kept
+    if out.exists() and KEEP_MARK in out.read_text(encoding="utf-8"):
+        kept = "\n" + out.read_text(encoding="utf-8").split(KEEP_MARK, 1)[1].join([KEEP_MARK, ""])
+    out.write_text("\n".join(lines) + "\n" + kept, encoding="utf-8")
+
+
+KEEP_MARK = "<!-- sections below are kept by bench_web.py -->"
 
 
 def main() -> int:
