@@ -17,12 +17,16 @@ install: $(BIN)/python
 install-test: $(BIN)/python
 	$(BIN)/pip install -q -e '.[test,serve]'
 
-# Debian's Chromium drives the browser tests (no browser download); gdal-bin checks exports with ogrinfo.
+# Debian's Chromium drives the browser tests (no browser download); gdal-bin checks exports with ogrinfo;
+# PostgreSQL 15 + PostGIS 3 run the `postgis` tests (each test session starts its own throwaway cluster).
+PG_BIN := /usr/lib/postgresql/15/bin
 system-deps:
-	@if command -v chromium >/dev/null 2>&1 && command -v ogrinfo >/dev/null 2>&1; then echo "chromium, ogrinfo present"; \
+	@if command -v chromium >/dev/null 2>&1 && command -v ogrinfo >/dev/null 2>&1 && [ -x $(PG_BIN)/initdb ] \
+	  && [ -f /usr/share/postgresql/15/extension/postgis.control ]; then echo "chromium, ogrinfo, postgresql-15, postgis present"; \
 	elif command -v apt-get >/dev/null 2>&1 && [ "$$(id -u)" = 0 ]; then \
-	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium gdal-bin >/dev/null; \
-	else echo "chromium/gdal-bin not installed: browser tests will be skipped (never in CI)"; fi
+	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium gdal-bin \
+	    postgresql-15 postgresql-15-postgis-3 >/dev/null; \
+	else echo "chromium/gdal-bin/postgresql-15-postgis-3 not installed: browser and postgis tests will be skipped (never in CI)"; fi
 
 serve: install
 	$(BIN)/gazetteer build

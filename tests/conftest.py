@@ -1,9 +1,15 @@
-"""Shared fixtures. Nothing in the test suite may reach the network."""
+"""Shared fixtures, one per resource. Nothing in the test suite may reach the network.
+
+Tests live in folders that mirror the packages (``gazetteer/``, ``webmap/``, ``webmap/incidents/``,
+``browser/``); the helpers beside this file (``paths``, ``geo``, ``web_factory``) import from any of them.
+"""
 from __future__ import annotations
 
 import socket
 
 import pytest
+
+from paths import SEED, SEEDS
 
 _real_connect = socket.socket.connect
 
@@ -23,6 +29,26 @@ def _offline(monkeypatch):
 
 
 # ---------------------------------------------------------------------------------------------
+# The gazetteer and the seed article
+# ---------------------------------------------------------------------------------------------
+@pytest.fixture(scope="session")
+def gz():  # noqa: ANN201
+    """The real bundled gazetteer (the process-wide default; its index is built once if missing)."""
+    from gazetteer import Gazetteer
+
+    return Gazetteer.default()
+
+
+@pytest.fixture(scope="session")
+def seed_article():  # noqa: ANN201
+    """The seed article (Kursk, 11 August 2024) as the real loader reads it."""
+    from webmap.incidents.loaders import load_path
+
+    [article] = load_path(SEED)
+    return article
+
+
+# ---------------------------------------------------------------------------------------------
 # Web app fixtures (owner: web app; tests/test_web_*.py, tests/test_browser.py)
 # ---------------------------------------------------------------------------------------------
 import os as _os
@@ -30,8 +56,7 @@ import shutil as _shutil
 import threading as _threading
 from pathlib import Path as _Path
 
-WEB_ROOT = _Path(__file__).resolve().parent.parent
-SEEDS_DIR = WEB_ROOT / "seeds"
+SEEDS_DIR = SEEDS
 
 
 def _web_app(instance: _Path, **extra):
@@ -115,3 +140,49 @@ def chromium():
             yield browser
         finally:
             browser.close()
+
+
+# ---------------------------------------------------------------------------------------------
+# PostgreSQL + PostGIS fixtures (owner: scale; tests marked `postgis`, `pytest -m postgis`)
+# ---------------------------------------------------------------------------------------------
+import itertools as _itertools
+
+
+@pytest.fixture(scope="session")
+def pg_cluster():
+    """A throwaway PostgreSQL 15 + PostGIS cluster on 127.0.0.1 (tests/pgcluster.py), stopped after the session.
+
+    Skipped only outside CI when Debian's postgresql-15 / postgresql-15-postgis-3 are not installed.
+    """
+    import pgcluster
+    why = pgcluster.missing()
+    if why:
+        if _os.environ.get("CI") == "true":
+            pytest.fail(f"PostgreSQL is required in CI: {why} (make system-deps installs it)")
+        pytest.skip(why)
+    cluster = pgcluster.Cluster().start()
+    try:
+        yield cluster
+    finally:
+        cluster.stop()
+
+
+_pg_db_numbers = _itertools.count(1)
+
+
+@pytest.fixture
+def pg_url(pg_cluster):
+    """The URL of a fresh, empty PostGIS database of the session's cluster, dropped after the test."""
+    name = f"test_{_os.getpid()}_{next(_pg_db_numbers)}"
+    url = pg_cluster.create_database(name)
+    try:
+        yield url
+    finally:
+        pg_cluster.drop_database(name)
+
+
+def pytest_collection_modifyitems(config, items):
+    """A test that uses the PostgreSQL cluster is a `postgis` test (so `-m postgis` selects it)."""
+    for item in items:
+        if "pg_cluster" in getattr(item, "fixturenames", ()):
+            item.add_marker(pytest.mark.postgis)

@@ -108,6 +108,10 @@ def _extract(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the webmap command line; returns the exit status."""
     argv = list(sys.argv[1:] if argv is None else argv)
+    if argv and argv[0] == "batch":
+        from . import batch
+
+        return batch.main(argv[1:])
     if argv and not argv[0].startswith("-") and argv[0] != "extract":
         from . import appcli
 

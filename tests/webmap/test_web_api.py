@@ -6,13 +6,14 @@ import io
 import json
 import shutil
 import subprocess
-from pathlib import Path
 
 import jsonschema
 import pytest
 from web_factory import sample
 
-SCHEMA = json.loads((Path(__file__).parent / "data" / "geojson.schema.json").read_text(encoding="utf-8"))
+from paths import SEED, TEST_DATA
+
+SCHEMA = json.loads((TEST_DATA / "geojson.schema.json").read_text(encoding="utf-8"))
 
 
 @pytest.fixture
@@ -105,7 +106,7 @@ def test_api_csv_uses_acled_columns(sample_client):
 
 def test_api_post_article_json_stores_once(app):
     client = app.test_client()
-    text = Path(__file__).parent.parent.joinpath("seeds", "kursk-2024-08-11.txt").read_text(encoding="utf-8")
+    text = SEED.read_text(encoding="utf-8")
     r = client.post("/api/articles", json={"text": text, "title": "Kursk, day six"})
     assert r.status_code == 201, r.data
     art = r.get_json()["articles"][0]

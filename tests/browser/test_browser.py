@@ -7,7 +7,6 @@ from __future__ import annotations
 import json
 import shutil
 import subprocess
-from pathlib import Path
 
 import jsonschema
 import pytest
@@ -17,9 +16,9 @@ from webmap.filters import parse_filters
 
 pytestmark = pytest.mark.browser
 
-ROOT = Path(__file__).resolve().parent.parent
+from paths import ROOT, TEST_DATA
 IMG = ROOT / "docs" / "img"
-SCHEMA = json.loads((Path(__file__).parent / "data" / "geojson.schema.json").read_text(encoding="utf-8"))
+SCHEMA = json.loads((TEST_DATA / "geojson.schema.json").read_text(encoding="utf-8"))
 XSS_TITLE = "Overnight <script>window.__pwned=1;alert('title')</script> report <img src=x onerror=\"alert(2)\">"
 XSS_TEXT = ("Russian missiles struck Kharkiv on Monday, killing two people "
             "<img src=x onerror=\"window.__pwned=2;alert(1)\"> <script>window.__pwned=3;alert('xss')</script>.\n\n"

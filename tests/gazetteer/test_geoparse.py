@@ -1,19 +1,13 @@
 """Recognition and resolution on real text with the real bundled gazetteer."""
 from __future__ import annotations
 
-from pathlib import Path
 
 import pytest
 
 from gazetteer import Gazetteer, Mention
 from geo import km
 
-SEED = Path(__file__).resolve().parent.parent / "seeds" / "kursk-2024-08-11.txt"
-
-
-@pytest.fixture(scope="module")
-def gz() -> Gazetteer:
-    return Gazetteer.default()
+from paths import SEED
 
 
 @pytest.fixture(scope="module")

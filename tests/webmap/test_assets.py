@@ -19,7 +19,7 @@ from webmap.assets import LOCAL_ASSETS, localize, localize_html, unmapped_urls
 
 logger = logging.getLogger(__name__)
 
-ROOT = Path(__file__).resolve().parents[1]
+from paths import ROOT
 STATIC = ROOT / "static"
 VENDOR = STATIC / "vendor"
 COUNTRIES = STATIC / "geo" / "countries.geojson"

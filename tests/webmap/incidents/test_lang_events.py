@@ -23,11 +23,6 @@ RU = """Ночью 11 августа ВСУ атаковали Курскую о
 В Судже продолжаются бои. Из приграничных районов эвакуированы более 120 тысяч человек."""
 
 
-@pytest.fixture(scope="module")
-def gz() -> Gazetteer:
-    return Gazetteer.default()
-
-
 def test_language_of_article_and_paragraphs() -> None:
     assert detect_language(UK) == "uk" and detect_language(RU) == "ru"
     assert detect_language("Russian drones hit Kyiv overnight.") == "en"

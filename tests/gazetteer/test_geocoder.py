@@ -12,8 +12,8 @@ from gazetteer.build.imports import csv_records, geojson_records, geonames_recor
 
 
 @pytest.fixture(scope="module")
-def geocoder() -> GazetteerGeocoder:
-    return GazetteerGeocoder(Gazetteer.default())
+def geocoder(gz: Gazetteer) -> GazetteerGeocoder:
+    return GazetteerGeocoder(gz)
 
 
 def _valid(loc: Location) -> None:

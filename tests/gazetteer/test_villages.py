@@ -8,11 +8,6 @@ from gazetteer import Gazetteer
 from geo import km
 
 
-@pytest.fixture(scope="module")
-def gz() -> Gazetteer:
-    return Gazetteer.default()
-
-
 def _mention(gz: Gazetteer, text: str, surface: str):
     for m in gz.geoparse(text):
         if m.text == surface:

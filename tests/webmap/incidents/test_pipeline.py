@@ -2,7 +2,6 @@
 from __future__ import annotations
 
 import math
-from pathlib import Path
 
 import pytest
 
@@ -10,8 +9,7 @@ from webmap.incidents.loaders import load_path
 from webmap.incidents.models import Article, Incident
 from webmap.incidents.pipeline import extract, extract_batch
 
-ROOT = Path(__file__).resolve().parents[1]
-DATA = ROOT / "tests" / "data" / "articles"
+from paths import ARTICLES as DATA
 
 
 def km(a: float, b: float, c: float, d: float) -> float:
@@ -21,17 +19,8 @@ def km(a: float, b: float, c: float, d: float) -> float:
 
 
 @pytest.fixture(scope="module")
-def gz():  # noqa: ANN201
-    from gazetteer import Gazetteer
-
-    return Gazetteer.default()
-
-
-@pytest.fixture(scope="module")
-def seed(gz) -> tuple[Article, list[Incident]]:  # noqa: ANN001
-    p = ROOT / "seeds" / "kursk-2024-08-11.txt"
-    [a] = load_path(p)
-    return a, extract(a, gz)
+def seed(gz, seed_article) -> tuple[Article, list[Incident]]:  # noqa: ANN001
+    return seed_article, extract(seed_article, gz)
 
 
 def _find(incs: list[Incident], category: str, near: tuple[float, float] | None = None, km_max: float = 10,

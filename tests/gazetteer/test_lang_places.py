@@ -7,11 +7,6 @@ from gazetteer import Gazetteer
 from gazetteer.inflect import REGIONS, noun_forms
 
 
-@pytest.fixture(scope="module")
-def gz() -> Gazetteer:
-    return Gazetteer.default()
-
-
 def _places(gz: Gazetteer, text: str) -> list[tuple[str, str, str]]:
     """(surface, English name, kind) of each resolved place mention."""
     return [(m.text, m.resolution.place.name, m.resolution.place.kind) for m in gz.geoparse(text)

@@ -8,8 +8,7 @@ from pathlib import Path
 
 import pytest
 
-ROOT = Path(__file__).resolve().parents[1]
-DATA = ROOT / "tests" / "data" / "articles"
+from paths import ARTICLES as DATA, ROOT
 
 
 def run(*args: str, stdin: bytes | None = None) -> subprocess.CompletedProcess:

@@ -5,11 +5,10 @@ import csv
 import gzip
 import math
 from collections import Counter
-from pathlib import Path
 
 import pytest
 
-DATA = Path(__file__).resolve().parents[1] / "gazetteer" / "data"
+from paths import GAZETTEER_DATA as DATA
 UA_KEYS = {f"UA.{i:02d}" for i in range(1, 28)}
 WOF_COLUMNS = ["wof_id", "gn_id", "placetype", "name", "name_uk", "name_ru", "names", "lat", "lon",
                "admin1_code", "region_name", "county_name", "population", "wd_id"]

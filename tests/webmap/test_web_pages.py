@@ -10,7 +10,7 @@ from web_factory import sample
 
 from webmap.incidents.sentences import split_sentences
 
-DATA = Path(__file__).parent / "data" / "articles"
+from paths import ARTICLES as DATA
 
 
 @pytest.fixture

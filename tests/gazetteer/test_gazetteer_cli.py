@@ -5,11 +5,10 @@ import json
 import os
 import subprocess
 import sys
-from pathlib import Path
 
 import pytest
 
-ROOT = Path(__file__).resolve().parent.parent
+from paths import ROOT, SEED
 MENTION_KEYS = {"start", "end", "text", "name", "lat", "lon", "country_code", "admin1", "kind", "precision",
                 "score", "place_id"}
 
@@ -101,7 +100,7 @@ def test_missing_fields_are_clear_errors():
 
 @pytest.mark.slow
 def test_ten_megabyte_text(tmp_path):
-    seed = (ROOT / "seeds" / "kursk-2024-08-11.txt").read_text(encoding="utf-8")
+    seed = SEED.read_text(encoding="utf-8")
     big = tmp_path / "big.txt"
     big.write_text((seed + "\n") * (10_000_000 // len(seed) + 1), encoding="utf-8")
     p = run("geoparse", str(big))

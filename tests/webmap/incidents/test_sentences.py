@@ -1,23 +1,11 @@
 """Sentence splitting: exact offsets and the awkward parts of real articles."""
 from __future__ import annotations
 
-from pathlib import Path
 
-import pytest
 
-from webmap.incidents.loaders import load_path
 from webmap.incidents.models import Article
 from webmap.incidents.sentences import is_tail, split_sentences
 
-ROOT = Path(__file__).resolve().parents[1]
-
-
-@pytest.fixture(scope="module")
-def seed_article() -> Article:
-    p = ROOT / "seeds" / "kursk-2024-08-11.txt"
-    if not p.exists():
-        p = ROOT.parent / "shared" / "seeds" / "kursk-2024-08-11.txt"
-    return load_path(p)[0]
 
 
 def _texts(text: str) -> list[str]:

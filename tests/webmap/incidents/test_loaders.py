@@ -10,9 +10,9 @@ from webmap.incidents.loaders import (article_id_for, from_text, html_to_text, l
                              parse_jsonl)
 from webmap.incidents.exc import ArticleError, WebmapError
 
-DATA = Path(__file__).parent / "data" / "articles"
-SEED = Path(__file__).resolve().parents[1] / "seeds" / "kursk-2024-08-11.txt"
-SHARED_SEED = Path(__file__).resolve().parents[2] / "shared" / "seeds" / "kursk-2024-08-11.txt"
+from paths import ARTICLES as DATA, ROOT, SEED
+
+SHARED_SEED = ROOT.parent / "shared" / "seeds" / "kursk-2024-08-11.txt"
 
 
 def seed_path() -> Path:
