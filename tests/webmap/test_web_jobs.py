@@ -5,11 +5,12 @@ from __future__ import annotations
 import re
 import sys
 import time
-from pathlib import Path
 
 import pytest
 
-sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "benchmarks"))
+from paths import ROOT  # noqa: E402
+
+sys.path.insert(0, str(ROOT / "benchmarks"))
 from bench_linear import build_text  # noqa: E402  (the benchmark's article: the seed repeated)
 
 
