@@ -35,6 +35,7 @@ _default_lock = threading.Lock()
 
 
 BLOCK_CHARS = 50_000
+SETTLEMENT_KINDS = ("city", "town", "village")
 
 
 def _blocks(text: str, size: int) -> list[tuple[int, int]]:
@@ -120,6 +121,27 @@ class Gazetteer:
         found = [e for g, e in self.index.regions() if g.contains(pt)]
         found.sort(key=lambda e: 0 if e.place.kind == "admin1" else 1)
         return [e.place for e in found]
+
+    def places_in(self, south: float, west: float, north: float, east: float, *,
+                  kinds: Iterable[str] = SETTLEMENT_KINDS, min_population: int = 0, limit: int = 1000) -> list[Place]:
+        """Places of these kinds inside the box (degrees), most populous first."""
+        return [e.place for e in self.index.in_box(south, west, north, east, kinds, min_population, limit)]
+
+    def nearest(self, lat: float, lon: float, *, max_km: float = 15.0,
+                kinds: Iterable[str] = SETTLEMENT_KINDS) -> list[Place]:
+        """Settlements within ``max_km`` of the point, nearest first (reverse geocoding to a place name)."""
+        import math
+
+        dlat = max_km / 111.0
+        dlon = max_km / (111.0 * max(0.05, math.cos(math.radians(lat))))
+        found = self.index.in_box(lat - dlat, lon - dlon, lat + dlat, lon + dlon, kinds, 0, 5000)
+
+        def km(p: Place) -> float:
+            x = math.radians(p.lon - lon) * math.cos(math.radians((p.lat + lat) / 2))
+            return 6371.0 * math.hypot(x, math.radians(p.lat - lat))
+
+        near = sorted(((km(e.place), e.place) for e in found), key=lambda t: t[0])
+        return [p for d, p in near if d <= max_km]
 
     # ---- geoparsing --------------------------------------------------------------------------
     def spans(self, text: str) -> list[Span]:

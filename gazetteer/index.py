@@ -203,6 +203,16 @@ class Index:
         prepare(g)
         return g
 
+    def in_box(self, south: float, west: float, north: float, east: float, kinds: Iterable[str],
+               min_population: int = 0, limit: int = 1000) -> list[Entry]:
+        """Entries of these kinds inside the box, most populous (then most prominent) first."""
+        kinds = list(kinds)
+        q = (f"SELECT {_PLACE_COLS} FROM place WHERE lat BETWEEN ? AND ? AND lon BETWEEN ? AND ? "
+             f"AND kind IN ({','.join('?' * len(kinds))}) AND COALESCE(pop, 0) >= ? "
+             f"ORDER BY COALESCE(pop, 0) DESC, prom DESC LIMIT ?")
+        rows = self._con().execute(q, (south, north, west, east, *kinds, min_population, limit))
+        return [self._entries.setdefault(row[0], Entry(row, self)) for row in rows]
+
     def regions(self) -> list[tuple[Any, Entry]]:
         """Prepared shapely geometries of every country and admin-1 region (loaded on first use)."""
         with self._lock:

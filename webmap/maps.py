@@ -22,6 +22,7 @@ from jinja2.utils import htmlsafe_json_dumps
 
 from .incidents.categories import CATEGORIES, Category
 from .incidents.models import Incident
+from .placenames import display_name_for
 
 log = logging.getLogger(__name__)
 
@@ -41,6 +42,8 @@ class MapOptions:
     article_url: str = "/articles/{article_id}#s{index}"
     popup_url: str | None = "/incidents/{id}/popup"
     focus: str | None = None                     # incident id to zoom on and open
+    incident_url: str | None = "/incidents/{id}"  # an incident's own page
+    labels_url: str | None = None                 # settlement labels (JSON) for the base map
     base_layers: tuple[tuple[str, str, Mapping[str, Any]], ...] = field(default_factory=tuple)  # name, url, style
 
 
@@ -76,8 +79,36 @@ class _AppInit(JSCSSMixin):
         self.map_name, self.control_name, self.heat_name = map_name, control_name, heat_name
         self.groups = groups
         self.payload_json = payload_json
-        self.default_js = [("webmap_app_js", f"{static_prefix}/js/app.js")]
+        self.default_js = [("webmap_app_js", f"{static_prefix}/js/app.js"),
+                           ("webmap_panel_js", f"{static_prefix}/js/panel.js"),
+                           ("webmap_timeline_js", f"{static_prefix}/js/timeline.js"),
+                           ("webmap_labels_js", f"{static_prefix}/js/labels.js"),
+                           ("webmap_search_js", f"{static_prefix}/js/search.js"),
+                           ("webmap_overlay_js", f"{static_prefix}/js/overlay.js")]
         self.default_css = [("webmap_app_css", f"{static_prefix}/css/app.css")]
+
+
+def _light(geometry: Mapping[str, Any], tolerance: float = 0.005) -> Mapping[str, Any]:
+    """An area simplified to about half a kilometre and rounded to 4 decimals (a region's shading, not
+    its survey): Natural Earth oblast polygons shrink about tenfold in the page."""
+    try:
+        from shapely.geometry import mapping, shape
+
+        g = shape(geometry).simplify(tolerance, preserve_topology=True)
+        if g.is_empty:
+            return geometry
+
+        def rnd(c: Any) -> Any:
+            return round(c, 4) if isinstance(c, (int, float)) else [rnd(x) for x in c]
+        return {"type": g.geom_type, "coordinates": rnd(mapping(g)["coordinates"])}
+    except (ImportError, ValueError, TypeError, AttributeError) as err:
+        log.debug("area not simplified: %s", err)
+        return geometry
+
+
+def fatalities(inc: Incident) -> int:
+    """The incident's fatalities (its ``killed`` count; 0 when none is told)."""
+    return sum(int(v) for k, v in inc.counts if k == "killed")
 
 
 def payload(incidents: Sequence[Incident], *, options: MapOptions = MapOptions(),
@@ -86,39 +117,47 @@ def payload(incidents: Sequence[Incident], *, options: MapOptions = MapOptions()
     """The data app.js draws: categories, compact incident rows, shared area geometries, options.
 
     Row: [id, category index, lat, lon, precision, date, geometry index or -1, place, corrected 0/1,
-    article id, sentence index].
+    article id, sentence index, fatalities, admin1, country]. A geometry is given only to incidents
+    known to a region and no better (precision 3), which the map draws as their region's area.
+    Incidents without coordinates go to ``unlocated`` (the table lists them; the map cannot).
     """
     cat_index = {c.key: n for n, c in enumerate(CATEGORIES)}
     geoms: list[Mapping[str, Any]] = []
     geom_index: dict[str, int] = {}
     rows: list[list[Any]] = []
+    unlocated: list[list[Any]] = []
     popups: list[str] = []
     for inc in incidents:
+        src = inc.source
+        place = display_name_for(inc.place_id, inc.location_name)
         if inc.lat is None or inc.lon is None:
+            unlocated.append([inc.incident_id, cat_index.get(inc.category, len(CATEGORIES) - 1), inc.date, place,
+                              fatalities(inc), inc.admin1, inc.country_code])
             continue
         g = -1
-        geometry = inc.geometry
-        if (geometry is None or geometry.get("type") not in AREA_TYPES) and (inc.geo_precision or 0) >= 3 \
-                and inc.place_id and geometry_for is not None:
-            geometry = geometry_for(inc.place_id)
-        if geometry is not None and geometry.get("type") in AREA_TYPES:
-            key = inc.place_id or json.dumps(geometry, sort_keys=True)
-            if key not in geom_index:
-                geom_index[key] = len(geoms)
-                geoms.append(geometry)
-            g = geom_index[key]
-        src = inc.source
+        if (inc.geo_precision or 0) >= 3:
+            geometry = inc.geometry
+            if (geometry is None or geometry.get("type") not in AREA_TYPES) and inc.place_id and geometry_for is not None:
+                geometry = geometry_for(inc.place_id)
+            if geometry is not None and geometry.get("type") in AREA_TYPES:
+                key = inc.place_id or json.dumps(geometry, sort_keys=True)
+                if key not in geom_index:
+                    geom_index[key] = len(geoms)
+                    geoms.append(_light(geometry))
+                g = geom_index[key]
         rows.append([inc.incident_id, cat_index.get(inc.category, len(CATEGORIES) - 1), round(inc.lat, 5),
-                     round(inc.lon, 5), inc.geo_precision or 0, inc.date, g, inc.location_name,
+                     round(inc.lon, 5), inc.geo_precision or 0, inc.date, g, place,
                      1 if inc.incident_id in corrected else 0, src.article_id if src else None,
-                     src.sentence_index if src else None])
+                     src.sentence_index if src else None, fatalities(inc), inc.admin1 or "", inc.country_code or ""])
         if popup_html is not None:
             popups.append(popup_html(inc))
     return {
         "categories": [{"key": c.key, "label": c.label, "event_type": c.event_type, "colour": c.colour,
                         "css": c.css_colour, "icon": c.icon} for c in CATEGORIES],
-        "incidents": rows, "geometries": geoms, "popups": popups if popup_html is not None else None,
+        "incidents": rows, "unlocated": unlocated, "geometries": geoms,
+        "popups": popups if popup_html is not None else None,
         "options": {"popupUrl": options.popup_url, "articleUrl": options.article_url, "focus": options.focus,
+                    "incidentUrl": options.incident_url, "labelsUrl": options.labels_url,
                     "radius": options.uncertainty_radius_m, "maxZoom": options.max_zoom,
                     "baseLayers": [{"name": n, "url": u, "style": dict(s)} for n, u, s in options.base_layers]},
     }
@@ -159,8 +198,9 @@ def build_map(incidents: Sequence[Incident], *, options: MapOptions = MapOptions
         folium.TileLayer(tiles=options.tiles_url, attr=options.tiles_attr or "Map tiles", name="Tiles",
                          max_zoom=options.max_zoom, overlay=False, control=True).add_to(m)
     counts: dict[str, int] = {}
-    for inc in incidents:
-        counts[inc.category] = counts.get(inc.category, 0) + 1
+    for inc in incidents:                       # the legend counts the same: incidents on the map
+        if inc.lat is not None and inc.lon is not None:
+            counts[inc.category] = counts.get(inc.category, 0) + 1
     groups: list[tuple[str, str]] = []
     for cat in CATEGORIES:
         n = counts.get(cat.key, 0)

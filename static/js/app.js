@@ -1,6 +1,8 @@
-/* Incident map front end: turns the payload of webmap.maps into clustered markers per category,
-   region polygons, uncertainty circles, a heat map, a legend and a time control. No network but
-   same-origin requests (base layers, popups). Every text placed as HTML is escaped first. */
+/* Incident map front end: turns the payload of webmap.maps into one marker clustering for every
+   category (the layer toggles filter inside it), one shaded area per region for region-level incidents,
+   uncertainty circles on demand, a heat map of settlement-level incidents and a legend. The table
+   (panel.js), the timeline (timeline.js) and the base-map labels (labels.js) plug in through
+   WebMap.plugins. No network but same-origin requests. Every text placed as HTML is escaped first. */
 (function () {
   "use strict";
 
@@ -34,23 +36,36 @@
     };
   }
 
-  function clusterIcon(cat) {
+  /* A cluster bubble: its count on white (dark ink, > 12:1 contrast) inside a ring of the category mix. */
+  function mixIcon(cats) {
     return function (cluster) {
-      var n = cluster.getChildCount();
+      var n = cluster.getChildCount(), per = {}, stops = [], acc = 0, title = [];
+      cluster.getAllChildMarkers().forEach(function (m) { per[m.options.cat] = (per[m.options.cat] || 0) + 1; });
+      Object.keys(per).sort(function (a, b) { return per[b] - per[a]; }).forEach(function (k) {
+        var c = cats[k], a = acc / n * 360, b = (acc + per[k]) / n * 360;
+        stops.push(c.css + " " + a.toFixed(1) + "deg " + b.toFixed(1) + "deg");
+        title.push(per[k] + " " + c.label);
+        acc += per[k];
+      });
+      var size = n < 10 ? 34 : n < 100 ? 40 : n < 1000 ? 46 : 52;
+      var label = n + " incidents: " + title.join(", ");
       return L.divIcon({
-        html: '<div style="background:' + esc(cat.css) + '"><span>' + n + "</span></div>",
-        className: "marker-cluster wm-cluster wm-cat-" + esc(cat.key),
-        iconSize: L.point(36, 36)
+        html: '<div class="wm-mix" style="background:conic-gradient(' + stops.join(",") + ')" title="' + esc(label) +
+              '" aria-label="' + esc(label) + '"><span>' + n + "</span></div>",
+        className: "wm-cluster", iconSize: L.point(size, size)
       });
     };
   }
 
-  function legend(data, counts) {
+  function legend(data, counts, nAreas) {
     var ctl = L.control({ position: "bottomright" });
     ctl.onAdd = function () {
-      var div = L.DomUtil.create("div", "wm-legend leaflet-bar");
-      var h = document.createElement("strong");
-      h.textContent = "Incident types";
+      var box = L.DomUtil.create("div", "wm-legend leaflet-bar");
+      var div = document.createElement("details");
+      div.open = false;
+      box.appendChild(div);
+      var h = document.createElement("summary");
+      h.textContent = "Legend";
       div.appendChild(h);
       var present = data.categories.filter(function (c) { return counts[c.key]; });
       (present.length ? present : data.categories).forEach(function (c) {
@@ -68,157 +83,179 @@
       });
       var note = document.createElement("div");
       note.className = "wm-legend-note";
-      note.textContent = "Shaded area: region-level place. Dashed circle: approximate location.";
+      note.textContent = "Ring: category mix of a cluster. Shaded area: incidents known only to a region" +
+        (nAreas ? " (" + nAreas + ")" : "") + ". Dashed circle: approximate location (hover, or zoom in).";
       div.appendChild(note);
-      L.DomEvent.disableClickPropagation(div);
-      return div;
+      L.DomEvent.disableClickPropagation(box);
+      return box;
     };
     return ctl;
   }
 
-  function timeControl(dates, onChange) {
-    var ctl = L.control({ position: "bottomleft" });
-    ctl.onAdd = function () {
-      var div = L.DomUtil.create("div", "wm-time leaflet-bar");
-      var label = document.createElement("div");
-      label.className = "wm-time-label";
-      var lo = document.createElement("input");
-      var hi = document.createElement("input");
-      [lo, hi].forEach(function (el, n) {
-        el.type = "range"; el.min = 0; el.max = dates.length - 1; el.step = 1;
-        el.value = n === 0 ? 0 : dates.length - 1;
-        el.className = n === 0 ? "wm-time-from" : "wm-time-to";
-        el.setAttribute("aria-label", n === 0 ? "from date" : "to date");
-      });
-      function update() {
-        var a = Math.min(+lo.value, +hi.value), b = Math.max(+lo.value, +hi.value);
-        label.textContent = "Dates: " + dates[a] + " \u2013 " + dates[b];
-        onChange(a === 0 && b === dates.length - 1 ? null : [dates[a], dates[b]]);
-      }
-      lo.addEventListener("input", update);
-      hi.addEventListener("input", update);
-      div.appendChild(label); div.appendChild(lo); div.appendChild(hi);
-      label.textContent = "Dates: " + dates[0] + " \u2013 " + dates[dates.length - 1];
-      L.DomEvent.disableClickPropagation(div);
-      L.DomEvent.disableScrollPropagation(div);
-      return div;
-    };
-    return ctl;
-  }
+  function NARROW() { return window.innerWidth <= 700; }
+
+  var CIRCLE_ZOOM = 10;      /* all uncertainty circles in view from this zoom on; before, only the hovered one */
 
   function init(refs, data) {
     var map = refs.map, cats = data.categories, opts = data.options, cache = {};
     map.createPane("basemap");
     map.getPane("basemap").style.zIndex = 250;
     map.getPane("basemap").style.pointerEvents = "none";
+    map.createPane("areas");
+    map.getPane("areas").style.zIndex = 390;
     var icons = cats.map(function (c) {
       return L.AwesomeMarkers.icon({ icon: c.icon, prefix: "fa", markerColor: c.colour, iconColor: "white",
                                      className: "awesome-marker wm-marker wm-cat-" + c.key });
     });
-    var clusters = cats.map(function (c) {
-      return L.markerClusterGroup({ chunkedLoading: true, maxClusterRadius: 40, showCoverageOnHover: false,
-                                    iconCreateFunction: clusterIcon(c) });
-    });
-    var shapes = cats.map(function () { return L.layerGroup(); });
-    /* Uncertainty circles (15 km) only mean something when zoomed in: drawn from CIRCLE_ZOOM on. */
-    var CIRCLE_ZOOM = 8;
-    var circles = cats.map(function () { return L.layerGroup(); });
-    cats.forEach(function (c, i) {
-      var g = refs.groups[c.key];
-      clusters[i].addTo(g);
-      shapes[i].addTo(g);
-      if (map.getZoom() >= CIRCLE_ZOOM) { circles[i].addTo(g); }
-    });
+    var cluster = L.markerClusterGroup({ chunkedLoading: true, maxClusterRadius: 45, showCoverageOnHover: false,
+                                         spiderfyOnMaxZoom: true, animate: false,
+                                         iconCreateFunction: mixIcon(cats) }).addTo(map);
+    var areaLayer = L.layerGroup().addTo(map), circleLayer = L.layerGroup().addTo(map);
+    var canvas = L.canvas({ padding: 0.2 });
+
     var records = data.incidents.map(function (r, idx) {
       return { id: r[0], cat: r[1], lat: r[2], lon: r[3], prec: r[4], date: r[5], geom: r[6], place: r[7],
-               corrected: r[8] === 1, article: r[9], sentence: r[10], idx: idx };
+               corrected: r[8] === 1, article: r[9], sentence: r[10], fat: r[11] || 0, admin1: r[12] || "",
+               cc: r[13] || "", idx: idx };
     });
-    var byId = {}, counts = {}, same = {}, fanned = {};
-    records.forEach(function (rec) {
-      var k = rec.lat + "," + rec.lon;
-      rec.dup = (same[k] = (same[k] || 0) + 1) - 1;
-    });
-    /* Markers at the very same point fan out around it in screen space (their coordinates stay exact). */
-    function iconFor(rec) {
-      var n = same[rec.lat + "," + rec.lon];
-      if (n < 2) { return icons[rec.cat]; }
-      var key = rec.cat + ":" + rec.dup + ":" + n;
-      if (!fanned[key]) {
-        var a = 2 * Math.PI * rec.dup / n, r = 12 + 2 * n;
-        var dx = Math.round(r * Math.cos(a)), dy = Math.round(r * Math.sin(a));
-        var c = cats[rec.cat];
-        fanned[key] = L.AwesomeMarkers.icon({ icon: c.icon, prefix: "fa", markerColor: c.colour, iconColor: "white",
-          className: "awesome-marker wm-marker wm-cat-" + c.key, iconAnchor: [17 - dx, 42 - dy],
-          popupAnchor: [1 + dx, -32 + dy] });
-      }
-      return fanned[key];
-    }
+    var byId = {}, counts = {};
     records.forEach(function (rec) {
       var c = cats[rec.cat];
       counts[c.key] = (counts[c.key] || 0) + 1;
+      byId[rec.id] = rec;
+      rec.area = rec.geom >= 0;                  /* known only to a region: drawn as its region's area */
+      if (rec.area) { return; }
       /* title (a plain attribute, no HTML) instead of a Leaflet tooltip per marker: much cheaper at 10k+ */
-      var m = L.marker([rec.lat, rec.lon], { icon: iconFor(rec), alt: c.label,
+      var m = L.marker([rec.lat, rec.lon], { icon: icons[rec.cat], alt: c.label, cat: rec.cat,
         title: rec.place + " \u2014 " + c.label + (rec.corrected ? " (corrected)" : "") });
       m.bindPopup(popupFor(rec, data, cache), { maxWidth: 380, minWidth: 240 });
       m.on("add", function () { if (m._icon) { m._icon.dataset.incident = rec.id; } });
-      rec.marker = m;
-      byId[rec.id] = rec;
-    });
-
-    var geomLayers = {}, canvas = L.canvas({ padding: 0.2 });   /* thousands of circles draw fast on a canvas */
-    function shapeFor(rec) {
-      var c = cats[rec.cat];
-      if (rec.geom >= 0) {
-        var key = rec.geom + ":" + rec.cat;
-        if (!geomLayers[key]) {
-          geomLayers[key] = L.geoJSON(data.geometries[rec.geom], {
-            style: { color: c.css, weight: 1.5, fillOpacity: 0.12, dashArray: "4 3" }, interactive: false,
-            renderer: canvas });
-        }
-        return geomLayers[key];
-      }
       if (rec.prec === 2) {
-        return L.circle([rec.lat, rec.lon], { radius: opts.radius, color: c.css, weight: 1, fillOpacity: 0.08,
-                                              dashArray: "4 4", interactive: false, renderer: canvas });
+        m.on("mouseover popupopen", function () { showCircle(rec); });
+        m.on("mouseout", function () { if (!m.isPopupOpen()) { showCircle(null); } });
+        m.on("popupclose", function () { showCircle(null); });
       }
-      return null;
-    }
-    records.forEach(function (rec) { rec.shape = shapeFor(rec); });
-
-    var shown = records;
-    function draw(range) {
-      shown = records.filter(function (rec) {
-        return !range || (rec.date && rec.date >= range[0] && rec.date <= range[1]);
-      });
-      cats.forEach(function (c, i) { clusters[i].clearLayers(); shapes[i].clearLayers(); circles[i].clearLayers(); });
-      var perCat = cats.map(function () { return []; });
-      var seenShape = {};
-      shown.forEach(function (rec) {
-        perCat[rec.cat].push(rec.marker);
-        if (rec.shape && !seenShape[L.stamp(rec.shape)]) {
-          seenShape[L.stamp(rec.shape)] = true;
-          (rec.geom >= 0 ? shapes : circles)[rec.cat].addLayer(rec.shape);
-        }
-      });
-      perCat.forEach(function (ms, i) { clusters[i].addLayers(ms); });
-      if (refs.heat) { refs.heat.setLatLngs(shown.map(function (rec) { return [rec.lat, rec.lon]; })); }
-      document.body.dataset.shown = String(shown.length);
-    }
-    draw(null);
-    map.on("zoomend", function () {
-      var on = map.getZoom() >= CIRCLE_ZOOM;
-      cats.forEach(function (c, i) {
-        var g = refs.groups[c.key];
-        if (on && !g.hasLayer(circles[i])) { g.addLayer(circles[i]); }
-        if (!on && g.hasLayer(circles[i])) { g.removeLayer(circles[i]); }
-      });
+      rec.marker = m;
     });
+
+    var hovered = null;
+    function circleFor(rec) {
+      var c = cats[rec.cat];
+      return L.circle([rec.lat, rec.lon], { radius: opts.radius, color: c.css, weight: 1.2, fillOpacity: 0.08,
+                                            dashArray: "4 4", interactive: false, renderer: canvas });
+    }
+    function showCircle(rec) {
+      if (hovered) { circleLayer.removeLayer(hovered); hovered = null; }
+      if (rec && map.getZoom() < CIRCLE_ZOOM) { hovered = circleFor(rec).addTo(circleLayer); }
+    }
+    var zoomCircles = L.layerGroup();
+    function drawZoomCircles() {
+      zoomCircles.clearLayers();
+      if (map.getZoom() < CIRCLE_ZOOM) { circleLayer.removeLayer(zoomCircles); return; }
+      var b = map.getBounds().pad(0.2), n = 0;
+      shown.forEach(function (rec) {
+        if (rec.prec === 2 && !rec.area && n < 500 && b.contains([rec.lat, rec.lon])) { zoomCircles.addLayer(circleFor(rec)); n += 1; }
+      });
+      circleLayer.addLayer(zoomCircles);
+    }
+
+    function enabled() {
+      var on = {};
+      cats.forEach(function (c, i) { on[i] = !refs.groups[c.key] || map.hasLayer(refs.groups[c.key]); });
+      return on;
+    }
+
+    var state = { range: null }, shown = records, listeners = [];
+
+    /* One layer per region, made once; a filter change only restyles it and updates its count. */
+    var areaLayers = {};
+    function drawAreas() {
+      var per = {};
+      shown.forEach(function (rec) { if (rec.area) { (per[rec.geom] = per[rec.geom] || []).push(rec); } });
+      var max = 1;
+      Object.keys(per).forEach(function (k) { max = Math.max(max, per[k].length); });
+      Object.keys(areaLayers).forEach(function (k) {
+        if (!per[k] && areaLayer.hasLayer(areaLayers[k])) { areaLayer.removeLayer(areaLayers[k]); }
+      });
+      Object.keys(per).forEach(function (k) {
+        var list = per[k], n = list.length, name = list[0].admin1 || list[0].place, layer = areaLayers[k];
+        if (!layer) {
+          layer = areaLayers[k] = L.geoJSON(data.geometries[k], { pane: "areas" });
+          layer.wmGeom = +k;
+          layer.bindTooltip("", { sticky: true });
+          layer.bindPopup(function () { return areaList(layer.wmName, layer.wmList); }, { maxWidth: 380, minWidth: 240 });
+        }
+        layer.wmName = name; layer.wmList = list; layer.wmCount = n;
+        layer.setStyle({ color: "#5b3f8c", weight: 1.5, fillColor: "#5b3f8c", dashArray: "5 3",
+                         fillOpacity: 0.08 + 0.32 * Math.sqrt(n / max) });
+        layer.setTooltipContent(esc(name) + ": " + n + " region-level incident" + (n === 1 ? "" : "s"));
+        if (!areaLayer.hasLayer(layer)) { areaLayer.addLayer(layer); }
+      });
+    }
+
+    function areaList(name, list) {
+      var div = document.createElement("div");
+      div.className = "wm-area-popup";
+      var h = document.createElement("strong");
+      h.textContent = name + ": " + list.length + " incident" + (list.length === 1 ? "" : "s") + " known only to the region";
+      div.appendChild(h);
+      var ol = document.createElement("ol");
+      list.slice().sort(function (a, b) { return (b.date || "").localeCompare(a.date || ""); }).slice(0, 100)
+        .forEach(function (rec) {
+          var li = document.createElement("li"), a = document.createElement("a");
+          a.href = (opts.incidentUrl || "#").replace("{id}", encodeURIComponent(rec.id));
+          a.textContent = (rec.date || "undated") + " \u2014 " + cats[rec.cat].label + " \u2014 " + rec.place;
+          a.addEventListener("click", function (ev) { ev.preventDefault(); openAt(rec); });
+          li.appendChild(a);
+          ol.appendChild(li);
+        });
+      div.appendChild(ol);
+      if (list.length > 100) {
+        var more = document.createElement("div");
+        more.textContent = "\u2026 and " + (list.length - 100) + " more (see the table)";
+        div.appendChild(more);
+      }
+      return div;
+    }
+
+    /* Only the markers that enter or leave are moved in or out of the clustering (a timeline step at 10k). */
+    var onMap = {};
+    function apply() {
+      var on = enabled(), range = state.range, add = [], remove = [], next = {};
+      shown = records.filter(function (rec) {
+        return on[rec.cat] && (!range || (rec.date && rec.date >= range[0] && rec.date <= range[1]));
+      });
+      shown.forEach(function (rec) { if (rec.marker) { next[rec.idx] = true; if (!onMap[rec.idx]) { add.push(rec.marker); } } });
+      Object.keys(onMap).forEach(function (i) { if (!next[i]) { remove.push(records[i].marker); } });
+      onMap = next;
+      if (remove.length) { cluster.removeLayers(remove); }
+      if (add.length) { cluster.addLayers(add); }
+      drawAreas();
+      drawZoomCircles();
+      if (refs.heat && map.hasLayer(refs.heat)) { drawHeat(); }
+      document.body.dataset.shown = String(shown.length);
+      listeners.forEach(function (fn) { fn(shown); });
+    }
+    function drawHeat() {
+      refs.heat.setLatLngs(shown.filter(function (rec) { return rec.prec === 1 && !rec.area; })
+        .map(function (rec) { return [rec.lat, rec.lon]; }));
+    }
+    if (refs.heat) { refs.heat.on("add", drawHeat); }
+    apply();
+    map.on("overlayadd overlayremove", function (ev) {
+      if (ev.layer && Object.keys(refs.groups).some(function (k) { return refs.groups[k] === ev.layer; })) { apply(); }
+    });
+    map.on("zoomend moveend", drawZoomCircles);
 
     var baseCanvas = L.canvas({ pane: "basemap", padding: 0.3 });
     (opts.baseLayers || []).forEach(function (b) {
       fetch(b.url, { credentials: "same-origin" })
         .then(function (r) { if (!r.ok) { throw new Error("HTTP " + r.status); } return r.json(); })
         .then(function (gj) {
+          if (gj && gj.type === "Topology" && window.topojson) {
+            var key = Object.keys(gj.objects)[0];
+            gj = window.topojson.feature(gj, gj.objects[key]);
+          }
           var layer = L.geoJSON(gj, { pane: "basemap", style: b.style, interactive: false,
                                       renderer: baseCanvas }).addTo(map);
           if (refs.control) { refs.control.addOverlay(layer, esc(b.name)); }
@@ -226,15 +263,20 @@
         .catch(function (err) { if (window.console) { console.warn("base layer", b.name, err.message); } });
     });
 
-    legend(data, counts).addTo(map);
-    var dates = Array.from(new Set(records.map(function (r) { return r.date; }).filter(Boolean))).sort();
-    if (dates.length > 1) { timeControl(dates, draw).addTo(map); }
+    if (NARROW() && refs.control) {          /* at phone width the layer list hides behind its button */
+      refs.control.remove();
+      refs.control.options.collapsed = true;
+      refs.control.addTo(map);
+    }
+    var nAreas = records.filter(function (r) { return r.area; }).length;
+    legend(data, counts, nAreas).addTo(map);
 
     /* A free-standing popup: unlike a marker's own, re-clustering cannot close it. */
     function openAt(rec) {
       var content = popupFor(rec, data, cache);
       var popup = L.popup({ maxWidth: 380, minWidth: 240, autoPan: true }).setLatLng([rec.lat, rec.lon]);
       popup.setContent(typeof content === "function" ? content(popup) : content).openOn(map);
+      if (rec.prec === 2) { showCircle(rec); popup.on("remove", function () { showCircle(null); }); }
       return popup;
     }
     var focus = opts.focus && byId[opts.focus];
@@ -244,25 +286,37 @@
     } else if (records.length) {
       map.fitBounds(L.latLngBounds(records.map(function (r) { return [r.lat, r.lon]; })).pad(0.3), { maxZoom: 8, animate: false });
     }
-    document.body.dataset.mapReady = "1";
     window.webmapApp = {
-      map: map, records: records, byId: byId, clusters: clusters, groups: refs.groups,
+      map: map, records: records, unlocated: data.unlocated || [], byId: byId, cluster: cluster, layerControl: refs.control,
+      clusters: cats.map(function () { return cluster; }), groups: refs.groups, categories: cats, options: opts,
+      shown: function () { return shown; },
       shownCount: function () { return shown.length; },
+      range: function () { return state.range; },
+      setRange: function (range) { state.range = range; apply(); },
+      onChange: function (fn) { listeners.push(fn); },
       open: function (id) {
         var rec = byId[id];
         if (!rec) { return false; }
-        map.setView([rec.lat, rec.lon], Math.max(map.getZoom(), 9), { animate: false });
+        map.setView([rec.lat, rec.lon], Math.max(map.getZoom(), rec.area ? 7 : 11), { animate: false });
         openAt(rec);
         return true;
       },
       markersOnMap: function (key) {
         var n = 0, i = cats.findIndex(function (c) { return c.key === key; });
-        if (i < 0 || !map.hasLayer(refs.groups[key])) { return 0; }
-        clusters[i].eachLayer(function () { n += 1; });
+        if (i < 0) { return 0; }
+        cluster.eachLayer(function (m) { if (m.options.cat === i) { n += 1; } });
         return n;
+      },
+      areasOnMap: function (key) {
+        var i = cats.findIndex(function (c) { return c.key === key; });
+        return shown.filter(function (r) { return r.area && r.cat === i; }).length;
       }
     };
+    (WebMap.plugins || []).forEach(function (fn) {
+      try { fn(window.webmapApp); } catch (err) { if (window.console) { console.error(err); } }
+    });
+    document.body.dataset.mapReady = "1";
   }
 
-  window.WebMap = { init: init, esc: esc };
+  window.WebMap = { init: init, esc: esc, plugins: (window.WebMap && window.WebMap.plugins) || [] };
 }());

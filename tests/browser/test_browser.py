@@ -58,8 +58,8 @@ def test_map_renders_offline_with_the_seed_incidents(page):
     located = [r for r in store.query() if r.incident.lat is not None]
     assert located
     assert page.evaluate("window.webmapApp.records.length") == len(located)
-    on_map = page.evaluate("Object.keys(webmapApp.groups).reduce((n, k) => n + webmapApp.markersOnMap(k), 0)")
-    assert on_map == len(located)
+    on_map = page.evaluate("Object.keys(webmapApp.groups).reduce((n, k) => n + webmapApp.markersOnMap(k) + webmapApp.areasOnMap(k), 0)")
+    assert on_map == len(located)                          # markers, plus region-level incidents drawn as areas
     page.wait_for_selector(".wm-marker, .wm-cluster", timeout=10000)
     page.locator(".leaflet-control-layers-overlays label", has_text="Country outlines").wait_for(timeout=10000)
     assert page.locator(".leaflet-basemap-pane canvas").count() == 1           # the offline base layer
@@ -75,19 +75,21 @@ def test_switching_a_layer_off_hides_exactly_that_category(page):
     counts = page.evaluate("Object.fromEntries(Object.keys(webmapApp.groups).map(k => [k, webmapApp.markersOnMap(k)]))")
     key = max(counts, key=counts.get)
     assert counts[key] > 0
-    dom_before = page.evaluate("k => document.querySelectorAll('.wm-cat-' + k).length", key)
-    assert dom_before > 0
     label = BY_KEY[key].label
+    drawn = """l => Array.from(document.querySelectorAll('.wm-marker, .wm-mix')).filter(e =>
+        (e.getAttribute('title') || '').includes(' ' + l) || e.getAttribute('alt') === l).length"""
+    assert page.evaluate(drawn, label) > 0           # its markers, or clusters whose category mix holds it
     page.locator(".leaflet-control-layers-overlays label", has_text=label).locator("input").uncheck()
     after = page.evaluate("Object.fromEntries(Object.keys(webmapApp.groups).map(k => [k, webmapApp.markersOnMap(k)]))")
     assert after[key] == 0 and {k: v for k, v in after.items() if k != key} == {k: v for k, v in counts.items() if k != key}
-    assert page.evaluate("k => document.querySelectorAll('.wm-cat-' + k).length", key) == 0
+    assert page.evaluate(drawn, label) == 0
     page.locator(".leaflet-control-layers-overlays label", has_text=label).locator("input").check()
     assert page.evaluate("k => webmapApp.markersOnMap(k)", key) == counts[key]
 
 
 def test_popup_link_opens_the_article_at_the_highlighted_sentence(page):
     located = [r.incident for r in page.app.extensions["webmap"].store.query() if r.incident.lat is not None]
+    located = [i for i in located if i.geo_precision != 3]     # region-level incidents are areas, not markers
     alone = [i for i in located if sum((j.lat, j.lon) == (i.lat, i.lon) for j in located) == 1]
     inc = (alone or located)[0]                              # a marker no other marker covers
     _open_map(page)

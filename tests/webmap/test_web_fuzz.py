@@ -184,7 +184,8 @@ correction_objs = st.fixed_dictionaries({}, optional={
     "lon": st.one_of(st.floats(-200, 200), st.sampled_from(["30.5", "y", ""]), values),
     "geo_precision": st.one_of(st.integers(-1, 5), st.sampled_from(["1", "abc", "2.5", ""]), values),
     "place_id": st.one_of(st.sampled_from(["gn:706483", "nope:1", ""]), values),
-    # place_name (a typed place) is left out until the gazetteer lookup it needs lands (issue 10, item 4)
+    "place_name": st.one_of(st.sampled_from(["Kharkiv", "Korenevo, Kursk oblast", "Nowhereville", ""]),
+                            st.text(max_size=30), values),
     "note": st.one_of(st.text(max_size=40), values),
     "extra": values,
 })

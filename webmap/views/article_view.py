@@ -7,6 +7,7 @@ from typing import Any, Sequence
 
 from ..incidents.models import Article, Incident
 from ..incidents.sentences import split_sentences
+from ..placenames import display_name
 
 log = logging.getLogger(__name__)
 
@@ -67,23 +68,30 @@ def article_pieces(article: Article, incidents: Sequence[Incident]) -> tuple[lis
     return views, text[pos:]
 
 
-def candidates_for(incident: Incident, state: Any) -> list[dict[str, Any]]:
-    """Other places the incident's place name could be (from the gazetteer), best first."""
+def candidates_for(incident: Incident, state: Any, limit: int = 12) -> list[dict[str, Any]]:
+    """Places the incident's place name could be, from the bundled gazetteer: the resolver's reading
+    and its alternatives first, then every other place of that name, most prominent first."""
+    name = (incident.location_name or "").strip()
+    if not name:
+        return []
     try:
         gz = state.gazetteer
-        res = gz.geocode(incident.location_name)
-    except (ImportError, AttributeError, LookupError, ValueError) as err:
+        res = gz.geocode_resolution(name)
+        same_name = gz.search(name, limit=limit)
+    except (ImportError, LookupError, ValueError) as err:
         log.info("no candidates for %s: %s", incident.incident_id, err)
         return []
-    if res is None:
-        return []
+    places = []
+    if res is not None:
+        places += [res.place, *(c.place for c in res.alternatives)]
+    places += same_name
     seen: set[str] = set()
     out: list[dict[str, Any]] = []
-    for cand in (res.place, *(c.place for c in getattr(res, "alternatives", ()))):
+    for cand in places:
         if cand.place_id in seen:
             continue
         seen.add(cand.place_id)
-        out.append({"place_id": cand.place_id, "name": cand.name, "kind": cand.kind, "country": cand.country_code,
-                    "admin1": cand.admin1, "lat": cand.lat, "lon": cand.lon,
-                    "current": cand.place_id == incident.place_id})
-    return out[:12]
+        out.append({"place_id": cand.place_id, "name": display_name(cand), "kind": cand.kind,
+                    "country": cand.country_code, "admin1": cand.admin1, "lat": cand.lat, "lon": cand.lon,
+                    "population": cand.population, "current": cand.place_id == incident.place_id})
+    return out[:limit]

@@ -5,21 +5,21 @@ import dataclasses
 import gzip
 import json
 import logging
-from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
 from flask import Blueprint, Response, abort, current_app, redirect, render_template, request, url_for
 
-from .. import security
+from .. import basemap, security
 from ..auth import current_name
 from ..incidents.categories import BY_KEY, CATEGORIES
 from ..corrections import CorrectionError, build_correction
 from ..incidents.exc import ArticleError, ExtractionError
 from ..filters import EVENT_TYPES, parse_filters
-from ..intake import check_correction_fields
 from ..maps import MapOptions, build_map, render_parts
 from ..incidents.models import Incident
+from ..intake import check_correction_fields, web_url
+from ..placenames import display_name_for
 from ..services import get_state
 from ..store import ArticleConflict, Record
 from .article_view import article_pieces, candidates_for
@@ -33,10 +33,31 @@ def _csrf() -> None:
     security.protect()
 
 
+def sources_of(record: Record) -> list[dict[str, Any]]:
+    """Every source of an incident (several when reports were merged): sentence, article, outlet, URL, date."""
+    from flask import g
+    from urllib.parse import urlsplit
+
+    cache: dict[str, Any] = g.setdefault("wm_articles", {})
+    out = []
+    for src in record.incident.sources:
+        if src.article_id not in cache:
+            cache[src.article_id] = get_state().store.get_article(src.article_id)
+        art = cache[src.article_id]
+        url = web_url(art.url if art else None)
+        outlet = (art.source_name if art else "") or ""
+        if url and outlet in ("", "paste", "api") or outlet.endswith((".txt", ".json", ".md", ".html", ".jsonl")):
+            outlet = urlsplit(url).netloc if url else outlet
+        out.append({"span": src, "title": art.title if art else "", "outlet": outlet, "url": url,
+                    "date": art.date if art else None})
+    return out
+
+
 def popup_html(record: Record) -> str:
     """A popup's HTML, rendered through the autoescaped partial."""
     inc = record.incident
-    return render_template("_popup.html", incident=inc, record=record, category=BY_KEY.get(inc.category))
+    return render_template("_popup.html", incident=inc, record=record, category=BY_KEY.get(inc.category),
+                           place_name=display_name_for(inc.place_id, inc.location_name), sources=sources_of(record))
 
 
 def _geometry_lookup() -> Any:
@@ -49,7 +70,7 @@ def map_options(focus: str | None = None) -> MapOptions:
     cfg = current_app.config
     base: list[tuple[str, str, dict[str, Any]]] = []
     if Path(current_app.static_folder or "", "geo", "countries.geojson").is_file():
-        base.append(("Country outlines", url_for("static", filename="geo/countries.geojson"),
+        base.append(("Country outlines", url_for("pages.countries"),
                      {"color": "#7a7a7a", "weight": 1, "fillColor": "#f4f1ea", "fillOpacity": 1}))
     if _admin1_path() is not None:
         base.append(("Regions (UA, RU, BY)", url_for("pages.admin1"),
@@ -60,7 +81,8 @@ def map_options(focus: str | None = None) -> MapOptions:
                       article_url=url_for("pages.article", article_id="ARTICLE") .replace("ARTICLE", "{article_id}")
                       + "#s{index}",
                       popup_url=url_for("pages.popup", incident_id="ID").replace("ID", "{id}"),
-                      focus=focus, base_layers=tuple(base))
+                      incident_url=url_for("pages.incident_page", incident_id="ID").replace("ID", "{id}"),
+                      labels_url=url_for("pages.labels"), focus=focus, base_layers=tuple(base))
 
 
 @bp.get("/")
@@ -78,7 +100,15 @@ def index() -> str:
                   geometry_for=_geometry_lookup())
     parts = {k: security.nonce_scripts(v) for k, v in render_parts(m).items()}   # CSP: inline scripts need the nonce
     args = filters.to_args()
+    path = _admin1_path()
+    outlines = tuple(current_app.config["ADMIN1_OUTLINES"])
+    regions = basemap.admin1_names(str(path), outlines) if path else ()
+    countries_file = Path(current_app.static_folder or "", "geo", "countries.geojson")
+    basemap.warm("outlines", lambda: basemap.countries_gz(str(countries_file)) if countries_file.is_file() else None,
+                 lambda: basemap.admin1_gz(str(path), outlines) if path else None,
+                 lambda: basemap.labels_gz(state.gazetteer))
     return render_template("map.html", map=parts, filters=filters, count=len(records), total=state.store.count(),
+                           regions=regions, search_url=url_for("pages.place_search"),
                            categories=CATEGORIES, event_types=EVENT_TYPES, articles=state.store.articles(),
                            geojson_url=url_for("api.incidents_geojson") + _qs(args + [("download", "1")]),
                            csv_url=url_for("api.incidents_csv") + _qs(args + [("download", "1")]))
@@ -94,6 +124,18 @@ def popup(incident_id: str) -> str:
     """One popup (fetched by the map when popups are not embedded)."""
     record = get_state().store.get(incident_id) or abort(404, f"No incident {incident_id!r}.")
     return popup_html(record)
+
+
+@bp.get("/incidents/<incident_id>")
+def incident_page(incident_id: str) -> str:
+    """An incident's own page (its permalink): the sentence, every source, the place and its
+    alternatives, the machine's reading and the correction kept apart from it."""
+    state = get_state()
+    record = state.store.get(incident_id) or abort(404, f"No incident {incident_id!r}.")
+    inc = record.incident
+    return render_template("incident.html", record=record, incident=inc, category=BY_KEY.get(inc.category),
+                           place_name=display_name_for(inc.place_id, inc.location_name), sources=sources_of(record),
+                           candidates=candidates_for(record.machine, state))
 
 
 @bp.get("/articles")
@@ -162,8 +204,7 @@ def correct(incident_id: str) -> Any:
             return redirect(_back(record.machine))
         try:
             check_correction_fields(request.form, form=True)
-            needs_gz = bool(request.form.get("place_id") or request.form.get("place_name")) and not (
-                request.form.get("lat") or request.form.get("lon"))
+            needs_gz = any(request.form.get(k) for k in ("place_id", "place_name", "lat", "lon"))
             built = build_correction(record.machine, request.form, state.gazetteer if needs_gz else None)
             state.store.correct(dataclasses.replace(built, author=current_name()))
             return redirect(_back(record.machine))
@@ -189,24 +230,49 @@ def _admin1_path() -> Path | None:
     return p if p.is_file() else None
 
 
-@lru_cache(maxsize=4)
-def _admin1_json(path: str, countries: tuple[str, ...]) -> bytes:
-    with gzip.open(path, "rt", encoding="utf-8") as fh:
-        data = json.load(fh)
-    feats = []
-    for f in data.get("features", []):
-        props = f.get("properties") or {}
-        cc = props.get("country_code") or props.get("iso_a2") or props.get("cc") or ""
-        if not countries or cc in countries:
-            feats.append({"type": "Feature", "properties": {"name": props.get("name", "")}, "geometry": f["geometry"]})
-    return json.dumps({"type": "FeatureCollection", "features": feats}, separators=(",", ":")).encode()
+def _gzip_response(body: bytes, mimetype: str) -> Response:
+    """Gzipped JSON bytes, sent as is to clients that accept gzip (all browsers), else inflated."""
+    if "gzip" in (request.headers.get("Accept-Encoding") or ""):
+        resp = Response(body, mimetype=mimetype)
+        resp.headers["Content-Encoding"] = "gzip"
+        resp.headers["Vary"] = "Accept-Encoding"
+    else:
+        resp = Response(gzip.decompress(body), mimetype=mimetype)
+    resp.cache_control.max_age = 3600
+    return resp
 
 
 @bp.get("/geo/admin1.geojson")
 def admin1() -> Response:
-    """Admin-1 outlines of the configured countries (from the gazetteer data), for the base layer."""
+    """Admin-1 outlines of the configured countries (from the gazetteer data), simplified, for the base layer."""
     path = _admin1_path() or abort(404, "No admin-1 outlines in this installation.")
-    body = _admin1_json(str(path), tuple(current_app.config["ADMIN1_OUTLINES"]))
-    resp = Response(body, mimetype="application/geo+json")
-    resp.cache_control.max_age = 3600
-    return resp
+    return _gzip_response(basemap.admin1_gz(str(path), tuple(current_app.config["ADMIN1_OUTLINES"])),
+                          "application/geo+json")
+
+
+@bp.get("/geo/countries.geojson")
+def countries() -> Response:
+    """Country outlines (Natural Earth via world-atlas), simplified, for the base layer."""
+    path = Path(current_app.static_folder or "", "geo", "countries.geojson")
+    if not path.is_file():
+        abort(404, "No country outlines in this installation.")
+    return _gzip_response(basemap.countries_gz(str(path)), "application/geo+json")
+
+
+@bp.get("/geo/search")
+def place_search() -> Response:
+    """The map's place search: ``q`` (Latin or Cyrillic) resolved with the bundled gazetteer (JSON list)."""
+    q = (request.args.get("q") or "").strip()
+    if not q or len(q) > 200:
+        abort(400, "q: give a place name of 1 to 200 characters")
+    try:
+        found = basemap.search_places(get_state().gazetteer, q)
+    except ValueError as err:
+        abort(400, f"q: {err}")
+    return Response(json.dumps({"query": q, "places": found}, ensure_ascii=False), mimetype="application/json")
+
+
+@bp.get("/geo/labels.json")
+def labels() -> Response:
+    """Settlement, region and country labels of the map area, from the bundled gazetteer."""
+    return _gzip_response(basemap.labels_gz(get_state().gazetteer), "application/json")

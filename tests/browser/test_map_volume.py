@@ -1,0 +1,373 @@
+"""The analyst's map at volume in a real browser (Playwright + Debian's Chromium): 2,000 incidents on
+real towns of the front (many at the very same point), region-level incidents, undated ones.
+
+Markers sit on their coordinates at every zoom and co-located ones spiderfy; one clustering with a
+category-mix ring at >= 4.5:1 contrast; one area per region; heat from settlement-level incidents only;
+labels as DOM text without overlaps; the table follows filters and layer toggles; the timeline writes
+the URL, the count and the exports; the place search; the phone layout. Screenshots go to docs/img/.
+"""
+from __future__ import annotations
+
+import csv
+import io
+import threading
+from urllib.parse import parse_qs, urlsplit
+
+import pytest
+
+from map_factory import volume
+from paths import ROOT
+
+pytestmark = pytest.mark.browser
+
+IMG = ROOT / "docs" / "img"
+N = 2000
+
+
+@pytest.fixture(scope="module")
+def volume_server(tmp_path_factory):
+    from gazetteer import Gazetteer
+    from werkzeug.serving import make_server
+    from webmap import create_app
+
+    inst = tmp_path_factory.mktemp("volume")
+    app = create_app({"TESTING": True, "INSTANCE_PATH": str(inst), "SECRET_KEY": "t", "SEEDS_DIR": str(inst)})
+    art, incs = volume(N, Gazetteer.default())
+    app.extensions["webmap"].store.add(art, incs)
+    server = make_server("127.0.0.1", 0, app, threaded=True)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield f"http://127.0.0.1:{server.server_port}", app, incs
+    finally:
+        server.shutdown()
+        thread.join(5)
+
+
+@pytest.fixture
+def vpage(chromium, volume_server):
+    base, app, incs = volume_server
+    ctx = chromium.new_context(viewport={"width": 1280, "height": 860}, bypass_csp=True, accept_downloads=True)
+    pg = ctx.new_page()
+    pg.errors, pg.requests = [], []
+    pg.on("pageerror", lambda e: pg.errors.append(str(e)))
+    pg.on("request", lambda r: pg.requests.append(r.url))
+    pg.base, pg.app, pg.incs = base, app, incs
+    try:
+        yield pg
+    finally:
+        ctx.close()
+
+
+def _open(page, query: str = "", labels: bool = False) -> None:
+    page.goto(page.base + "/" + query)
+    page.wait_for_function("document.body && document.body.dataset.mapReady === '1'", timeout=60000)
+    if labels:
+        page.wait_for_function("document.body.dataset.labelsReady === '1'", timeout=60000)
+
+
+def _foreign(page) -> list[str]:
+    return [u for u in page.requests if not u.startswith((page.base, "data:", "blob:", "about:"))]
+
+
+POSITIONS = """() => {
+  const m = webmapApp.map, out = {checked: 0, worst: 0, off: []};
+  m.eachLayer(l => {
+    if (!(l instanceof L.Marker) || l instanceof L.MarkerCluster || !l._icon || !l.options.icon.options.iconAnchor) return;
+    if (l._spiderLeg) return;                      /* spiderfied on purpose (markercluster's own) */
+    const rec = webmapApp.records.find(r => r.marker === l);
+    if (!rec) return;
+    /* where the icon's anchor (its tip) is drawn on screen, against where its coordinates are */
+    const a = L.point(l.options.icon.options.iconAnchor), box = l._icon.getBoundingClientRect();
+    const c = m.getContainer().getBoundingClientRect(), want = m.latLngToContainerPoint([rec.lat, rec.lon]);
+    const d = L.point(box.left - c.left + a.x, box.top - c.top + a.y).distanceTo(want);
+    out.checked += 1; out.worst = Math.max(out.worst, d);
+    if (d > 1) out.off.push([rec.id, d]);
+    if (l.getLatLng().lat !== rec.lat || l.getLatLng().lng !== rec.lon) out.off.push([rec.id, 'latlng']);
+  });
+  return out;
+}"""
+
+
+def test_markers_sit_on_their_points_at_every_zoom_and_colocated_ones_spiderfy(vpage):
+    page = vpage
+    _open(page)
+    assert page.evaluate("webmapApp.records.length") == sum(1 for i in page.incs if i.lat is not None)
+    checked = 0
+    for lat, lon, zoom in ((48.6, 37.8, 6), (48.6, 37.8, 9), (48.59, 37.83, 12), (51.41, 34.9, 15), (48.59, 37.83, 18)):
+        page.evaluate("a => { webmapApp.map.setView([a[0], a[1]], a[2], {animate: false}); return 1; }", [lat, lon, zoom])
+        page.wait_for_timeout(400)
+        got = page.evaluate(POSITIONS)
+        assert got["off"] == [], (zoom, got["off"][:5])
+        checked += got["checked"]
+    assert checked > 0
+    # every icon uses the one standard anchor: no pixel offsets fanning markers out
+    assert page.evaluate("""() => new Set(webmapApp.records.filter(r => r.marker)
+        .map(r => String(r.marker.options.icon.options.iconAnchor))).size""") == 1
+    # at the highest zoom, incidents at the very same point stay one cluster; a click spiderfies them
+    chasiv = next(i for i in page.incs if i.location_name == "Chasov Yar" and i.lat is not None and i.geo_precision < 3)
+    n_same = sum(1 for i in page.incs if (i.lat, i.lon) == (chasiv.lat, chasiv.lon) and i.geo_precision < 3)
+    assert n_same > 5
+    page.evaluate("a => { webmapApp.map.setView([a[0], a[1]], 18, {animate: false}); return 1; }", [chasiv.lat, chasiv.lon])
+    page.wait_for_timeout(500)
+    bubble = page.locator(".wm-cluster").first
+    assert bubble.inner_text().strip() == str(n_same)
+    bubble.click()
+    page.wait_for_timeout(800)
+    legs = page.evaluate("""() => { let n = 0; webmapApp.map.eachLayer(l => { if (l instanceof L.Marker && l._spiderLeg) n++; });
+        return n; }""")
+    assert legs == n_same                         # spiderfied by markercluster: each marker on a leg from the point
+    assert page.errors == [] and _foreign(page) == []
+
+
+def _luminance(rgb):
+    def ch(c):
+        c = c / 255
+        return c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4
+    r, g, b = rgb
+    return 0.2126 * ch(r) + 0.7152 * ch(g) + 0.0722 * ch(b)
+
+
+def _rgb(css: str):
+    return tuple(int(float(x)) for x in css[css.index("(") + 1:css.index(")")].split(",")[:3])
+
+
+def test_one_clustering_with_category_mix_readable_and_layer_toggles_filter_inside_it(vpage):
+    page = vpage
+    _open(page)
+    assert page.evaluate("new Set(webmapApp.clusters).size") == 1          # one clustering for all categories
+    bubbles = page.locator(".wm-cluster")
+    assert bubbles.count() > 0
+    for k in range(min(bubbles.count(), 6)):
+        span = bubbles.nth(k).locator("span")
+        fg = _rgb(span.evaluate("e => getComputedStyle(e).color"))
+        bg = _rgb(span.evaluate("e => getComputedStyle(e).backgroundColor"))
+        hi, lo = sorted((_luminance(fg), _luminance(bg)), reverse=True)
+        assert (hi + 0.05) / (lo + 0.05) >= 4.5
+        assert "conic-gradient" in bubbles.nth(k).locator(".wm-mix").evaluate("e => e.style.background")
+        assert "incidents:" in bubbles.nth(k).locator(".wm-mix").get_attribute("title")
+    counts = page.evaluate("Object.fromEntries(webmapApp.categories.map(c => [c.key, webmapApp.markersOnMap(c.key)]))")
+    key = max(counts, key=counts.get)
+    label = next(c for c in page.evaluate("webmapApp.categories") if c["key"] == key)["label"]
+    rows_before = int(page.locator("#wm-panel").get_attribute("data-rows"))
+    page.locator(".leaflet-control-layers-overlays label", has_text=label).locator("input").uncheck()
+    after = page.evaluate("Object.fromEntries(webmapApp.categories.map(c => [c.key, webmapApp.markersOnMap(c.key)]))")
+    assert after[key] == 0 and {k: v for k, v in after.items() if k != key} == {k: v for k, v in counts.items() if k != key}
+    shown = page.evaluate("webmapApp.shownCount()")
+    assert int(page.locator("#wm-panel").get_attribute("data-rows")) == shown < rows_before
+    assert page.locator(f"#wm-table tbody td", has_text=label).count() == 0
+    assert page.errors == []
+
+
+def test_region_level_incidents_are_one_area_per_region_and_heat_uses_settlements_only(vpage):
+    page = vpage
+    _open(page)
+    region_level = [i for i in page.incs if i.geo_precision == 3 and i.lat is not None]
+    per_region = {}
+    for i in region_level:
+        per_region[i.place_id] = per_region.get(i.place_id, 0) + 1
+    areas = page.evaluate("""() => { const out = []; webmapApp.map.eachLayer(l => {
+        if (l.wmGeom !== undefined) out.push(l.wmCount); }); return out.sort((a, b) => a - b); }""")
+    assert areas == sorted(per_region.values())                            # one shaded area per region
+    # region-level incidents are not markers on the regional capital
+    assert page.evaluate("webmapApp.records.filter(r => r.area && r.marker).length") == 0
+    # no uncertainty circle is drawn at the opening zoom
+    assert page.evaluate("""() => { let n = 0; webmapApp.map.eachLayer(l => { if (l instanceof L.Circle) n++; }); return n; }""") == 0
+    page.locator(".leaflet-control-layers-overlays label", has_text="Heat map").locator("input").check()
+    heat = page.evaluate("""() => { let pts = null; webmapApp.map.eachLayer(l => { if (l._latlngs && l._heat !== undefined) pts = l._latlngs.length; });
+        return pts; }""")
+    assert heat == sum(1 for i in page.incs if i.geo_precision == 1 and i.lat is not None)
+    # clicking an area lists its incidents
+    page.evaluate("""() => { webmapApp.map.eachLayer(l => { if (l.wmGeom !== undefined && !window.__a) { window.__a = l; } });
+        window.__a.eachLayer(p => p.fire('click', {latlng: p.getBounds().getCenter()}, true)); return 1; }""")
+    page.locator(".wm-area-popup li").first.wait_for(timeout=5000)
+    assert page.locator(".wm-area-popup li").count() == min(100, page.evaluate("window.__a.wmCount"))
+    assert page.errors == []
+
+
+def test_labels_are_text_without_overlaps_and_denser_when_zoomed_in(vpage):
+    page = vpage
+    _open(page, labels=True)
+    seen, pops, box10 = {}, {}, None
+    for zoom in (6, 8, 10):
+        page.evaluate("z => { webmapApp.map.setView([48.6, 37.8], z, {animate: false}); return 1; }", zoom)
+        page.wait_for_timeout(300)
+        boxes = page.evaluate("""() => Array.from(document.querySelectorAll('.wm-label')).map(e => {
+            const r = e.getBoundingClientRect(); return [e.textContent, r.left, r.top, r.right, r.bottom]; })""")
+        for a in range(len(boxes)):
+            for b in range(a + 1, len(boxes)):
+                x, y = boxes[a], boxes[b]
+                assert not (x[1] < y[3] and x[3] > y[1] and x[2] < y[4] and x[4] > y[2]), (zoom, x[0], y[0])
+        seen[zoom] = {b[0] for b in boxes}
+        pops[zoom] = page.evaluate("Math.min(...Array.from(document.querySelectorAll('.wm-label.place')).map(e => +e.dataset.pop))")
+        if zoom == 10:
+            box10 = page.evaluate("() => { const b = webmapApp.map.getBounds(); return [b.getSouth(), b.getWest(), b.getNorth(), b.getEast()]; }")
+    # denser as you zoom in: smaller places appear, and more of them in the same area
+    assert pops[6] > pops[8] > pops[10]
+    page.evaluate("z => { webmapApp.map.setView([48.6, 37.8], 8, {animate: false}); return 1; }", 8)
+    in_box8 = page.evaluate("""b => Array.from(document.querySelectorAll('.wm-label.place')).filter(e => {
+        const [lat, lon] = e.dataset.ll.split(',').map(Number); return lat >= b[0] && lat <= b[2] && lon >= b[1] && lon <= b[3]; }).length""", box10)
+    assert in_box8 < len([n for n in seen[10]])
+    assert {"Ukraine", "Russia"} <= seen[6]
+    assert "Donetsk" in seen[8] and "Kramatorsk" in seen[8]
+    assert "Chasiv Yar" in seen[10] and "Chasov Yar" not in seen[10]        # official English spelling
+    assert page.errors == []
+
+
+def test_table_follows_filters_sorts_and_opens_the_popup(vpage):
+    page = vpage
+    key = page.incs[0].category
+    _open(page, f"?category={key}")
+    expected = [i for i in page.incs if i.category == key and i.lat is not None]
+    assert int(page.locator("#wm-panel").get_attribute("data-rows")) == len(expected)
+    cells = page.locator("#wm-table tbody tr td:nth-child(2)").all_inner_texts()
+    assert cells and len(set(c.strip() for c in cells)) == 1
+    assert page.locator("#wm-table tbody tr").count() == min(200, len(expected))   # paged
+    # per-category counts and fatalities above the table
+    fat = sum(v for i in expected for k, v in i.counts if k == "killed")
+    row = page.locator(".wm-sum").first.locator("tbody tr").first.locator("td")
+    assert row.nth(0).inner_text() == str(len(expected)) and row.nth(1).inner_text() == str(fat)
+    # sort by fatalities, descending
+    page.locator('#wm-table th[data-sort="fat"] button').click()
+    if page.locator('#wm-table th[data-sort="fat"]').get_attribute("aria-sort") == "ascending":
+        page.locator('#wm-table th[data-sort="fat"] button').click()
+    vals = [int(v) for v in page.locator("#wm-table tbody tr td:nth-child(4)").all_inner_texts()]
+    assert vals == sorted(vals, reverse=True) and vals[0] == max(sum(v for k, v in i.counts if k == "killed") for i in expected)
+    # the map extent restricts the table on request
+    page.evaluate("() => { webmapApp.map.setView([48.59, 37.83], 11, {animate: false}); return 1; }")
+    page.locator("#wm-extent").check()
+    page.wait_for_timeout(300)
+    in_view = int(page.locator("#wm-panel").get_attribute("data-rows"))
+    assert 0 < in_view < len(expected)
+    page.locator("#wm-extent").uncheck()
+    # a row click zooms to the incident and opens its popup
+    first = page.locator("#wm-table tbody tr").first
+    iid = first.get_attribute("data-incident")
+    first.click()
+    page.locator(".leaflet-popup .wm-popup").last.wait_for(timeout=10000)
+    rec = page.evaluate("id => [webmapApp.byId[id].lat, webmapApp.byId[id].lon]", iid)
+    center = page.evaluate("() => { const c = webmapApp.map.getCenter(); return [c.lat, c.lng]; }")
+    assert abs(center[0] - rec[0]) < 0.05 and abs(center[1] - rec[1]) < 0.05
+    assert page.errors == []
+
+
+def test_timeline_brush_writes_the_url_count_table_and_exports(vpage):
+    page = vpage
+    _open(page)
+    svg = page.locator(".wm-tl-svg")
+    box = svg.bounding_box()
+    page.mouse.move(box["x"] + box["width"] * 0.30, box["y"] + box["height"] / 2)
+    page.mouse.down()
+    page.mouse.move(box["x"] + box["width"] * 0.45, box["y"] + box["height"] / 2, steps=4)
+    page.mouse.up()
+    q = parse_qs(urlsplit(page.url).query)
+    d0, d1 = q["date_from"][0], q["date_to"][0]
+    expected = [i for i in page.incs if i.lat is not None and i.date and d0 <= i.date <= d1]
+    assert page.evaluate("webmapApp.shownCount()") == len(expected)
+    assert page.locator("#wm-count").inner_text().startswith(f"{len(expected)} of ")
+    assert int(page.locator("#wm-panel").get_attribute("data-rows")) == len(expected)
+    for link in ("#download-geojson", "#download-csv"):
+        qs = parse_qs(urlsplit(page.locator(link).get_attribute("href")).query)
+        assert qs["date_from"] == [d0] and qs["date_to"] == [d1]
+    body = page.request.get(page.base + page.locator("#download-csv").get_attribute("href")).text()
+    rows = list(csv.DictReader(io.StringIO(body)))
+    in_range = [i for i in page.incs if i.date and d0 <= i.date <= d1]
+    assert len(rows) == len(in_range)                  # the export follows the brushed dates exactly
+    # a step moves the window; the URL follows
+    page.locator('.wm-tl-btn[title="step forward"]').click()
+    q2 = parse_qs(urlsplit(page.url).query)
+    assert q2["date_from"][0] > d0 and q2["date_to"][0] > d1
+    # reloading the URL gives the same selection from the server
+    page.reload()
+    page.wait_for_function("document.body && document.body.dataset.mapReady === '1'", timeout=60000)
+    n2 = [i for i in page.incs if i.lat is not None and i.date and q2["date_from"][0] <= i.date <= q2["date_to"][0]]
+    assert page.evaluate("webmapApp.records.length") == len(n2)
+    # undated incidents are counted apart and listed in the table on request
+    _open(page)
+    undated = sum(1 for i in page.incs if not i.date)
+    btn = page.locator(".wm-tl-undated")
+    assert btn.inner_text() == f"{undated} undated"
+    btn.click()
+    assert int(page.locator("#wm-panel").get_attribute("data-rows")) == sum(1 for i in page.incs if not i.date and i.lat is not None)
+    assert set(page.locator("#wm-table tbody tr td:nth-child(1)").all_inner_texts()) == {"undated"}
+    assert page.errors == []
+
+
+def test_place_search_latin_and_cyrillic_zooms_there(vpage):
+    page = vpage
+    _open(page)
+    for query, name in (("Часів Яр", "Chasiv Yar"), ("Sudzha", "Sudzha")):
+        page.fill(".wm-search input", query)
+        page.locator(".wm-search button[type=submit]").click()
+        page.wait_for_function("n => document.body.dataset.searched === n", arg=name, timeout=15000)
+        c = page.evaluate("() => { const c = webmapApp.map.getCenter(); return [c.lat, c.lng, webmapApp.map.getZoom()]; }")
+        assert c[2] >= 11
+        assert page.locator(".wm-search-msg").inner_text().startswith(name)
+    assert page.request.get(page.base + "/geo/search?q=").status == 400
+    # the region picker lists first-level regions, not free text
+    opts = page.locator("#wm-region option").all_inner_texts()
+    assert "Donetsk (UA)" in opts and "Kursk (RU)" in opts
+    assert page.errors == [] and _foreign(page) == []
+
+
+def test_full_view_screenshot_and_phone_width(vpage, chromium, volume_server):
+    page = vpage
+    _open(page, labels=True)
+    page.wait_for_timeout(500)
+    IMG.mkdir(parents=True, exist_ok=True)
+    page.screenshot(path=str(IMG / "map-volume.png"))
+    base = volume_server[0]
+    ctx = chromium.new_context(viewport={"width": 390, "height": 844}, bypass_csp=True)
+    ph = ctx.new_page()
+    try:
+        ph.goto(base + "/")
+        ph.wait_for_function("document.body && document.body.dataset.mapReady === '1'", timeout=60000)
+        ph.wait_for_timeout(500)
+        cover = ph.evaluate("""() => {
+            const map = document.querySelector('.wm-map').getBoundingClientRect();
+            const step = 4; let covered = 0, total = 0;
+            const rects = Array.from(document.querySelectorAll('.wm-map .leaflet-control')).map(e => e.getBoundingClientRect());
+            for (let x = map.left; x < map.right; x += step) for (let y = map.top; y < map.bottom; y += step) {
+              total++; if (rects.some(r => x >= r.left && x < r.right && y >= r.top && y < r.bottom)) covered++; }
+            return covered / total; }""")
+        assert cover <= 0.35, cover
+        # the controls open behind buttons, the table and the timeline sit below the map
+        assert ph.locator(".leaflet-control-layers-list").is_hidden()
+        t = ph.locator(".leaflet-control-layers-toggle").bounding_box()
+        ph.mouse.move(t["x"] + t["width"] / 2, t["y"] + t["height"] / 2)
+        assert ph.locator(".leaflet-control-layers-list").is_visible()
+        assert ph.locator('select[name="precision"]').is_hidden()
+        ph.locator(".wm-filters-toggle").click()
+        assert ph.locator('select[name="precision"]').is_visible()
+        m = ph.locator(".wm-map").bounding_box()
+        assert ph.locator("#wm-timeline").bounding_box()["y"] >= m["y"] + m["height"] - 1
+        assert ph.locator("#wm-panel").bounding_box()["y"] >= m["y"] + m["height"] - 1
+        ph.locator(".wm-filters-toggle").click()
+        ph.screenshot(path=str(IMG / "map-phone.png"))
+    finally:
+        ctx.close()
+
+
+def test_a_users_geojson_overlay_is_its_own_layer_and_never_uploaded(vpage, tmp_path):
+    page = vpage
+    _open(page)
+    line = {"type": "FeatureCollection", "features": [{"type": "Feature", "properties": {"name": "<b>front</b> line"},
+            "geometry": {"type": "LineString", "coordinates": [[37.5, 48.9], [37.8, 48.6], [37.7, 48.2]]}}]}
+    path = tmp_path / "front <line>.geojson"
+    path.write_text(__import__("json").dumps(line), encoding="utf-8")
+    posts_before = [u for u in page.requests]
+    page.locator(".wm-overlay-input").set_input_files(str(path))
+    page.wait_for_function("document.body.dataset.overlays === '1'", timeout=10000)
+    assert "1 features" in page.locator(".wm-overlay-msg").inner_text()
+    label = page.locator(".leaflet-control-layers-overlays label", has_text="front <line>.geojson")
+    assert label.count() == 1                                          # its own layer, name shown as text
+    assert page.evaluate("() => { let n = 0; webmapApp.map.eachLayer(l => { if (l.wmUserOverlay) n++; }); return n; }") == 1
+    label.locator("input").uncheck()
+    assert page.evaluate("() => { let n = 0; webmapApp.map.eachLayer(l => { if (l.wmUserOverlay) n++; }); return n; }") == 0
+    new = [u for u in page.requests[len(posts_before):] if not u.startswith(("data:", "blob:"))]
+    assert all("/static/" in u or "/geo/" in u for u in new), new        # nothing sent with the file
+    bad = tmp_path / "bad.geojson"
+    bad.write_text("{not json", encoding="utf-8")
+    page.locator(".wm-overlay-input").set_input_files(str(bad))
+    page.wait_for_function("document.querySelector('.wm-overlay-msg').textContent.startsWith('Not JSON')", timeout=5000)
+    assert page.errors == []
