@@ -3,7 +3,7 @@ PY ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 
-.PHONY: install install-test system-deps serve test bench clean
+.PHONY: install install-test system-deps serve lint types check test bench clean
 
 $(BIN)/python:
 	$(PY) -m venv $(VENV)
@@ -32,7 +32,19 @@ serve: install
 	$(BIN)/gazetteer build
 	$(BIN)/webmap serve
 
-test: install-test system-deps
+# lint (ruff), types (mypy) and the fast tests (no browser, nothing marked slow): a quick check before a commit
+lint: install-test
+	$(BIN)/ruff check .
+
+types: install-test
+	$(BIN)/mypy
+
+check: lint types
+	$(BIN)/gazetteer build
+	$(BIN)/python -m pytest -q -p no:cacheprovider -m "not browser and not slow"
+
+# everything: lint, types and the whole suite (browser tests included)
+test: install-test system-deps lint types
 	$(BIN)/gazetteer build
 	$(BIN)/python -m pytest -q -p no:cacheprovider
 

@@ -12,7 +12,7 @@ from __future__ import annotations
 from .exc import GazetteerDataError, GazetteerError, GazetteerIndexError, GazetteerQueryError
 from .gazetteer import Gazetteer
 from .geocoder import GazetteerGeocoder
-from .model import Candidate, Mention, Place, Precision, Resolution
+from .model import Candidate, Mention, MentionRole, Place, PlaceKind, Precision, Resolution
 
 
 def geoparse(text: str) -> list[Mention]:
@@ -22,6 +22,6 @@ def geoparse(text: str) -> list[Mention]:
 
 __all__ = [
     "Gazetteer", "GazetteerGeocoder", "geoparse",
-    "Candidate", "Mention", "Place", "Precision", "Resolution",
+    "Candidate", "Mention", "MentionRole", "Place", "PlaceKind", "Precision", "Resolution",
     "GazetteerError", "GazetteerDataError", "GazetteerIndexError", "GazetteerQueryError",
 ]

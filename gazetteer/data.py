@@ -5,6 +5,7 @@ import gzip
 import io
 from importlib.resources import files
 from importlib.resources.abc import Traversable
+from typing import IO
 
 DATA = files("gazetteer").joinpath("data")
 
@@ -14,7 +15,7 @@ def data_file(name: str) -> Traversable:
     return DATA.joinpath(name)
 
 
-def open_text(path: Traversable) -> io.TextIOBase:
+def open_text(path: Traversable) -> IO[str]:
     """A bundled text file, opened for reading (gzip-compressed when its name ends in .gz)."""
     if path.name.endswith(".gz"):
         return io.TextIOWrapper(gzip.GzipFile(fileobj=path.open("rb")), encoding="utf-8")

@@ -142,10 +142,10 @@ def classify(text: str, toks: list[Token], spans: list[Span], index: Index) -> l
                 break
         kept.append(s)
     if qualified:
-        found = index.lookup(k for _, k in qualified)
-        for s, k in qualified:
-            if k in found:
-                s.hits = s.hits + [(p, CURATED) for p, _ in found[k]]
+        found = index.lookup(key for _, key in qualified)
+        for s, key in qualified:
+            if key in found:
+                s.hits = s.hits + [(p, CURATED) for p, _ in found[key]]
     _link_containers(text, kept)
     return kept
 

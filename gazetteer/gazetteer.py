@@ -9,11 +9,13 @@ from typing import Iterable
 from .cache import default_index_path
 from .exc import GazetteerQueryError
 from .filters import classify
+from .geocode import fuzzy_within
 from .geometry import haversine_km
 from .index import Entry, Index
-from .model import Mention, Place, Precision, Resolution
+from .model import Mention, MentionRole, Place, Precision, Resolution
 from .names import DEMONYM
 from .recognize import Span, propose, tokenize
+from .resolve import POINT_KINDS, Context, inside, make_resolution, score_candidates
 
 LOCATIVE_STRONG = {"in", "near", "at", "outside", "into", "village", "town", "settlement", "hamlet", "city",
                    "shelled", "struck", "captured", "liberated", "occupied", "entered", "around", "of",
@@ -21,11 +23,9 @@ LOCATIVE_STRONG = {"in", "near", "at", "outside", "into", "village", "town", "se
                    "у", "в", "біля", "поблизу", "село", "села", "селі", "селище", "місто", "міста", "місті", "під",
                    "около", "возле", "деревня", "поселок", "посёлок", "город", "города", "районі", "районе",
                    # more Ukrainian and Russian prepositions and the abbreviations of settlement kinds
-                   "на", "над", "по", "під", "під", "поблизу", "неподалік", "околицях", "з", "із", "зі", "до",
-                   "від", "за", "через", "біля", "из", "от", "под", "вблизи", "рядом", "близ", "окрестностях",
-                   "с", "смт", "м", "пгт", "г", "пос", "сел", "селища", "селі", "селе", "села", "місті", "городе"}
-from .geocode import fuzzy_within
-from .resolve import POINT_KINDS, Context, inside, make_resolution, score_candidates
+                   "на", "над", "по", "неподалік", "околицях", "з", "із", "зі", "до",
+                   "від", "за", "через", "из", "от", "под", "вблизи", "рядом", "близ", "окрестностях",
+                   "с", "смт", "м", "пгт", "г", "пос", "сел", "селища", "селе", "городе"}
 
 logger = logging.getLogger(__name__)
 
@@ -161,7 +161,7 @@ class Gazetteer:
         for start, end in _blocks(text, BLOCK_CHARS):
             spans = self.spans(text[start:end])
             resolutions = self._resolve_document(spans)
-            out.extend(Mention(s.start + start, s.end + start, s.text, s.role, resolutions.get(id(s)))
+            out.extend(Mention(s.start + start, s.end + start, s.text, MentionRole(s.role), resolutions.get(id(s)))
                        for s in spans if id(s) in resolutions or s.strong)
         return out
 

@@ -180,8 +180,8 @@ def geocode_query(gz: "Gazetteer", query: str) -> Resolution | None:
         hits = _hits(gz, name)
         if hits:
             # "X, Donetsk": the regions the name can mean (the oblast); a town only when no region has it
-            ranked = [e for _, e, _ in score_candidates(hits, qualifier=q or "region")]
-            regions = [e for e in ranked if e.place.kind in ("admin1", "country")]      # best reading first
+            readings = [e for _, e, _ in score_candidates(hits, qualifier=q or "region")]
+            regions = [e for e in readings if e.place.kind in ("admin1", "country")]      # best reading first
             for top in regions or [score_candidates(hits, qualifier=q)[0][1]]:
                 if top not in containers:
                     containers.append(top)
@@ -202,7 +202,7 @@ def geocode_query(gz: "Gazetteer", query: str) -> Resolution | None:
         return _container_only(gz, container) if container is not None else None
     ranked = score_candidates(hits, qualifier=qual, context=ctx, container=containers)
     best = ranked[0][1]
-    if containers and not any(inside(best, c) for c in containers):
+    if container is not None and not any(inside(best, c) for c in containers):
         fuzzy = fuzzy_within(gz.index, target, container)
         if fuzzy:
             ranked = score_candidates(fuzzy, qualifier=qual, context=ctx, container=containers)

@@ -163,7 +163,7 @@ class Index:
             return {}
         q = (f"SELECT {_PLACE_COLS} FROM place WHERE kind = 'admin1' AND admin1_code IN "
              f"({','.join('?' * len(codes))})")
-        out = {}
+        out: dict[str, Entry] = {}
         for row in self._con().execute(q, codes):
             e = self._entries.setdefault(row[0], Entry(row, self))
             out.setdefault(e.place.admin1_code, e)

@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import itertools
 import re
-from typing import Callable, Iterable, Sequence
+from typing import Iterable, Sequence
 
 from .names import CURATED, DEMONYM, PRIMARY
 from .normalize import norm
@@ -85,7 +85,7 @@ _CITY_READING = {norm("запоріжжя"), norm("запорожье")}
 
 _AREA_WORD = re.compile(r"^(?:област[ьіиюяей]\w*|обл|округ\w*|краю?|крае|краем)$")
 _RAION_WORD = re.compile(r"^(?:район\w*|р-н\w*)$")
-_LINK = {"і", "й", "та", "и", "й", ",", "а", "також"}
+_LINK = {"і", "й", "та", "и", ",", "а", "також"}
 MAX_COMBOS = 400
 
 

@@ -7,21 +7,25 @@ flipping a (lat, lon) pair here.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from enum import IntEnum
+from enum import IntEnum, StrEnum
 from typing import Any, Mapping
 
-# Kinds of place, from the largest to the smallest.
-PLACE_KINDS = (
-    "continent",   # Europe, Africa ...
-    "country",     # admin-0
-    "area",        # composite or colloquial region: Donbas, the Kyiv suburbs, the Middle East
-    "admin1",      # oblast, province, state, region
-    "admin2",      # raion, district, county
-    "city",        # populated place, population >= 100,000 or a capital
-    "town",        # populated place, population >= 5,000
-    "village",     # smaller populated place
-    "district",    # part of a city (Kirovskyi district of Donetsk)
-)
+
+class PlaceKind(StrEnum):
+    """Kinds of place, from the largest to the smallest (each equal to its plain string)."""
+
+    CONTINENT = "continent"   # Europe, Africa ...
+    COUNTRY = "country"       # admin-0
+    AREA = "area"             # composite or colloquial region: Donbas, the Kyiv suburbs, the Middle East
+    ADMIN1 = "admin1"         # oblast, province, state, region
+    ADMIN2 = "admin2"         # raion, district, county
+    CITY = "city"             # populated place, population >= 100,000 or a capital
+    TOWN = "town"             # populated place, population >= 5,000
+    VILLAGE = "village"       # smaller populated place
+    DISTRICT = "district"     # part of a city (Kirovskyi district of Donetsk)
+
+
+PLACE_KINDS = tuple(PlaceKind)
 
 
 class Precision(IntEnum):
@@ -40,13 +44,17 @@ class Place:
     name: str                     # preferred English name
     lat: float                    # representative point
     lon: float
-    kind: str                     # one of PLACE_KINDS
+    kind: PlaceKind               # a plain string of PLACE_KINDS is turned into its PlaceKind
     country_code: str = ""        # ISO 3166-1 alpha-2; "" for multi-country areas and continents
     admin1: str = ""              # English name of the first-level region holding it
     admin1_code: str = ""         # GeoNames admin-1 key, e.g. "UA.13" (Kyiv oblast), "RU.41" (Kursk)
     population: int = 0
     alt_names: tuple[str, ...] = ()
     source: str = ""              # geonames | naturalearth | supplement | wof | user
+
+    def __post_init__(self) -> None:
+        if type(self.kind) is not PlaceKind:
+            object.__setattr__(self, "kind", PlaceKind(self.kind))
 
     def location(self) -> Any:
         """This place as a :class:`geopy.location.Location` (raw holds the record)."""
@@ -106,12 +114,15 @@ class Resolution:
         }
 
 
-# Roles a mention can play in its sentence.
-ROLES = (
-    "place",      # names a place ("shelling in Kharkiv")
-    "demonym",    # an adjective or people of a place ("Russian", "North Korean")
-    "embedded",   # a place name inside another name ("Washington Post", "Kyiv Independent")
-)
+class MentionRole(StrEnum):
+    """The role a mention plays in its sentence (each equal to its plain string)."""
+
+    PLACE = "place"           # names a place ("shelling in Kharkiv")
+    DEMONYM = "demonym"       # an adjective or people of a place ("Russian", "North Korean")
+    EMBEDDED = "embedded"     # a place name inside another name ("Washington Post", "Kyiv Independent")
+
+
+ROLES = tuple(MentionRole)
 
 
 @dataclass(frozen=True, slots=True)
@@ -121,8 +132,12 @@ class Mention:
     start: int
     end: int
     text: str                                # text[start:end] of the source
-    role: str = "place"                      # one of ROLES
+    role: MentionRole = MentionRole.PLACE    # a plain string of ROLES is turned into its MentionRole
     resolution: Resolution | None = None
+
+    def __post_init__(self) -> None:
+        if type(self.role) is not MentionRole:
+            object.__setattr__(self, "role", MentionRole(self.role))
 
     @property
     def lat(self) -> float | None:

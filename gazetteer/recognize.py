@@ -133,7 +133,7 @@ def tokenize(text: str) -> list[Token]:
     Only capitalised tokens get the full normalised key and the sentence-start flag; the
     others (connectors, prepositions, qualifiers) are just lower-cased.
     """
-    toks = []
+    toks: list[Token] = []
     prev_end = 0
     for m in TOKEN_RE.finditer(text):
         s = m.group(0)

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import math
 from functools import lru_cache
-from collections import Counter
 from dataclasses import dataclass, field
 
 from . import geometry as geo
@@ -32,10 +31,10 @@ class Context:
     own evidence ("Liverpool" must not vote for the Indiana town that has it as an alias).
     """
 
-    countries: Counter = field(default_factory=Counter)
-    admin1: Counter = field(default_factory=Counter)
+    countries: dict[str, float] = field(default_factory=dict)
+    admin1: dict[str, float] = field(default_factory=dict)
     points: list[tuple[float, float, str]] = field(default_factory=list)   # (lat, lon, name key)
-    by_key: dict[str, tuple[Counter, Counter]] = field(default_factory=dict)
+    by_key: dict[str, tuple[dict[str, float], dict[str, float]]] = field(default_factory=dict)
     totals: list[float] = field(default_factory=lambda: [0.0, 0.0])
 
     @classmethod
@@ -43,14 +42,14 @@ class Context:
         return cls()
 
     def add(self, key: str, cc: str, admin1: str, weight: float) -> None:
-        own = self.by_key.setdefault(key, (Counter(), Counter()))
+        own = self.by_key.setdefault(key, ({}, {}))
         if cc:
-            self.countries[cc] += weight
-            own[0][cc] += weight
+            self.countries[cc] = self.countries.get(cc, 0.0) + weight
+            own[0][cc] = own[0].get(cc, 0.0) + weight
             self.totals[0] += weight
         if admin1:
-            self.admin1[admin1] += weight
-            own[1][admin1] += weight
+            self.admin1[admin1] = self.admin1.get(admin1, 0.0) + weight
+            own[1][admin1] = own[1].get(admin1, 0.0) + weight
             self.totals[1] += weight
 
     def _share(self, which: int, value: str, key: str) -> float:

@@ -17,7 +17,8 @@ _LEADING = ("the ", "The ")
 
 def _focus(mentions: list) -> Resolution | None:
     """The document's main settlement (most mentioned), else its main region."""
-    best, count = None, {}
+    best: Resolution | None = None
+    count: dict[str, int] = {}
     for m in mentions:
         r = m.resolution
         if r is None or m.role != "place":

@@ -102,7 +102,7 @@ def ru_to_latin(text: str, apostrophes: bool = False) -> str:
 _V = "aeiouy"
 _C = "bcdfghjklmnpqrstvwxz"
 # Each rule rewrites every occurrence at once; order is the order of preference.
-_RULES: tuple[tuple[re.Pattern[str], object], ...] = (
+_RULES: tuple[tuple[re.Pattern[str], str], ...] = (
     (re.compile("[" + APOSTROPHES + "]"), ""),                        # Mar'inka -> Marinka
     (re.compile(r"(?<=[a-z])(?:yi|iy|yy|ii)\b"), "iy"),                # Kyivskyi -> Kyivskiy
     (re.compile(r"(?<=[a-z])(?:yi|iy|yy|ii)\b"), "yi"),                # Kyivskiy -> Kyivskyi
@@ -133,7 +133,7 @@ def latin_variants(name: str) -> set[str]:
         nxt: list[str] = []
         for base in frontier:
             for pat, repl in _RULES:
-                cand = pat.sub(repl, base)  # type: ignore[arg-type]
+                cand = pat.sub(repl, base)
                 if cand and cand not in seen:
                     seen.add(cand)
                     ordered.append(cand)

@@ -182,7 +182,10 @@ def pg_url(pg_cluster):
 
 
 def pytest_collection_modifyitems(config, items):
-    """A test that uses the PostgreSQL cluster is a `postgis` test (so `-m postgis` selects it)."""
+    """A test that uses the PostgreSQL cluster is a `postgis` test (so `-m postgis` selects it); one that
+    drives Chromium is a `browser` test (``make check`` leaves those out)."""
     for item in items:
         if "pg_cluster" in getattr(item, "fixturenames", ()):
             item.add_marker(pytest.mark.postgis)
+        if "chromium" in getattr(item, "fixturenames", ()):
+            item.add_marker(pytest.mark.browser)

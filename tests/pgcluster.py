@@ -82,7 +82,7 @@ class Cluster:
         self._run("initdb", "-D", str(data), "-U", "postgres", "-A", "trust", "-E", "UTF8", "--locale=C.UTF-8",
                   "--no-sync")
         opts = " ".join(f"-c {k}={v}" for k, v in self.settings.items())
-        for attempt in range(5):           # a free port can be taken between the probe and the bind
+        for _attempt in range(5):           # a free port can be taken between the probe and the bind
             self.port = free_port()
             p = self._run("pg_ctl", "-D", str(data), "-l", str(self.root / "server.log"), "-w", "-t", "60",
                           "-o", f"-p {self.port} -c listen_addresses=127.0.0.1 -k {self.root} {opts}", "start",

@@ -20,7 +20,7 @@ import sys
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Iterator, Sequence, TextIO
+from typing import TYPE_CHECKING, Any, Iterator, Sequence, TextIO
 
 from .incidents.exc import ArticleError
 from .incidents.loaders import DEFAULT_MAX_BYTES, from_record, load_path
@@ -212,13 +212,16 @@ def run_part(part: Part, out_dir: str, into: str | None = None, max_bytes: int =
     return res
 
 
-try:                                   # the archive extra; without it `webmap batch` says what to install
+if TYPE_CHECKING:
     from distributed import WorkerPlugin as _WorkerPlugin
-except ImportError:                    # pragma: no cover
-    _WorkerPlugin = object
+else:
+    try:                               # the archive extra; without it `webmap batch` says what to install
+        from distributed import WorkerPlugin as _WorkerPlugin
+    except ImportError:                # pragma: no cover
+        _WorkerPlugin = object
 
 
-class WarmGazetteer(_WorkerPlugin):   # type: ignore[misc, valid-type]
+class WarmGazetteer(_WorkerPlugin):
     """Worker plugin: open the gazetteer index once when a worker starts, not inside its first task."""
 
     name = "webmap-gazetteer"
@@ -293,8 +296,8 @@ def run(args: argparse.Namespace, err: TextIO) -> int:
             client.close()
             if cluster is not None:
                 cluster.close()
-    for e in totals.errors:
-        print(f"webmap batch: {e}", file=err)
+    for message in totals.errors:
+        print(f"webmap batch: {message}", file=err)
     work = t_end - t_work
     summary = {"partitions": len(parts), "skipped": skipped, "articles": totals.articles,
                "incidents": totals.incidents, "errors": len(totals.errors) + failed_parts,

@@ -5,12 +5,13 @@ import argparse
 import json
 import logging
 import sys
-from typing import Any, Sequence, TextIO
+from typing import Sequence, TextIO
 
 from gazetteer.exc import GazetteerError
 
 from .incidents.loaders import DEFAULT_MAX_BYTES, decode, load_path, parse_jsonl
 from .incidents.exc import ArticleError, WebmapError
+from .incidents.resolver import PlaceResolver
 
 log = logging.getLogger(__name__)
 
@@ -30,7 +31,7 @@ def _parser() -> argparse.ArgumentParser:
     return p
 
 
-def _gazetteer() -> Any:
+def _gazetteer() -> PlaceResolver:
     from .incidents.pipeline import default_gazetteer
 
     return default_gazetteer()

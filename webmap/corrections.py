@@ -93,7 +93,7 @@ def build_correction(incident: Incident, fields: Mapping[str, Any], gazetteer: A
     if category is not None and category not in BY_KEY:
         raise CorrectionError(f"category: unknown category {category!r}")
     note = str(fields.get("note") or "").strip()[:500]
-    extra = {"category": category, "note": note}
+    extra: dict[str, Any] = {"category": category, "note": note}
     lat = _float(fields, "lat", -90, 90)
     lon = _float(fields, "lon", -180, 180)
     if (lat is None) != (lon is None):

@@ -121,7 +121,7 @@ def payload(incidents: Sequence[Incident], *, options: MapOptions = MapOptions()
     known to a region and no better (precision 3), which the map draws as their region's area.
     Incidents without coordinates go to ``unlocated`` (the table lists them; the map cannot).
     """
-    cat_index = {c.key: n for n, c in enumerate(CATEGORIES)}
+    cat_index: dict[str, int] = {c.key: n for n, c in enumerate(CATEGORIES)}
     geoms: list[Mapping[str, Any]] = []
     geom_index: dict[str, int] = {}
     rows: list[list[Any]] = []
@@ -231,6 +231,6 @@ def _localize(m: folium.Map, prefix: str) -> None:
 
 def render_parts(m: folium.Map) -> dict[str, str]:
     """The map's header, body and script HTML for embedding in a page template."""
-    root = m.get_root()
+    root: Any = m.get_root()          # a branca Figure (typed as its base Element)
     root.render()
     return {"header": root.header.render(), "html": root.html.render(), "script": root.script.render()}

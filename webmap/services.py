@@ -12,11 +12,12 @@ from flask import current_app
 from .incidents.exc import ArticleError, ExtractionError
 from .incidents.models import Article, Incident
 from .jobs import Job, JobQueue
+from .incidents.resolver import PlaceResolver
 from .store import AddResult, IncidentStore
 
 log = logging.getLogger(__name__)
 
-Extractor = Callable[[Article, Any], Sequence[Incident]]
+Extractor = Callable[[Article, PlaceResolver | None], Sequence[Incident]]
 INGESTIBLE = (".txt", ".md", ".markdown", ".html", ".htm", ".json", ".jsonl")
 
 
@@ -30,7 +31,7 @@ class WebmapState:
     max_chars: int = 2 * 1024 * 1024              # longest article text accepted
     async_chars: int = 50_000                     # requests with more text than this are ingested by a job
     jobs: JobQueue = field(default_factory=JobQueue)
-    _gazetteer: Any = None
+    _gazetteer: PlaceResolver | None = None
     _lock: threading.Lock = field(default_factory=threading.Lock)
 
     @classmethod
@@ -45,7 +46,7 @@ class WebmapState:
         return state
 
     @property
-    def gazetteer(self) -> Any:
+    def gazetteer(self) -> PlaceResolver:
         """The gazetteer, loaded on first use (once per process)."""
         with self._lock:
             if self._gazetteer is None:
@@ -54,7 +55,7 @@ class WebmapState:
             return self._gazetteer
 
     @property
-    def loaded_gazetteer(self) -> Any:
+    def loaded_gazetteer(self) -> PlaceResolver | None:
         """The gazetteer if already loaded, else None (never loads it)."""
         return self._gazetteer
 

@@ -214,7 +214,7 @@ class IncidentStore:
         ``write`` takes the write lock at the start (BEGIN IMMEDIATE), so a check-then-insert (article
         identity) cannot race another writer: concurrent posts of one article are serialised.
         """
-        db = sqlite3.connect(self.path, timeout=30, isolation_level=None if write else "")
+        db = sqlite3.connect(self.path, timeout=30, isolation_level=None if write else "DEFERRED")
         db.row_factory = sqlite3.Row
         db.execute("PRAGMA foreign_keys=ON")
         try:

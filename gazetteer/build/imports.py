@@ -17,6 +17,7 @@ from typing import Iterator
 
 from ..cache import imports_path
 from ..exc import GazetteerDataError
+from ..model import PLACE_KINDS
 from .sources import Record, clean_names, populated_kind
 
 GEONAMES_COLUMNS = 19
@@ -79,6 +80,8 @@ def _record_from_props(props: dict, lat: float, lon: float, where: str, geometry
         names = [n for n in names.split("|") if n]
     pop = int(float(props.get("population") or 0))
     kind = props.get("kind") or (populated_kind(pop) if geometry is None else "area")
+    if kind not in PLACE_KINDS:
+        raise GazetteerDataError(f"{where}: unknown kind {kind!r} (one of {', '.join(PLACE_KINDS)})")
     return Record(place_id=str(props.get("id") or _user_id(name, lat, lon)), name=name, kind=kind,
                   lat=lat, lon=lon, country_code=str(props.get("country_code") or "").upper(),
                   admin1_code=str(props.get("admin1_code") or ""), population=pop,

@@ -228,7 +228,7 @@ def supplement_rows() -> list[dict[str, str]]:
 
 def demonym_rows() -> list[tuple[str, str]]:
     """(demonym form, target place id or country code) pairs."""
-    out = []
+    out: list[tuple[str, str]] = []
     with open_text(data_file("demonyms.tsv")) as fh:
         for line in fh:
             line = line.strip()

@@ -2,7 +2,6 @@
 from __future__ import annotations
 
 import json
-import os
 import shutil
 import subprocess
 import sys
@@ -10,8 +9,7 @@ from pathlib import Path
 
 import pytest
 
-ROOT = Path(__file__).resolve().parents[2]          # tests/webmap/ -> the project root
-DATA = ROOT / "tests" / "data" / "articles"
+from paths import ARTICLES as DATA, ROOT
 
 
 def run(*args: str, stdin: bytes | None = None) -> subprocess.CompletedProcess:

@@ -203,9 +203,9 @@ def find_counts(sentence: str) -> dict[str, int]:
             v = to_int(num) if num else None
             if v is not None and k not in out:
                 out[k] = v
-    m = _OF_N.search(sentence)
-    if m:
-        a, b = to_int(m.group(1)), to_int(m.group(2))
+    of = _OF_N.search(sentence)
+    if of:
+        a, b = to_int(of.group(1)), to_int(of.group(2))
         if a is not None and b is not None and a <= b:
             out.setdefault("intercepted", a)
             out["launched"] = b
@@ -226,8 +226,9 @@ def launched_by_weapon(sentence: str) -> dict[str, int]:
     out: dict[str, int] = {}
     for pat in (_LAUNCH, _OF_N):
         for m in pat.finditer(sentence):
-            v = to_int(m.group(m.lastindex - 1))
-            kind = _weapon_kind(m.group(m.lastindex))
+            last = m.lastindex or 0          # both patterns end with (number)(weapon) groups
+            v = to_int(m.group(last - 1))
+            kind = _weapon_kind(m.group(last))
             if v is not None and kind:
                 out.setdefault(kind, v)
     return out
@@ -278,6 +279,8 @@ def find_cues(sentence: str, ref: date | None) -> list[DateCue]:
             cues.append(DateCue(m.start(), m.end(), (ref - timedelta(days=back)).isoformat(), "day", 2))
         for m in _WD_RE.finditer(sentence):
             wd = _word(_WEEKDAYS, m[1])
+            if wd is None:
+                continue
             back = (ref.weekday() - wd) % 7
             cues.append(DateCue(m.start(), m.end(), (ref - timedelta(days=back)).isoformat(), "day", 2))
     return sorted(cues, key=lambda c: c.start)

@@ -225,7 +225,7 @@ def load_bytes(data: bytes, name: str = "input", max_bytes: int = DEFAULT_MAX_BY
     stem = Path(name).name
     if ext == ".jsonl":
         arts = []
-        for n, a in parse_jsonl(text, stem):
+        for _, a in parse_jsonl(text, stem):
             if isinstance(a, ArticleError):
                 raise a
             arts.append(a)

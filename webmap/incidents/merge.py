@@ -62,7 +62,7 @@ def _contains(big: Resolution, small: Resolution) -> bool:
     if bp.kind not in ("admin1", "area"):
         return False
     return bool(sp.admin1) and sp.country_code == bp.country_code and (
-        sp.admin1 == bp.name or sp.admin1 == bp.admin1 or (bp.admin1_code and sp.admin1_code == bp.admin1_code))
+        sp.admin1 == bp.name or sp.admin1 == bp.admin1 or (bool(bp.admin1_code) and sp.admin1_code == bp.admin1_code))
 
 
 def same_place(a: Draft, b: Draft) -> bool:

@@ -16,6 +16,7 @@ from .merge import Draft, merge
 from .models import Article, Incident, SourceSpan
 from .sentences import is_tail, paragraph_of, split_sentences
 from .spans import MentionList, in_span
+from .resolver import PlaceResolver
 
 log = logging.getLogger(__name__)
 _STRIKE_CATS = ("missile_strike", "drone_strike", "air_strike", "shelling")
@@ -23,7 +24,7 @@ _ATTACHABLE = {"missile_strike", "drone_strike", "air_strike", "shelling", "mili
                "equipment_destroyed", "ground_assault", "civilian_casualties"}
 
 
-def default_gazetteer() -> Any:
+def default_gazetteer() -> PlaceResolver:
     """The shared gazetteer (built and cached on first use)."""
     from gazetteer import Gazetteer
 
@@ -51,7 +52,7 @@ def _counts_for(d: Detected, counts: dict[str, int], launched: dict[str, int], n
         return {k: v for k, v in counts.items() if k == "evacuated"}
     if d.category == "interception":
         out = {k: v for k, v in counts.items() if k == "intercepted"}
-        out.update({"launched": v for v in launched.values()} if len(launched) == 1 else {})
+        out.update({"launched": next(iter(launched.values()))} if len(launched) == 1 else {})
         return out
     if d.weapon_kind in launched:
         out["launched"] = launched[d.weapon_kind]
@@ -115,7 +116,7 @@ def scene_mentions(text: str, mentions: list) -> list:
     return MentionList(out)
 
 
-def _drafts(article: Article, gz: Any) -> list[Draft]:
+def _drafts(article: Article, gz: PlaceResolver) -> list[Draft]:
     text = article.text
     mentions = scene_mentions(text, gz.geoparse(text))
     ref = parse_iso(article.date)
@@ -231,13 +232,13 @@ def freeze(d: Draft) -> Incident:
         notes=("place from context" if r is not None and not d.explicit_place else ""))
 
 
-def extract(article: Article, gazetteer: Any = None) -> list[Incident]:
+def extract(article: Article, gazetteer: PlaceResolver | None = None) -> list[Incident]:
     """The incidents one article tells, merged, in the order they are first told."""
     gz = gazetteer if gazetteer is not None else default_gazetteer()
     return [freeze(d) for d in merge(_drafts(article, gz))]
 
 
-def extract_batch(articles: Iterable[Article], gazetteer: Any = None, merge_across: bool = True) -> list[Incident]:
+def extract_batch(articles: Iterable[Article], gazetteer: PlaceResolver | None = None, merge_across: bool = True) -> list[Incident]:
     """The incidents of several articles; the same event told by several articles becomes one incident."""
     gz = gazetteer if gazetteer is not None else default_gazetteer()
     drafts: list[Draft] = []

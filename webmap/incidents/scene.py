@@ -4,12 +4,15 @@ from __future__ import annotations
 import logging
 import re
 from dataclasses import dataclass, replace
-from typing import Any
+from typing import TYPE_CHECKING
 
-from gazetteer.model import Mention, Resolution
+from gazetteer.model import Mention, MentionRole, Resolution
 from gazetteer.theatre import CAPITALS, HOME, RU_FRONT_REGIONS, in_war_zone as _in_theatre
 
 from .spans import in_span
+
+if TYPE_CHECKING:
+    from .resolver import PlaceResolver
 
 log = logging.getLogger(__name__)
 
@@ -45,8 +48,8 @@ def in_war_zone(res: Resolution) -> bool:
     return _in_theatre(p.country_code, p.admin1 or "", p.name)
 
 
-def is_country(res: Resolution) -> bool:
-    return res.place.kind in ("country", "continent")
+def is_country(res: Resolution | None) -> bool:
+    return res is not None and res.place.kind in ("country", "continent")
 
 
 def _kind_bonus(kind: str) -> float:
@@ -83,7 +86,7 @@ def score_mention(text: str, m: Mention, trigger_at: int, sent_start: int) -> fl
 class Context:
     """The place an article is talking about, carried from sentence to sentence."""
 
-    def __init__(self, gazetteer: Any) -> None:
+    def __init__(self, gazetteer: PlaceResolver) -> None:
         self.gz = gazetteer
         self.last: Resolution | None = None
         self._cache: dict[str, Resolution | None] = {}
@@ -92,8 +95,7 @@ class Context:
         """Cached geocoding of a derived query ("Kyiv suburbs", "Kursk oblast")."""
         if query not in self._cache:
             try:
-                fn = getattr(self.gz, "geocode_resolution", None) or self.gz.geocode
-                self._cache[query] = fn(query)
+                self._cache[query] = self.gz.geocode_resolution(query)
             except Exception as e:  # noqa: BLE001 - a failed look-up only loses a refinement
                 log.debug("geocode %r failed: %s", query, e)
                 self._cache[query] = None
@@ -175,13 +177,14 @@ def choose(text: str, mentions: list[Mention], sent_start: int, sent_end: int, t
         r = ctx.geocode(q)
         if r is not None:
             a = sent_start + coded.start(1)
-            return Located(r, Mention(a, a + len(coded.group(1)), coded.group(1), "place", r), 0.9)
+            return Located(r, Mention(a, a + len(coded.group(1)), coded.group(1), MentionRole.PLACE, r), 0.9)
     if best is not None and best[0] > 0.15:
         s, m = best
         q = _qualified(text, m, ctx)
         if q is not None:
-            m = Mention(q[1], q[2], text[q[1]:q[2]], "place", q[0])
+            m = Mention(q[1], q[2], text[q[1]:q[2]], MentionRole.PLACE, q[0])
         res = m.resolution
+        assert res is not None                   # only resolved mentions are scored
         if _MODIFIER_EVENT.match(text[m.end:m.end + 30]) and res.place.kind in ("city", "town"):
             res = ctx.region_of(res) or res
         elif res.place.kind in ("city", "town") and res.place.admin1 == res.place.name \

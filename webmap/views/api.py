@@ -64,10 +64,8 @@ def incidents() -> Response:
 
 
 def _stream(chunks: Iterator[str], mimetype: str) -> Response:
-    resp = Response(stream_with_context(chunks), mimetype=mimetype)
-    if mimetype == "text/csv":
-        resp.charset = "utf-8"
-    return resp
+    ctype = mimetype + ("; charset=utf-8" if mimetype == "text/csv" else "")
+    return Response(stream_with_context(chunks), content_type=ctype)
 
 
 @bp.get("/incidents.geojson")
@@ -165,4 +163,7 @@ def correction(incident_id: str) -> Response:
             state.store.correct(dataclasses.replace(built, author=current_name()))
         except CorrectionError as err:
             abort(400, str(err))
-    return jsonify({"ok": True, "incident": export.incident_dict(state.store.get(incident_id))})
+    updated = state.store.get(incident_id)
+    if updated is None:
+        abort(404)
+    return jsonify({"ok": True, "incident": export.incident_dict(updated)})
