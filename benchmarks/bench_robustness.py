@@ -121,7 +121,8 @@ def export_memory(code: Path, n: int) -> list[str]:
                 before = mem(proc.pid)["VmRSS"]
                 results: list[tuple[float, int, int]] = []
                 t0 = time.perf_counter()
-                threads = [threading.Thread(target=lambda: results.append(get(port, path))) for _ in range(4)]
+                threads = [threading.Thread(target=lambda p=path, out=results: out.append(get(port, p)))
+                           for _ in range(4)]
                 for t in threads:
                     t.start()
                 for t in threads:

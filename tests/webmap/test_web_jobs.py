@@ -6,8 +6,6 @@ import re
 import sys
 import time
 
-import pytest
-
 from paths import ROOT  # noqa: E402
 
 sys.path.insert(0, str(ROOT / "benchmarks"))

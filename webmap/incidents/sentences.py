@@ -45,6 +45,12 @@ _NEXT_WORD = re.compile(r"[\w']+")
 _LOOKBACK = 200                 # characters looked at before a full stop to find its word (bounded: linear time)
 
 
+def _skip_ws(text: str, pos: int, end: int) -> int:
+    """The offset of the first non-space character in text[pos:end], or ``end``."""
+    m = _WS.match(text, pos, end)
+    return m.end() if m else pos
+
+
 def _last_visible(text: str, s: int, e: int) -> tuple[str, str]:
     """(last non-space character, last whitespace-separated word) of text[s:e], reading a bounded tail."""
     tail = text[max(s, e - _LOOKBACK):e].rstrip()
@@ -65,13 +71,13 @@ def _lines(text: str) -> list[tuple[int, int]]:
     merged: list[tuple[int, int]] = []
     last_blank = True
     for s, e in spans:
-        m = _WS.match(text, s, e)
-        if m.end() == e:                              # a blank line
+        first_at = _skip_ws(text, s, e)
+        if first_at == e:                             # a blank line
             merged.append((s, e))
             last_blank = True
             continue
         if merged and not last_blank:
-            first = text[m.end()]
+            first = text[first_at]
             last_char, last_word = _last_visible(text, *merged[-1])
             if first.islower() and last_char and last_char not in ".!?:\"”…" and not _is_tail(last_word):
                 merged[-1] = (merged[-1][0], e)
@@ -89,8 +95,7 @@ def _breaks(text: str, s: int, e: int) -> list[int]:
         out.append(m.end())
     for m in _END.finditer(text, s, e):
         end = m.end()
-        ws = _WS.match(text, end, e)
-        after = ws.end()
+        after = _skip_ws(text, end, e)
         if after >= e:
             continue
         nxt = text[after]
