@@ -59,6 +59,8 @@ class PartResult:
     errors: list[str] = field(default_factory=list)
     stored: int = 0
     seconds: float = 0.0
+    peak_rss_mb: float = 0.0          # the worker process's peak resident memory after this partition
+    cpu_seconds: float = 0.0          # CPU time of the worker thread on this partition
 
 
 def _stamp(p: Path) -> str:
@@ -170,12 +172,13 @@ def _store(url: str) -> Any:
 
 
 def open_store(url: str) -> Any:
-    """The store at ``url`` (a SQLite file for now)."""
-    if url.startswith(("postgresql:", "postgres:")):
-        raise ArticleError(f"{url.split('@')[-1]}: the PostgreSQL store is not available yet")
-    from .store import IncidentStore
+    """The store of ``--into`` (a SQLite file or postgresql://...; see webmap.store.open_store)."""
+    from .store import open_store as _open
 
-    return IncidentStore(url)
+    try:
+        return _open(url)
+    except ValueError as e:
+        raise ArticleError(f"--into: {e}") from None
 
 
 def run_part(part: Part, out_dir: str, into: str | None = None, max_bytes: int = DEFAULT_MAX_BYTES) -> PartResult:
@@ -187,7 +190,7 @@ def run_part(part: Part, out_dir: str, into: str | None = None, max_bytes: int =
     from .incidents.geojson import to_feature
     from .incidents.pipeline import default_gazetteer, extract
 
-    t0 = time.perf_counter()
+    t0, c0 = time.perf_counter(), time.thread_time()
     gz = default_gazetteer()
     res = PartResult(part.name)
     rows: list[dict[str, Any]] = []
@@ -209,6 +212,13 @@ def run_part(part: Part, out_dir: str, into: str | None = None, max_bytes: int =
         res.stored = sum(r.incidents for r in _store(into).add_many(done))
     geoparquet.write(rows, Path(out_dir) / part.name)
     res.seconds = time.perf_counter() - t0
+    res.cpu_seconds = time.thread_time() - c0
+    try:
+        import resource
+
+        res.peak_rss_mb = round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1)   # KiB on Linux
+    except ImportError:                 # pragma: no cover - not on Windows
+        pass
     return res
 
 
@@ -287,6 +297,8 @@ def run(args: argparse.Namespace, err: TextIO) -> int:
                 totals.articles += r.articles
                 totals.incidents += r.incidents
                 totals.stored += r.stored
+                totals.peak_rss_mb = max(totals.peak_rss_mb, r.peak_rss_mb)
+                totals.cpu_seconds += r.cpu_seconds
                 totals.errors += r.errors
                 bar.set_postfix(articles=totals.articles, incidents=totals.incidents, refresh=False)
                 bar.update(1)
@@ -302,7 +314,9 @@ def run(args: argparse.Namespace, err: TextIO) -> int:
     summary = {"partitions": len(parts), "skipped": skipped, "articles": totals.articles,
                "incidents": totals.incidents, "errors": len(totals.errors) + failed_parts,
                "seconds": round(time.perf_counter() - t0, 2), "startup_seconds": round(t_work - t0, 2),
-               "articles_per_s": round(totals.articles / work, 2) if work > 0 else None, "out": str(out)}
+               "articles_per_s": round(totals.articles / work, 2) if work > 0 else None,
+               "cpu_ms_per_article": round(1000 * totals.cpu_seconds / totals.articles, 1) if totals.articles else None,
+               "worker_peak_rss_mb": totals.peak_rss_mb or None, "out": str(out)}
     if args.into:
         summary["stored_incidents"] = totals.stored
     print(json.dumps(summary), file=err)

@@ -4,10 +4,12 @@ Arguments (all optional, carried in the URL so a view can be shared):
 ``category`` (repeatable or comma-separated category keys), ``event_type`` (ACLED event types),
 ``date_from`` / ``date_to`` (YYYY-MM-DD, inclusive), ``article`` (article id), ``country`` (ISO 3166-1
 alpha-2), ``region`` (admin-1 name), ``precision`` (repeatable 1..3), ``q`` (text search in the
-sentence, the place and the article title).
+sentence, the place and the article title), ``bbox`` (w,s,e,n degrees), ``within`` (a gazetteer area id).
 """
 from __future__ import annotations
 
+import math
+import re
 from dataclasses import dataclass, fields
 from datetime import date
 from typing import Any, Iterable, Mapping
@@ -60,6 +62,8 @@ class Filters:
     region: str | None = None
     precision: tuple[int, ...] = ()
     q: str | None = None
+    bbox: tuple[float, float, float, float] | None = None   # w, s, e, n (lon/lat degrees)
+    within: str | None = None                                 # a gazetteer area id, e.g. ne1:UA-63
 
     def is_empty(self) -> bool:
         """True when nothing is filtered."""
@@ -74,6 +78,10 @@ class Filters:
             if value:
                 out.append((name, value))
         out += [("precision", str(p)) for p in self.precision]
+        if self.bbox:
+            out.append(("bbox", ",".join(f"{v:g}" for v in self.bbox)))
+        if self.within:
+            out.append(("within", self.within))
         return out
 
 
@@ -113,6 +121,24 @@ def _dedupe(items: Iterable[Any]) -> tuple[Any, ...]:
     return tuple(dict.fromkeys(items))
 
 
+def _bbox(args: Any) -> tuple[float, float, float, float] | None:
+    """``bbox=w,s,e,n`` in degrees (w > e crosses the antimeridian); None when absent."""
+    raw = args.get("bbox") if hasattr(args, "get") else None
+    if isinstance(raw, (list, tuple)):
+        raw = raw[-1] if raw else None
+    if raw is None or not str(raw).strip():
+        return None
+    parts = str(raw).split(",")
+    try:
+        w, s, e, n = (float(v) for v in parts)
+    except ValueError:
+        raise FilterError(f"bbox: bad value {str(raw)[:60]!r} (expected w,s,e,n in degrees)") from None
+    if not all(math.isfinite(v) for v in (w, s, e, n)) or not (-180 <= w <= 180 and -180 <= e <= 180
+                                                              and -90 <= s <= n <= 90):
+        raise FilterError(f"bbox: bad value {str(raw)[:60]!r} (expected w,s,e,n with -180..180, -90 <= s <= n <= 90)")
+    return (w, s, e, n)
+
+
 def parse_filters(args: Mapping[str, Any] | Any) -> Filters:
     """Filters from request arguments.
 
@@ -142,6 +168,10 @@ def parse_filters(args: Mapping[str, Any] | Any) -> Filters:
             raise FilterError(f"country: bad value {country!r} (expected an ISO 3166-1 alpha-2 code)")
         country = country.upper()
     q = _one(args, "q")
+    bbox = _bbox(args)
+    within = _one(args, "within")
+    if within is not None and (len(within) > 128 or not re.fullmatch(r"[\w:.-]+", within)):
+        raise FilterError(f"within: bad region id {within[:40]!r} (expected a gazetteer area id, e.g. 'ne1:UA-63')")
     return Filters(categories=_dedupe(cats), event_types=_dedupe(types), date_from=date_from, date_to=date_to,
                    article=_one(args, "article"), country=country, region=_one(args, "region"),
-                   precision=_dedupe(sorted(precision)), q=q[:200] if q else None)
+                   precision=_dedupe(sorted(precision)), q=q[:200] if q else None, bbox=bbox, within=within)

@@ -155,7 +155,7 @@ def test_one_clustering_with_category_mix_readable_and_layer_toggles_filter_insi
     assert after[key] == 0 and {k: v for k, v in after.items() if k != key} == {k: v for k, v in counts.items() if k != key}
     shown = page.evaluate("webmapApp.shownCount()")
     assert int(page.locator("#wm-panel").get_attribute("data-rows")) == shown < rows_before
-    assert page.locator(f"#wm-table tbody td", has_text=label).count() == 0
+    assert page.locator("#wm-table tbody td", has_text=label).count() == 0
     assert page.errors == []
 
 

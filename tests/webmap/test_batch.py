@@ -101,3 +101,22 @@ def test_batch_bad_usage_is_a_clear_error(tmp_path):
     assert p.returncode == 2 and b"no such file or folder" in p.stderr and b"Traceback" not in p.stderr
     p = run("batch", str(DATA / "batch.jsonl"), "--out", str(tmp_path / "o"), "--workers", "0")
     assert p.returncode == 2 and b"--workers" in p.stderr
+
+
+@pytest.mark.postgis
+def test_batch_into_postgis_stores_what_it_writes(archive, tmp_path, pg_url):
+    from webmap.geoparquet import read_features
+    from webmap.store import open_store
+
+    out = tmp_path / "into.parquet"
+    p = run("batch", str(archive / "news.jsonl"), "--out", str(out), "--workers", "1", "--into", pg_url, "-q")
+    assert p.returncode == 0, p.stderr.decode()
+    summary = json.loads(p.stderr.decode().strip().splitlines()[-1])
+    feats = read_features(out)
+    store = open_store(pg_url)
+    try:
+        assert summary["stored_incidents"] == len(feats) == store.stats()["incidents"] > 0
+        assert store.stats()["articles"] == 6
+        assert {r.incident.incident_id for r in store.query()} == {f["id"] for f in feats}
+    finally:
+        store.close()

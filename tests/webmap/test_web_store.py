@@ -1,7 +1,6 @@
 """The SQLite incident store: round trips, dedup, atomic ingest, filters, corrections."""
 from __future__ import annotations
 
-import sqlite3
 from dataclasses import replace
 
 import pytest
@@ -11,9 +10,18 @@ from webmap.filters import FilterError, Filters, parse_filters
 from webmap.store import Correction, IncidentStore
 
 
-@pytest.fixture
-def store(tmp_path):
-    return IncidentStore(tmp_path / "db" / "store.sqlite")
+@pytest.fixture(params=["sqlite", pytest.param("postgis", marks=pytest.mark.postgis)])
+def store(request, tmp_path):
+    """The store contract runs on both backends: a SQLite file, and a fresh PostGIS database (`-m postgis`)."""
+    if request.param == "sqlite":
+        yield IncidentStore(tmp_path / "db" / "store.sqlite")
+        return
+    from webmap.store import open_store
+    s = open_store(request.getfixturevalue("pg_url"))
+    try:
+        yield s
+    finally:
+        s.close()
 
 
 def test_store_round_trip_keeps_every_field(store):
@@ -43,7 +51,7 @@ def test_store_failed_ingest_leaves_store_as_it_was(store):
     before = store.stats()
     other = article(text="A different article about Kharkiv. Drones hit Belgorod. Troops in Kursk oblast.")
     dup = replace(incs[0], sources=())           # same incident id as a stored one: the insert must fail
-    with pytest.raises(sqlite3.IntegrityError):
+    with pytest.raises(store.IntegrityError):
         store.add_many([(other, [replace(incs[1], incident_id="new-1")]),
                         (article(text="Yet another text about Kharkiv."), [dup])])
     assert store.stats() == before

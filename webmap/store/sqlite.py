@@ -16,9 +16,9 @@ from datetime import datetime, timezone
 from pathlib import Path
 from typing import Any, Iterator, Sequence
 
-from .filters import Filters
-from .incidents.exc import WebmapError
-from .incidents.models import Article, Incident, SourceSpan
+from ..filters import Filters
+from ..incidents.exc import WebmapError
+from ..incidents.models import Article, Incident, SourceSpan
 
 log = logging.getLogger(__name__)
 
@@ -90,7 +90,7 @@ class Correction:
         """The incident as corrected (a new location drops the machine's geometry unless one is given)."""
         changes: dict[str, Any] = {}
         if self.category:
-            from .incidents.categories import get_category
+            from ..incidents.categories import get_category
             cat = get_category(self.category)
             changes.update(category=cat.key, event_type=cat.event_type, sub_event_type=cat.sub_event_type)
         if self.moves:
@@ -164,7 +164,7 @@ def where_clause(f: Filters) -> tuple[str, list[Any]]:
     if f.categories:
         any_of(_EFFECTIVE["category"], f.categories)
     if f.event_types:
-        from .incidents.categories import CATEGORIES
+        from ..incidents.categories import CATEGORIES
         any_of(_EFFECTIVE["category"], [c.key for c in CATEGORIES if c.event_type in f.event_types])
     if f.date_from:
         parts.append("i.date >= ?")
@@ -188,11 +188,39 @@ def where_clause(f: Filters) -> tuple[str, list[Any]]:
         parts.append("(i.sentence LIKE ? ESCAPE '\\' OR " + _EFFECTIVE["location_name"]
                      + " LIKE ? ESCAPE '\\' OR a.title LIKE ? ESCAPE '\\')")
         params += [like, like, like]
+    bbox = getattr(f, "bbox", None)
+    if bbox:                            # the corrected point in the box (a box may cross the antimeridian)
+        from .base import bbox_parts
+        boxes = []
+        for w, so, e, n in bbox_parts(bbox):
+            boxes.append("(COALESCE(c.lon, i.lon) BETWEEN ? AND ? AND COALESCE(c.lat, i.lat) BETWEEN ? AND ?)")
+            params += [w, e, so, n]
+        parts.append("(" + " OR ".join(boxes) + ")")
+    within = getattr(f, "within", None)
+    if within:                          # the corrected point inside the area: shapely, called from SQL
+        from .base import region_shape
+        g, _ = region_shape(within)     # raises FilterError for an unknown area
+        w, so, e, n = g.bounds
+        parts.append("COALESCE(c.lon, i.lon) BETWEEN ? AND ? AND COALESCE(c.lat, i.lat) BETWEEN ? AND ? "
+                     "AND webmap_within(?, COALESCE(c.lon, i.lon), COALESCE(c.lat, i.lat))")
+        params += [w, e, so, n, within]
     return (" WHERE " + " AND ".join(parts)) if parts else "", params
+
+
+def _within(region_id: str, lon: float | None, lat: float | None) -> int:
+    """SQL function webmap_within(area id, lon, lat): 1 when the point is inside the gazetteer area."""
+    if lon is None or lat is None:
+        return 0
+    from shapely.geometry import Point
+
+    from .base import region_shape
+    return int(region_shape(region_id)[1].intersects(Point(lon, lat)))
 
 
 class IncidentStore:
     """Articles, incidents, source spans and corrections in one SQLite file."""
+
+    IntegrityError = sqlite3.IntegrityError
 
     def __init__(self, path: str | Path) -> None:
         self.path = str(path)
@@ -217,6 +245,7 @@ class IncidentStore:
         db = sqlite3.connect(self.path, timeout=30, isolation_level=None if write else "DEFERRED")
         db.row_factory = sqlite3.Row
         db.execute("PRAGMA foreign_keys=ON")
+        db.create_function("webmap_within", 3, _within, deterministic=True)
         try:
             if write:
                 db.execute("BEGIN IMMEDIATE")
@@ -493,7 +522,7 @@ def _feature_text(inc: Incident) -> str | None:
     """The machine's GeoJSON feature (webmap.incidents.geojson), cached so that big exports need no object per row."""
     if inc.lat is None or inc.lon is None:
         return None
-    from .incidents.geojson import to_feature
+    from ..incidents.geojson import to_feature
     return _j(to_feature(inc))
 
 

@@ -1,0 +1,209 @@
+"""Both store backends, SQLite and PostgreSQL + PostGIS: spatial filters, text search, schema, concurrency."""
+from __future__ import annotations
+
+import threading
+from dataclasses import replace
+
+import pytest
+from web_factory import sample, synthetic
+
+from webmap.filters import FilterError, parse_filters
+from webmap.store import Correction, IncidentStore, open_store
+
+
+@pytest.fixture(params=["sqlite", pytest.param("postgis", marks=pytest.mark.postgis)])
+def store(request, tmp_path):
+    if request.param == "sqlite":
+        yield open_store(str(tmp_path / "store.sqlite"))
+        return
+    s = open_store(request.getfixturevalue("pg_url"))
+    try:
+        yield s
+    finally:
+        s.close()
+
+
+def ids(records, art):
+    return {r.incident.incident_id.removeprefix(art.article_id) for r in records}
+
+
+@pytest.mark.parametrize("args, expected", [
+    ({"bbox": "36,49.5,37,50.5"}, {"-0"}),                     # Kharkiv (36.25 E, 49.98 N)
+    ({"bbox": "35,49,38,52"}, {"-0", "-1", "-2"}),
+    ({"bbox": "20,40,30,45"}, set()),
+    ({"bbox": "36.5,50,-170,51"}, {"-1"}),                     # across the antimeridian: Belgorod only
+    ({"within": "ne1:UA-63"}, {"-0"}),                         # Kharkiv oblast
+    ({"within": "ne0:UA"}, {"-0"}),
+    ({"within": "ne0:RU", "category": "drone_strike"}, {"-1"}),
+])
+def test_spatial_filters(store, args, expected):
+    art, incs = sample()
+    store.add(art, incs)
+    f = parse_filters(args)
+    assert ids(store.query(f), art) == expected
+    assert store.count(f) == len(expected)
+    assert {r[0].removeprefix(art.article_id) for r in store.feature_rows(f)} == expected
+
+
+def test_spatial_filters_follow_corrections(store):
+    art, incs = sample()
+    store.add(art, incs)
+    kharkiv = parse_filters({"bbox": "36,49.5,37,50.5"})
+    store.correct(Correction(incs[1].incident_id, location_name="Chuhuiv", lat=49.84, lon=36.69, geo_precision=1))
+    assert ids(store.query(kharkiv), art) == {"-0", "-1"}       # moved into the box
+    store.correct(Correction(incs[0].incident_id, location_name="Lviv", lat=49.84, lon=24.03, geo_precision=1))
+    assert ids(store.query(kharkiv), art) == {"-1"}             # moved out of it
+    assert ids(store.query(parse_filters({"within": "ne1:UA-63"})), art) == {"-1"}
+
+
+def test_unknown_region_and_bad_bbox_are_clear_errors(store):
+    with pytest.raises(FilterError, match="ne1:XX-99"):
+        store.query(parse_filters({"within": "ne1:XX-99"}))
+    for bad in ("1,2,3", "a,b,c,d", "10,50,20,40", "0,0,200,10"):
+        with pytest.raises(FilterError, match="bbox"):
+            parse_filters({"bbox": bad})
+
+
+def test_text_search_finds_words_of_sentence_place_and_title(store):
+    art, incs = sample()
+    store.add(art, incs)
+    assert ids(store.query(parse_filters({"q": "oil depot"})), art) == {"-1"}
+    assert ids(store.query(parse_filters({"q": "Belgor"})), art) == {"-1"}          # a word's beginning
+    assert ids(store.query(parse_filters({"q": "overnight"})), art) == {"-0", "-1", "-2"}  # the title
+    assert ids(store.query(parse_filters({"q": "<script>"})), art) == set()
+
+
+def test_many_incidents_filters_agree_with_python(store):
+    art, incs = synthetic(400)
+    store.add(art, incs)
+    f = parse_filters({"bbox": "30,48,35,50.5", "precision": "1,2", "date_from": "2024-07-10"})
+    want = {i.incident_id for i in incs if 30 <= i.lon <= 35 and 48 <= i.lat <= 50.5 and i.geo_precision in (1, 2)
+            and i.date >= "2024-07-10"}
+    got = [r.incident.incident_id for r in store.query(f)]
+    assert set(got) == want and len(got) == len(want) > 10
+    date_of = {i.incident_id: i.date for i in incs}
+    assert got == sorted(got, key=lambda i: (date_of[i], i))
+    assert store.count(f) == len(want)
+    assert len(store.query(f, limit=5)) == 5
+
+
+def test_concurrent_writers_store_an_article_once(store):
+    art, incs = sample()
+    results, errors = [], []
+
+    def post(n: int) -> None:
+        try:
+            a = replace(art, article_id=f"copy-{n}") if n % 2 else art
+            results.append(store.add(a, incs))      # same text, same incident ids: stored twice would fail
+        except Exception as e:                   # noqa: BLE001 - any error fails the test below
+            errors.append(e)
+
+    threads = [threading.Thread(target=post, args=(n,)) for n in range(8)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    assert not errors
+    assert sum(r.added for r in results) == 1
+    assert len({r.article_id for r in results}) == 1 and all(r.incidents == 3 for r in results)
+    assert store.stats() == {"articles": 1, "incidents": 3, "sources": 3, "corrections": 0}
+
+
+def test_corrections_survive_concurrent_reingestion(store):
+    art, incs = sample()
+    store.add(art, incs)
+    errors = []
+
+    def reingest() -> None:
+        try:
+            for _ in range(5):
+                store.add(art, incs, replace_existing=True)
+        except Exception as e:                   # noqa: BLE001
+            errors.append(e)
+
+    def correct() -> None:
+        try:
+            for n, inc in enumerate(incs):
+                store.correct(Correction(inc.incident_id, category="shelling", note=f"fix {n}"))
+        except Exception as e:                   # noqa: BLE001
+            errors.append(e)
+
+    threads = [threading.Thread(target=reingest), threading.Thread(target=correct), threading.Thread(target=reingest)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    assert not errors
+    assert store.stats()["corrections"] == 3
+    assert all(store.get(i.incident_id).incident.category == "shelling" for i in incs)
+
+
+def test_open_store_chooses_the_backend_by_url(tmp_path):
+    s = open_store(str(tmp_path / "x.sqlite"))
+    assert isinstance(s, IncidentStore)
+    with pytest.raises(ValueError, match="mysql"):
+        open_store("mysql://u@h/db")
+
+
+@pytest.mark.postgis
+def test_postgis_schema_is_versioned_and_geometries_indexed(pg_cluster, pg_url):
+    from webmap.store.postgis import SCHEMA_VERSION, PostGISStore
+
+    s1 = PostGISStore(pg_url)
+    s2 = PostGISStore(pg_url)                   # a second worker starting: nothing applied twice
+    db = pg_url.rsplit("/", 1)[1]
+    try:
+        assert s1.schema_version() == s2.schema_version() == SCHEMA_VERSION
+        assert pg_cluster.psql(db, "SELECT count(*) FROM schema_version") == str(SCHEMA_VERSION)
+        assert pg_cluster.psql(db, "SELECT type FROM geometry_columns WHERE f_table_name = 'incidents' "
+                                   "AND f_geometry_column = 'geom'") == "GEOMETRY"
+        assert pg_cluster.psql(db, "SELECT srid FROM geometry_columns WHERE f_table_name = 'incidents' "
+                                   "AND f_geometry_column = 'pt'") == "4326"
+        gist = pg_cluster.psql(db, "SELECT string_agg(indexname, ',' ORDER BY indexname) FROM pg_indexes "
+                                   "WHERE indexdef LIKE '%USING gist%'")
+        assert gist == "corrections_pt,incidents_geom,incidents_pt"
+        art, incs = sample()
+        s1.add(art, incs)
+        # the Kursk oblast incident keeps its polygon in PostGIS, the others their point
+        assert pg_cluster.psql(db, "SELECT string_agg(ST_GeometryType(geom), ',' ORDER BY incident_id) "
+                                   "FROM incidents") == "ST_Point,ST_Point,ST_Polygon"
+        plan = pg_cluster.psql(db, "SET enable_seqscan = off; EXPLAIN SELECT incident_id FROM incidents "
+                                   "WHERE pt && ST_MakeEnvelope(36, 49, 37, 50, 4326)")
+        assert "incidents_pt" in plan
+    finally:
+        s1.close()
+        s2.close()
+
+
+@pytest.fixture
+def pg_store(pg_url):
+    s = open_store(pg_url)
+    yield s
+    s.close()
+
+
+def test_streamed_reads_and_pages_equal_the_whole_query(pg_store):
+    store = pg_store
+    art, incs = synthetic(120)
+    store.add(art, incs)
+    f = parse_filters({"bbox": "23,44,40,53"})
+    whole = [r.incident.incident_id for r in store.query(f)]
+    chunks = list(store.iter_records(f, chunk=50))
+    assert [len(c) for c in chunks] == [50, 50, 20]
+    assert [r.incident.incident_id for c in chunks for r in c] == whole
+    page = [r.incident.incident_id for c in store.iter_records(f, chunk=7, limit=30, offset=45) for r in c]
+    assert page == whole[45:75]
+    rows = [row for c in store.iter_feature_rows(f, chunk=33) for row in c]
+    assert [r[0] for r in rows] == whole and rows == store.feature_rows(f)
+
+
+def test_accounts_users_and_token_hashes(pg_store):
+    store = pg_store
+    assert store.password_hash("ana") is None
+    store.add_user("ana", "hash-1")
+    store.add_user("ana", "hash-2")                       # an upsert: the new password
+    assert store.password_hash("ana") == "hash-2"
+    store.add_token("ana", "t" * 64, "laptop")
+    assert store.user_for_token("t" * 64) == "ana" and store.user_for_token("x" * 64) is None
+    with pytest.raises(KeyError):
+        store.add_token("nobody", "u" * 64)
