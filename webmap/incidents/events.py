@@ -4,14 +4,15 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from .categories import BATTLES, EXPLOSIONS, PROTESTS, STRATEGIC, VIOLENCE_AGAINST_CIVILIANS, get_category
+from .categories import BATTLES, EXPLOSIONS, PROTESTS, RIOTS, STRATEGIC, VIOLENCE_AGAINST_CIVILIANS, get_category
+from .nonevents import STRONG_KINDS, sentence_veto, war_pattern as nonevents_war_pattern
 from .triggers import Hit, find_hits
 
 AIR_DRONE = "Air/drone strike"
 SHELLING = "Shelling/artillery/missile attack"
 
 # base score of each kind: how decisive it is when coders pick one event for a report
-PRIORITY = {"territory": 0.95, "clash": 0.9, "protest": 0.9, "vac": 0.91, "abduct": 0.91, "sexual": 0.91,
+PRIORITY = {"territory": 0.95, "clash": 0.9, "protest": 0.9, "vac": 0.91, "arrest": 0.9, "abduct": 0.91, "sexual": 0.91,
             "ied": 0.86, "intercept": 0.86, "loot": 0.85, "defuse": 0.85, "air": 0.84, "drone": 0.83,
             "milsite": 0.8, "missile": 0.8, "shell": 0.8, "equipment": 0.78, "evac": 0.75, "strike": 0.62,
             "political": 0.6, "casualty": 0.55}
@@ -21,9 +22,9 @@ _CATEGORY_OF = {"air": "air_strike", "drone": "drone_strike", "missile": "missil
                 "evac": "evacuation", "political": "political", "clash": "ground_assault",
                 "territory": "ground_assault", "vac": "civilian_casualties", "abduct": "civilian_casualties",
                 "sexual": "civilian_casualties", "casualty": "civilian_casualties", "ied": "shelling",
-                "loot": "political", "defuse": "political", "protest": "political"}
+                "loot": "political", "defuse": "political", "protest": "political", "arrest": "political"}
 _ACTION = re.compile(
-    r"\b(?:launch(?:ed|ing)|fir(?:ed|ing)|sent|sending|used|using|hit|hitting|struck|strikes?|attack(?:ed|s)?"
+    r"\b(?:launch(?:ed|ing)|fir(?:ed|ing)|sent|sending|used|using|hit|hitting|struck|strikes?|striking|attack(?:ed|s)?"
     r"|slamm(?:ed|ing)|impact(?:ed|ing)?|target(?:ed|ing)|dropp(?:ed|ing)|exploded|explosions?|blasts?|killed"
     r"|killing|wounded|wounding|injur(?:ed|ing)|damag(?:ed|ing)|destroy(?:ed|ing)|pound(?:ed|ing)|shelled|bombed"
     r"|came under|come under|landed|rained|carried out|conducted|fell|falling|crashed|aftermath)\b", re.I)
@@ -32,6 +33,20 @@ _CIVILIAN_VICTIM = re.compile(r"\b(?:civilians?|residents?|people|man|woman|men|
                               r"|journalists?|volunteers?|drivers?|persons?|minors?)\b", re.I)
 _MILITARY_VICTIM = re.compile(r"\b(?:soldiers?|servicem[ae]n|troops|fighters|sailors|paratroopers|militants"
                               r"|personnel|marines|officers)\b", re.I)
+
+
+_CROWD = re.compile(r"\b(?:(?:riot )?police(?:men)?|protesters|demonstrators|rioters|crowds?|football fans|mobs?)\b", re.I)
+_ARMED = re.compile(r"\b(?:forces|troops|army|soldiers|military|militants|rebels|fighters|units?|artillery|tanks?)\b",
+                    re.I)
+
+
+# military assets whose sighting at a place is a strategic development (presence, movement)
+_PRESENCE = re.compile(
+    r"\b(?:(?:Su|MiG|Ka|Mi|Il|Tu|An|Yak)[- ]?\d+\w*|forces|radars?|submarines?|warships?|frigates?|corvettes?|destroyers?|cruisers?"
+    r"|landing ships?|(?:DNR|DPR|LNR|LPR)|Chechens?|Kadyrovtsy|Russians|occupiers|tracer rounds"
+    r"|(?:anti-aircraft|AA) (?:fire|guns?|rounds)|insignia|(?:trucks?|trains?|vehicles?) (?:carrying|with|loaded"
+    r" with) (?:\w+ ){0,3}?(?:artillery|rockets?|missiles?|tanks?|armou?red|military|troops|ammunition))\b|"
+    + nonevents_war_pattern(), re.I)
 
 
 @dataclass(frozen=True, slots=True)
@@ -79,9 +94,16 @@ def _territory_sub(sentence: str, hit: Hit) -> tuple[str, str, str]:
     return "ground_assault", BATTLES, "Non-state actor overtakes territory"
 
 
+def war_hits(sentence: str) -> list[Hit]:
+    """The triggers of a sentence that can tell a war event (figurative and non-war uses screened out)."""
+    hits = find_hits(sentence)
+    strong = any(h.kind in STRONG_KINDS and not sentence_veto(sentence, h.kind, h.start, h.end) for h in hits)
+    return [h for h in hits if not sentence_veto(sentence, h.kind, h.start, h.end, strong)]
+
+
 def detect(sentence: str) -> list[Detected]:
     """The events a sentence tells, each with its category, ACLED coding and anchor trigger."""
-    hits = find_hits(sentence)
+    hits = war_hits(sentence)
     if not hits:
         return []
     by: dict[str, list[Hit]] = {}
@@ -109,10 +131,19 @@ def detect(sentence: str) -> list[Detected]:
     if "territory" in kinds:
         cat, et, st = _territory_sub(sentence, by["territory"][0])
         out.append(Detected(cat, et, st, by["territory"][0], PRIORITY["territory"]))
+    if "arrest" in kinds and "abduct" in kinds and all(re.match(r"detain", h.text, re.I) for h in by["abduct"]):
+        del by["abduct"]                 # "detained by the police": an arrest, not an abduction
+        kinds.discard("abduct")
+    if "clash" in kinds and _CROWD.search(sentence) and not _ARMED.search(sentence):
+        add("clash", category="political", et=RIOTS, st="Violent demonstration")   # clashes with riot police
+        del by["clash"]
+        kinds.discard("clash")
+    if "arrest" in kinds:
+        add("arrest", et=STRATEGIC, st="Arrests")
     if "clash" in kinds:
         verbal = any(re.search(r"(?:ed|ght|back)$|^exchanged|^small arms", h.text, re.I) for h in by["clash"])
         add("clash", needs_place=not (action or verbal))
-    if "protest" in kinds:
+    if "protest" in kinds and not any(d.event_type == RIOTS for d in out):
         force = re.search(r"stun grenades?|tear gas|rubber bullets|dispers|beat|fired at (?:the )?protest|detained",
                           sentence, re.I)
         add("protest", et=PROTESTS, st="Excessive force against protesters" if force else "Peaceful protest")
@@ -161,15 +192,17 @@ def detect(sentence: str) -> list[Detected]:
 
 def casualty_only(sentence: str) -> bool:
     """True for a sentence that only reports casualties ("Two people died."), to attach to the event before."""
-    hits = find_hits(sentence)
+    hits = war_hits(sentence)
     return bool(hits) and all(h.kind in ("casualty",) for h in hits)
 
 
 # Short reports that tell no typed event but a scene: damage, fire, military presence, arrests.
 _NOTES: tuple[tuple[re.Pattern[str], str, str, str], ...] = tuple((re.compile(p, re.I), c, e, st) for p, c, e, st in (
-    (r"\b(?:deceased|dead|bod(?:y|ies)|corpses?|killed|blood|bullet holes|executed)\b", "civilian_casualties",
+    (r"\b(?:deceased|dead|bod(?:y|ies)|corpses?|killed|blood|bullet holes|executed|casualt(?:y|ies))\b",
+     "civilian_casualties",
      VIOLENCE_AGAINST_CIVILIANS, "Attack"),
-    (r"\b(?:arrest\w*|detain\w*|POWs?|prisoners? of war|captives?)\b", "civilian_casualties",
+    (r"\b(?:arrest\w*|in custody)\b", "political", STRATEGIC, "Arrests"),
+    (r"\b(?:detain\w*|POWs?|prisoners? of war|captives?)\b", "civilian_casualties",
      VIOLENCE_AGAINST_CIVILIANS, "Abduction/forced disappearance"),
     (r"\b(?:fir(?:ing|ed) (?:towards?|at|on)|shooting|firing positions|TOS-? ?1\w*|9A52\S*|rocket)\b", "shelling",
      EXPLOSIONS, SHELLING),
@@ -181,18 +214,23 @@ _NOTES: tuple[tuple[re.Pattern[str], str, str, str], ...] = tuple((re.compile(p,
      r"|movements?|momvent|checkpoints?|base)|military (?:camp|vehicles|equipment|movement)|field hospital"
      r"|tents? camp|checkpoints?|fortifications?|trenches|(?:Chechen|Kadyrov\w*|Wagner)\s*(?:fighters|troops)?"
      r"|fighters|soldiers?)\b", "political", STRATEGIC, "Other"),
-    (r"\b(?:mass graves?|burials?|graves?|bodies|corpses?|exhum\w*)\b", "civilian_casualties",
+    (r"\b(?:mass graves?|burials?|graves?|graveyards?|bodies|corpses?|exhum\w*)\b", "civilian_casualties",
      VIOLENCE_AGAINST_CIVILIANS, "Attack"),
 ))
 
 
-def detect_note(sentence: str, short: bool = False) -> Detected | None:
-    """A low-confidence event for a short report with no trigger (damage, fire, presence, arrests); a very short
-    report that names a scene is an observation of that place ("Strategic developments / Other") at the least."""
+def detect_note(sentence: str) -> Detected | None:
+    """A low-confidence event for a short report with no trigger (damage, fire, presence, arrests). A report that
+    merely names a place tells no event and gives none."""
     for pat, cat, et, st in _NOTES:
         m = pat.search(sentence)
-        if m:
+        if m and not sentence_veto(sentence, "note", m.start(), m.end()):
             return Detected(cat, et, st, Hit("note", m.start(), m.end(), m.group(0)), 0.35, "", True)
-    if short:
-        return Detected("political", STRATEGIC, "Other", Hit("note", 0, 0, ""), 0.2, "", True)
+    w = _compiled_war().search(sentence)           # military assets seen at a place ("Su-25 flying over X")
+    if w and not sentence_veto(sentence, "note", w.start(), w.end()):
+        return Detected("political", STRATEGIC, "Other", Hit("note", w.start(), w.end(), w.group(0)), 0.25, "", True)
     return None
+
+
+def _compiled_war() -> re.Pattern[str]:
+    return _PRESENCE

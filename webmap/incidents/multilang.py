@@ -22,7 +22,7 @@ def casualty_only(sentence: str) -> bool:
 
 
 def detect_note(sentence: str, short: bool = False) -> Detected | None:
-    return cyrillic.detect_note(sentence, short) if is_cyrillic(sentence) else events.detect_note(sentence, short)
+    return cyrillic.detect_note(sentence, short) if is_cyrillic(sentence) else events.detect_note(sentence)
 
 
 def find_counts(sentence: str) -> dict[str, int]:

@@ -13,6 +13,7 @@ from .multilang import (casualty_only, detect, detect_note, find_actors, find_co
                         launched_by_weapon)
 from .scene import Context, Located, choose, is_country, score_mention, update_context
 from .merge import Draft, merge
+from .nonevents import document_is_war
 from .models import Article, Incident, SourceSpan
 from .sentences import is_tail, paragraph_of, split_sentences
 from .spans import MentionList, in_span
@@ -77,7 +78,7 @@ def _notes(article: Article, mentions: list, ctx: Context, ref: Any) -> list[Dra
     """Fallback for a text with no typed event: the scene of a damage, fire or presence report."""
     out: list[Draft] = []
     for s in split_sentences(article):
-        d = detect_note(s.text, short=len(article.text) <= 300)
+        d = detect_note(s.text)
         if d is None or is_tail(s):
             continue
         at = s.start + d.trigger.start
@@ -200,6 +201,8 @@ def _drafts(article: Article, gz: PlaceResolver) -> list[Draft]:
     _protest_force(drafts)
     if not any(d.resolution is not None for d in drafts) and len(article.text) < 2000:
         drafts += _notes(article, mentions, ctx, ref)
+    if not document_is_war(text):        # disease, weather, sport news: protests are events, the rest is not war
+        drafts = [d for d in drafts if d.event_type == "Protests"]
     return drafts
 
 

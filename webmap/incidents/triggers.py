@@ -6,7 +6,7 @@ from functools import lru_cache
 from dataclasses import dataclass
 
 # kinds, from the most to the least decisive for ACLED's coding of a sentence
-KINDS = ("territory", "clash", "protest", "vac", "abduct", "sexual", "ied", "loot", "intercept", "defuse",
+KINDS = ("territory", "clash", "protest", "vac", "arrest", "abduct", "sexual", "ied", "loot", "intercept", "defuse",
          "air", "drone", "missile", "shell", "milsite", "equipment", "strike", "evac", "political", "casualty")
 
 _W = r"(?:\w+[ -]){0,3}?"          # up to three words in between
@@ -25,9 +25,14 @@ _RAW: dict[str, str] = {
     "protest": r"\b(?:protest(?:ed|s|ers|ing)?|demonstrat(?:ors|ions?|ed)|rall(?:y|ied|ies))\b",
     "vac": r"\b(?:executed|execution|tortur\w+|shot (?:dead )?(?:at )?(?:\w+ )?civilians?|opened fire on (?:\w+ ){0,4}"
            r"(?:civilians?|car|cars|bus|residents|people|evacuation)|killed (?:about |around |at least )?(?:\d+ |\w+ )?"
-           r"(?:civilians|residents|people)|ran over|murder\w*|beat(?:en)? (?:up )?(?:civilians|residents|a man|a woman))\b",
+           r"(?:civilians|residents|people)|attack(?:s|ed)? on (?:\w+ ){0,2}civilians|ran over|murder\w*|beat(?:en)? (?:up )?(?:civilians|residents|a man|a woman))\b",
     "abduct": r"\b(?:abduct\w*|kidnapp?\w*|forc(?:e|i)bly (?:deported|transferred|taken)|forcefully transferred"
               r"|taken (?:hostage|captive)|detain(?:ed|s)|illegally detained|disappeared)\b",
+    "arrest": r"\b(?:arrest(?:ed|s|ing)?|taken into custody|(?:detained|apprehended) by (?:the )?(?:\w+ ){0,2}?(?:police"
+              r"|authorities|SBU|FSB|security services?|law enforcement|border guards|investigators|counter-?intelligence"
+              r"|prosecutors?)|(?:police(?:men)?|authorities|SBU|FSB|security services?|law enforcement|border guards)"
+              r"(?: \w+){0,2}? (?:detained|apprehended)|charged with (?:treason|collaborat\w+|espionage|spying|sabotage|terrorism)"
+              r"|suspected of (?:treason|collaborat\w+|spying|espionage|sabotage))\b",
     "sexual": r"\b(?:raped?|rapes|sexual(?:ly)? (?:violence|assault\w*|abused))\b",
     "ied": r"\b(?:(?:land)?mines?(?! (?:of|in|shaft))|mined|tripwire|explosive devices?|IEDs?|unexploded|car bomb"
            r"|booby[- ]trap\w*|explosion of (?:an? |the )?(?:car|vehicle)|set up an explosion|planted)\b",
@@ -54,13 +59,15 @@ _RAW: dict[str, str] = {
                  r" (?:\w+[ -]){0,4}?(?:convoys?|tanks?|vehicles?|APCs?|BMPs?|BTRs?|armou?red|columns?|trucks?"
                  r"|howitzers?|launchers?|helicopters?|ships?|vessels?|landing craft|boats?|trains?|equipment)\b"
                  r"|\b(?:convoy|tank|vehicle|column|ship|landing craft)s? (?:was |were )?(?:destroyed|hit|exploded)\b",
-    "strike": r"\b(?:strikes?|struck|hit(?:ting|s)?|slammed|impact(?:ed|s)?|explosions?|blasts?|exploded|attacked"
+    "strike": r"\b(?:strikes?|striking|struck|hit(?:ting|s)?|slammed|impact(?:ed|s)?|explosions?|blasts?|exploded|attacked"
               r"|targeted|launched|fired|dropped|aerial assault|air assault|shot at|damaged|destroyed|destruction"
               r"|aftermath|crater)\b",
     "evac": r"\b(?:evacuat(?:ed|ion|ing|e)|evacuees|fled|fleeing|displaced|displacement|humanitarian corridors?"
             r"|refugees|relocated)\b",
     "political": r"\b(?:state of emergency|martial law|curfew|prisoner (?:exchange|swap)|referend(?:um|a)"
-                 r"|annex(?:ed|ation)|mobili[sz]ation|ceasefire|peace talks)\b",
+                 r"|annex(?:ed|ation)|mobili[sz]ation|ceasefire|peace talks|(?:removal|dismantling|demolition|toppling)"
+                 r" of (?:the |a )?(?:\w+ ){0,3}?(?:monuments?|statues?|insignia|symbols|memorials?|flags?)"
+                 r"|(?:monument|statue|insignia|memorial)s? (?:\w+ ){0,6}?(?:removed|dismantled|demolished|torn down|toppled))\b",
     "casualty": r"\b(?:kill(?:ed|ing|s)?|dead|died|death toll|wound(?:ed|ing|s)?|injur(?:ed|ing|ies|y)|casualties"
                 r"|fatalities)\b",
 }
@@ -77,7 +84,100 @@ class Hit:
     text: str
 
 
-PATTERNS: dict[str, re.Pattern[str]] = {k: re.compile(v, re.I) for k, v in _RAW.items()}
+def split_rules(raw: str) -> list[str]:
+    """The alternatives of a trigger pattern, each a regular expression of its own: ``\\b(?:a|b)\\b`` gives
+    ``\\b(?:a)\\b`` and ``\\b(?:b)\\b``. A rule is the unit a benchmark can switch off to see what it is worth."""
+    def top(s: str) -> list[str]:
+        parts, depth, cls, i, cur = [], 0, False, 0, []
+        while i < len(s):
+            c = s[i]
+            if c == "\\":
+                cur.append(s[i:i + 2])
+                i += 2
+                continue
+            if cls:
+                cls = c != "]"
+            elif c == "[":
+                cls = True
+            elif c == "(":
+                depth += 1
+            elif c == ")":
+                depth -= 1
+            elif c == "|" and depth == 0:
+                parts.append("".join(cur))
+                cur = []
+                i += 1
+                continue
+            cur.append(c)
+            i += 1
+        parts.append("".join(cur))
+        return parts
+
+    out: list[str] = []
+    for part in top(raw):
+        inner = part[len(r"\b(?:"):-len(r")\b")]
+        if part.startswith(r"\b(?:") and part.endswith(r")\b") and len(top(inner)) > 1 \
+                and _balanced(inner):
+            out += [rf"\b(?:{alt})\b" for alt in top(inner)]
+        else:
+            out.append(part)
+    return out
+
+
+def _balanced(s: str) -> bool:
+    depth, cls, i = 0, False, 0
+    while i < len(s):
+        c = s[i]
+        if c == "\\":
+            i += 2
+            continue
+        if cls:
+            cls = c != "]"
+        elif c == "[":
+            cls = True
+        elif c == "(":
+            depth += 1
+        elif c == ")":
+            depth -= 1
+            if depth < 0:
+                return False
+        i += 1
+    return depth == 0
+
+
+# The trigger table as data: every kind's rules, in order. Other languages keep their own tables.
+RULES: dict[str, tuple[str, ...]] = {k: tuple(split_rules(v)) for k, v in _RAW.items()}
+_disabled: frozenset[tuple[str, int]] = frozenset()
+
+
+def _compile(disabled: frozenset[tuple[str, int]]) -> dict[str, re.Pattern[str]]:
+    out = {}
+    for k, rules in RULES.items():
+        keep = [r for i, r in enumerate(rules) if (k, i) not in disabled]
+        out[k] = re.compile("|".join(keep) if keep else r"(?!x)x", re.I)
+    return out
+
+
+PATTERNS: dict[str, re.Pattern[str]] = _compile(_disabled)
+_RULE_PATTERNS: dict[tuple[str, int], re.Pattern[str]] = {}
+
+
+def disable_rules(rules: frozenset[tuple[str, int]] | set[tuple[str, int]]) -> None:
+    """Switch trigger rules (kind, index in RULES[kind]) off, or all back on with an empty set. For benchmarks
+    that measure how the typing fares without the rules only some of the notes support."""
+    global _disabled, PATTERNS
+    _disabled = frozenset(rules)
+    PATTERNS = _compile(_disabled)
+    _hits.cache_clear()
+
+
+def rules_in(sentence: str) -> set[tuple[str, int]]:
+    """Which trigger rules match in a sentence (irrespective of modals or masks): a rule's support in a corpus."""
+    if not _RULE_PATTERNS:
+        for k, rules in RULES.items():
+            for i, r in enumerate(rules):
+                _RULE_PATTERNS[(k, i)] = re.compile(r, re.I)
+    return {key for key, pat in _RULE_PATTERNS.items() if pat.search(sentence)}
 
 # words that make a trigger unreal: modals, purpose, negation right before it
 _IRREALIS = re.compile(r"\b(?:would|could|might|may|will|shall|should|must|to|not|never|no|cannot|can't|threat\w*"
