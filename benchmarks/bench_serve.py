@@ -53,8 +53,8 @@ init = function(args) tid = wrk.thread:get("tid") end
 request = function()
   n = n + 1
   local body = string.format('{"id": "load-%s-%d-%d", "date": "2024-08-20", "text": "Russian drones struck an '
-    .. 'energy facility in Kharkiv overnight on report %d-%d, the governor said. Two people were wounded in '
-    .. 'Chuhuiv."}', RUN, tid, n, tid, n)
+    .. 'energy facility in Kharkiv overnight on report %s-%d-%d, the governor said. Two people were wounded in '
+    .. 'Chuhuiv."}', RUN, tid, n, RUN, tid, n)
   return wrk.format("POST", "/api/articles", {["Content-Type"] = "application/json"}, body)
 end
 """
@@ -98,6 +98,7 @@ def main() -> None:
     ap.add_argument("--workers", type=int, nargs="+", default=[1, 4])
     ap.add_argument("--seconds", type=int, default=10)
     ap.add_argument("--connections", type=int, default=8)
+    ap.add_argument("--only", nargs="+", help="run only the requests whose name contains one of these words")
     args = ap.parse_args()
     if not shutil.which("wrk"):
         sys.exit("wrk not found: apt-get install wrk")
@@ -125,6 +126,8 @@ def main() -> None:
                 for _ in range(w * 2):          # each worker opens its pool (and, on a post, its gazetteer)
                     urllib.request.urlopen(base + ENDPOINTS["map API (bbox city)"], timeout=60).read()
                 for name, path in ENDPOINTS.items():
+                    if args.only and not any(w.lower() in name.lower() for w in args.only):
+                        continue
                     cmd = ["wrk", "-t", "2", "-c", str(args.connections), "-d", f"{args.seconds}s", "--timeout",
                            "30s", "--latency"]
                     if path is None:
