@@ -26,7 +26,8 @@ class FilterError(ValueError):
 # Every URL argument the pages and the API understand: the filters below, then the arguments of views
 # (the map's focus, the export's download, paging). A parameter not listed here is refused with 400
 # naming it. A new filter or view argument is added here, in this one place (or with register_params).
-FILTER_PARAMS = ["category", "event_type", "date_from", "date_to", "article", "country", "region", "precision", "q"]
+FILTER_PARAMS = ["category", "event_type", "date_from", "date_to", "article", "country", "region", "precision", "q",
+                 "bbox", "within"]
 VIEW_PARAMS = ["focus", "download", "limit", "offset", "cursor"]
 
 
