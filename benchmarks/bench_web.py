@@ -18,7 +18,8 @@ import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT / "tests"))         # the synthetic incident factory shared with the tests
+sys.path[:0] = [str(ROOT)]                      # the project's packages first (tests/ has folders named like them)
+sys.path.append(str(ROOT / "tests"))         # the synthetic incident factory shared with the tests
 
 from web_factory import synthetic  # noqa: E402
 
@@ -162,10 +163,14 @@ def write_report(rows: list[dict], out: Path) -> None:
     if 100_000 in by_n:
         r = by_n[100_000]
         lines.append(f"- 100k: GeoJSON export in {r['geojson_s']:.2f} s ({'met' if r['geojson_s'] < 2 else 'NOT met'}).")
-    kept = ""                                   # sections written by hand (issue 10's figures) are kept
-    if out.exists() and KEEP_MARK in out.read_text(encoding="utf-8"):
-        kept = "\n" + out.read_text(encoding="utf-8").split(KEEP_MARK, 1)[1].join([KEEP_MARK, ""])
-    out.write_text("\n".join(lines) + "\n" + kept, encoding="utf-8")
+    old = out.read_text(encoding="utf-8") if out.is_file() else ""
+    keep = ""                                  # the map-volume section written by bench_map.py
+    if "<!-- map-volume:begin -->" in old and "<!-- map-volume:end -->" in old:
+        keep = "\n" + old[old.index("<!-- map-volume:begin -->"):old.index("<!-- map-volume:end -->")] + \
+            "<!-- map-volume:end -->\n"
+    if KEEP_MARK in old:                       # sections written by hand (issue 10's figures) are kept
+        keep += "\n" + old.split(KEEP_MARK, 1)[1].join([KEEP_MARK, ""])
+    out.write_text("\n".join(lines) + "\n" + keep, encoding="utf-8")
 
 
 KEEP_MARK = "<!-- sections below are kept by bench_web.py -->"

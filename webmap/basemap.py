@@ -72,7 +72,7 @@ def countries_gz(path: str) -> bytes:
     def make() -> bytes:
         with open(path, encoding="utf-8") as fh:
             data = json.load(fh)
-        return gzipped(simplify_features(data.get("features", []), tolerance=0.02))
+        return gzipped(simplify_features(data.get("features", []), tolerance=0.04, nd=2))
     return _once(("countries", path), make)
 
 

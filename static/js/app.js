@@ -97,6 +97,7 @@
   var CIRCLE_ZOOM = 10;      /* all uncertainty circles in view from this zoom on; before, only the hovered one */
 
   function init(refs, data) {
+    var t0 = window.performance ? performance.now() : 0;
     var map = refs.map, cats = data.categories, opts = data.options, cache = {};
     map.createPane("basemap");
     map.getPane("basemap").style.zIndex = 250;
@@ -241,6 +242,13 @@
         .map(function (rec) { return [rec.lat, rec.lon]; }));
     }
     if (refs.heat) { refs.heat.on("add", drawHeat); }
+    /* the view is set before any marker is added: no zoom while the clustering loads its chunks */
+    var focus = opts.focus && byId[opts.focus];
+    if (focus) {
+      map.setView([focus.lat, focus.lon], 10, { animate: false });
+    } else if (records.length) {
+      map.fitBounds(L.latLngBounds(records.map(function (r) { return [r.lat, r.lon]; })).pad(0.3), { maxZoom: 8, animate: false });
+    }
     apply();
     map.on("overlayadd overlayremove", function (ev) {
       if (ev.layer && Object.keys(refs.groups).some(function (k) { return refs.groups[k] === ev.layer; })) { apply(); }
@@ -279,13 +287,7 @@
       if (rec.prec === 2) { showCircle(rec); popup.on("remove", function () { showCircle(null); }); }
       return popup;
     }
-    var focus = opts.focus && byId[opts.focus];
-    if (focus) {
-      map.setView([focus.lat, focus.lon], 10, { animate: false });
-      openAt(focus);
-    } else if (records.length) {
-      map.fitBounds(L.latLngBounds(records.map(function (r) { return [r.lat, r.lon]; })).pad(0.3), { maxZoom: 8, animate: false });
-    }
+    if (focus) { openAt(focus); }
     window.webmapApp = {
       map: map, records: records, unlocated: data.unlocated || [], byId: byId, cluster: cluster, layerControl: refs.control,
       clusters: cats.map(function () { return cluster; }), groups: refs.groups, categories: cats, options: opts,
@@ -316,6 +318,7 @@
       try { fn(window.webmapApp); } catch (err) { if (window.console) { console.error(err); } }
     });
     document.body.dataset.mapReady = "1";
+    if (window.performance) { document.body.dataset.initMs = String(Math.round(performance.now() - t0)); }
   }
 
   window.WebMap = { init: init, esc: esc, plugins: (window.WebMap && window.WebMap.plugins) || [] };

@@ -58,7 +58,7 @@
         return true;
       }
       if (z <= 7) { data.countries.forEach(function (c) { put(c[0], c[1], c[2], "country", true); }); }
-      if (z >= 5 && z <= 9) { data.regions.forEach(function (r) { put(r[0], r[1], r[2], "region", true); }); }
+      if (z >= 6 && z <= 9) { data.regions.forEach(function (r) { put(r[0], r[1], r[2], "region", true); }); }
       var min = z >= 10 ? 0 : (MIN_POP[z] || (z < 4 ? Infinity : 0));
       for (var i = 0; i < data.places.length && n < MAX_PLACES; i += 1) {
         var p = data.places[i];

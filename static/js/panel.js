@@ -108,6 +108,28 @@
       summary.appendChild(summaryTable("Per region", rrow, ["Region", "Incidents", "Fatalities"]));
     }
 
+    /* "only in the map view" also writes bbox=w,s,e,n into the URL and the export links (the server
+       filters by it too), so the exports follow the table. */
+    function syncBbox() {
+      var v = null;
+      if (extentBox.checked) {
+        var b = map.getBounds();
+        var w = Math.max(-180, b.getWest()), e = Math.min(180, b.getEast());
+        var s = Math.max(-90, b.getSouth()), n = Math.min(90, b.getNorth());
+        v = [w, s, e, n].map(function (x) { return x.toFixed(4); }).join(",");
+      }
+      function put(u) {
+        if (v) { u.searchParams.set("bbox", v); } else { u.searchParams.delete("bbox"); }
+        return u;
+      }
+      var url = put(new URL(window.location.href));
+      window.history.replaceState(null, "", url.pathname + url.search + url.hash);
+      ["download-geojson", "download-csv"].forEach(function (id) {
+        var a = document.getElementById(id);
+        if (a) { var u = put(new URL(a.getAttribute("href"), window.location.href)); a.setAttribute("href", u.pathname + u.search); }
+      });
+    }
+
     function render() {
       var list = rows().slice();
       renderSummary(list);
@@ -171,11 +193,12 @@
       var tr = ev.target.closest("tr[data-incident]");
       if (tr && (ev.key === "Enter" || ev.key === " ")) { ev.preventDefault(); app.open(tr.dataset.incident); }
     });
-    extentBox.addEventListener("change", function () { page = 0; render(); });
+    extentBox.addEventListener("change", function () { page = 0; syncBbox(); render(); });
+    extentBox.checked = new URL(window.location.href).searchParams.has("bbox");
     var moveTimer = null;
     map.on("moveend", function () {
       if (!extentBox.checked) { return; }
-      clearTimeout(moveTimer); moveTimer = setTimeout(render, 150);
+      clearTimeout(moveTimer); moveTimer = setTimeout(function () { syncBbox(); render(); }, 150);
     });
     app.onChange(function () { mode = "shown"; page = 0; render(); });
     app.showUndated = function () { mode = "undated"; page = 0; render(); };

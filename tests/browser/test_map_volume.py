@@ -239,7 +239,16 @@ def test_table_follows_filters_sorts_and_opens_the_popup(vpage):
     page.wait_for_timeout(300)
     in_view = int(page.locator("#wm-panel").get_attribute("data-rows"))
     assert 0 < in_view < len(expected)
+    # ... and writes bbox into the URL and the exports, which then hold what the table holds
+    bbox = parse_qs(urlsplit(page.url).query)["bbox"][0]
+    href = page.locator("#download-geojson").get_attribute("href")
+    assert parse_qs(urlsplit(href).query)["bbox"] == [bbox]
+    fc = page.request.get(page.base + href).json()
+    table_ids = set(page.evaluate("""() => { const b = webmapApp.map.getBounds();
+        return webmapApp.shown().filter(r => b.contains([r.lat, r.lon])).map(r => r.id); }"""))
+    assert {f["id"] for f in fc["features"]} == table_ids
     page.locator("#wm-extent").uncheck()
+    assert "bbox" not in parse_qs(urlsplit(page.url).query)
     # a row click zooms to the incident and opens its popup
     first = page.locator("#wm-table tbody tr").first
     iid = first.get_attribute("data-incident")
