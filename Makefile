@@ -3,7 +3,7 @@ PY ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 
-.PHONY: install install-test system-deps serve lint types check test bench clean
+.PHONY: install install-test system-deps serve lint types check test bench bench-scale clean
 
 $(BIN)/python:
 	$(PY) -m venv $(VENV)
@@ -52,6 +52,13 @@ bench: install-test
 	$(BIN)/python benchmarks/bench_gazetteer.py
 	$(BIN)/python benchmarks/bench_events.py
 	$(BIN)/python benchmarks/bench_web.py
+
+# the scale benchmarks (throwaway PostgreSQL + PostGIS, Dask, gunicorn loaded by Debian's wrk on 127.0.0.1)
+bench-scale: install-test system-deps
+	@command -v wrk >/dev/null 2>&1 || DEBIAN_FRONTEND=noninteractive apt-get install -y -qq wrk >/dev/null
+	$(BIN)/python benchmarks/bench_archive.py
+	$(BIN)/python benchmarks/bench_store_bbox.py
+	$(BIN)/python benchmarks/bench_serve.py
 
 clean:
 	rm -rf $(VENV) instance .pytest_cache

@@ -114,7 +114,7 @@ def bench(n: int) -> dict:
         gz = Gazetteer.default()
         art, incs = volume(n, gz)
         app.extensions["webmap"].store.add(art, incs)
-        app.extensions["webmap"].gazetteer        # loaded as a running server has it (labels, search)
+        _ = app.extensions["webmap"].gazetteer    # loaded as a running server has it (labels, search)
         port, stop = serve(app)
         try:
             for path in ("/geo/labels.json", "/geo/admin1.geojson", "/geo/countries.geojson"):   # server caches warm

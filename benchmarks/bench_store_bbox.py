@@ -77,12 +77,16 @@ def measure(store, n: int, backend: str) -> list[dict]:
 def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("--sizes", type=int, nargs="+", default=[100_000, 1_000_000])
+    ap.add_argument("--backends", nargs="+", default=["SQLite", "PostGIS"])
     args = ap.parse_args()
     rows = []
     with pgcluster.Cluster({"shared_buffers": "256MB"}) as cluster:
         for n in args.sizes:
-            with tempfile.TemporaryDirectory() as d:
-                rows += measure(open_store(str(Path(d) / "bench.sqlite")), n, "SQLite")
+            if "SQLite" in args.backends:
+                with tempfile.TemporaryDirectory() as d:
+                    rows += measure(open_store(str(Path(d) / "bench.sqlite")), n, "SQLite")
+            if "PostGIS" not in args.backends:
+                continue
             name = f"bench_{n}"
             store = open_store(cluster.create_database(name))
             try:
@@ -98,6 +102,8 @@ def main() -> None:
     for n in args.sizes:
         for label in BOXES:
             get = {(r["backend"], r["query"]): r for r in rows if r["incidents"] == n and r["box"] == label}
+            if len(get) < 4:
+                continue
             print(f"| {n:,} | {label} | {get['SQLite', 'count']['found']:,} | {get['SQLite', 'count']['median_ms']} "
                   f"| {get['PostGIS', 'count']['median_ms']} | {get['SQLite', 'feature_rows']['median_ms']} "
                   f"| {get['PostGIS', 'feature_rows']['median_ms']} | {get['SQLite', 'count']['load_s']} / "

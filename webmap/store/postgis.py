@@ -127,20 +127,19 @@ def where_clause(f: Filters) -> tuple[str, list[Any]]:
             params += [tsq, tsq, tsq]
     bbox = getattr(f, "bbox", None)
     if bbox:
-        # the GiST indexes of both tables find the candidates; the corrected point decides
+        # the GiST index of incidents.pt (OR'ed with the few corrections that moved into the box, by
+        # primary key: a BitmapOr) finds the candidates; the corrected point decides
         boxes = bbox_parts(bbox)
         env = " OR ".join(["{col} && ST_MakeEnvelope(%s, %s, %s, %s, 4326)"] * len(boxes))
         flat = [v for b in boxes for v in b]
-        parts.append(f"i.incident_id IN (SELECT incident_id FROM incidents WHERE {env.format(col='pt')} "
-                     f"UNION ALL SELECT incident_id FROM corrections WHERE {env.format(col='pt')}) "
-                     f"AND ({env.format(col=_PT)})")
+        parts.append(f"(({env.format(col='i.pt')}) OR i.incident_id = ANY(ARRAY(SELECT incident_id FROM corrections "
+                     f"WHERE {env.format(col='pt')}))) AND ({env.format(col=_PT)})")
         params += flat * 3
     within = getattr(f, "within", None)
     if within:
         region = "(SELECT ST_SetSRID(ST_GeomFromGeoJSON(%s), 4326))"
-        parts.append(f"i.incident_id IN (SELECT incident_id FROM incidents WHERE ST_Intersects(pt, {region}) "
-                     f"UNION ALL SELECT incident_id FROM corrections WHERE ST_Intersects(pt, {region})) "
-                     f"AND ST_Intersects({_PT}, {region})")
+        parts.append(f"(ST_Intersects(i.pt, {region}) OR i.incident_id = ANY(ARRAY(SELECT incident_id FROM "
+                     f"corrections WHERE ST_Intersects(pt, {region})))) AND ST_Intersects({_PT}, {region})")
         params += [region_geojson(within)] * 3
     return (" WHERE " + " AND ".join(parts)) if parts else "", params
 
