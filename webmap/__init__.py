@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import os
 import secrets
-from pathlib import Path
 from typing import TYPE_CHECKING, Any, Mapping
 
 if TYPE_CHECKING:                 # Flask is imported by create_app only, so webmap.incidents stays Flask-free
@@ -15,11 +14,13 @@ if TYPE_CHECKING:                 # Flask is imported by create_app only, so web
 
 
 def _static_dir() -> str:
-    """The project's top-level static/ folder (beside the package in a checkout or editable install)."""
+    """The project's static/ folder (beside the package in a checkout, inside it in a wheel)."""
     env = os.environ.get("WEBMAP_STATIC_FOLDER")
     if env:
         return env
-    return str(Path(__file__).resolve().parent.parent / "static")
+    from .resources import project_dir
+
+    return str(project_dir("static"))
 
 
 def create_app(config: Mapping[str, Any] | None = None) -> Flask:

@@ -1,34 +1,26 @@
-"""``webmap`` command line: ``extract`` here; every other subcommand belongs to the web app (webmap.appcli)."""
+"""The ``webmap`` command line, one click group: ``extract`` (the Flask-free pipeline) and the web app's
+``serve``, ``ingest``, ``export`` and ``batch``.
+
+``extract --jsonl`` reads ``{"id","text","date"?,"title"?}`` lines (stdin or files) and writes
+``{"id","incidents"}`` lines; a bad line is reported with its number and the rest goes on (status 1).
+Unusable input or arguments end with a one-line message and status 2, never a traceback.
+"""
 from __future__ import annotations
 
-import argparse
 import json
 import logging
 import sys
-from typing import Sequence, TextIO
+from typing import Any, Sequence, TextIO
+
+import click
 
 from gazetteer.exc import GazetteerError
 
-from .incidents.loaders import DEFAULT_MAX_BYTES, decode, load_path, parse_jsonl
 from .incidents.exc import ArticleError, WebmapError
+from .incidents.loaders import DEFAULT_MAX_BYTES, decode, load_path, parse_jsonl
 from .incidents.resolver import PlaceResolver
 
 log = logging.getLogger(__name__)
-
-
-def _parser() -> argparse.ArgumentParser:
-    p = argparse.ArgumentParser(prog="webmap", description="Extract conflict incidents from news articles.",
-                                epilog="web app commands: serve [--host --port --db], ingest PATH..., "
-                                       "export OUT.geojson [filters] (see webmap COMMAND --help)")
-    sub = p.add_subparsers(dest="command")
-    e = sub.add_parser("extract", help="articles -> incidents (GeoJSON FeatureCollection, or JSONL with --jsonl)")
-    e.add_argument("files", nargs="*", help="article files (.txt seed, .md, .html, .json, .jsonl)")
-    e.add_argument("--jsonl", action="store_true",
-                   help='read {"id","text","date"?,"title"?} per line (stdin or files), write {"id","incidents"}')
-    e.add_argument("--max-bytes", type=int, default=DEFAULT_MAX_BYTES, help="size limit of one input")
-    e.add_argument("--no-merge", action="store_true", help="do not merge incidents across articles")
-    e.add_argument("-o", "--output", help="write the FeatureCollection to this file (atomically)")
-    return p
 
 
 def _gazetteer() -> PlaceResolver:
@@ -62,72 +54,197 @@ def _jsonl(sources: list[tuple[str, str]], out: TextIO, err: TextIO) -> int:
     return 1 if failed else 0
 
 
-def _extract(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
-    if args.jsonl:
-        if args.files:
+def run_extract(files: Sequence[str], *, jsonl: bool, max_bytes: int, no_merge: bool, output: str | None,
+                out: TextIO, err: TextIO) -> int:
+    """``webmap extract``; returns the exit status."""
+    if jsonl:
+        if files:
             sources = []
-            for f in args.files:
+            for f in files:
                 try:
                     with open(f, "rb") as fh:
-                        sources.append((f, decode(fh.read(), f, args.max_bytes)))
+                        sources.append((f, decode(fh.read(), f, max_bytes)))
                 except OSError as e:
                     print(f"webmap extract: {f}: cannot read ({e.strerror})", file=err)
                     return 2
         else:
-            data = sys.stdin.buffer.read() if hasattr(sys.stdin, "buffer") and sys.stdin is not None else b""
+            data = sys.stdin.buffer.read() if sys.stdin is not None else b""
             if not data.strip():
                 print("webmap extract: no input on stdin", file=err)
                 return 2
-            sources = [("stdin", decode(data, "stdin", args.max_bytes))]
+            sources = [("stdin", decode(data, "stdin", max_bytes))]
         return _jsonl(sources, out, err)
-    if not args.files:
+    if not files:
         print("webmap extract: give article files, or --jsonl to read JSON lines from stdin", file=err)
         return 2
     from .incidents.geojson import to_feature_collection
     from .incidents.pipeline import extract_batch
 
     articles = []
-    for f in args.files:
-        articles += load_path(f, args.max_bytes)
-    fc = to_feature_collection(extract_batch(articles, _gazetteer(), merge_across=not args.no_merge))
+    for f in files:
+        articles += load_path(f, max_bytes)
+    fc = to_feature_collection(extract_batch(articles, _gazetteer(), merge_across=not no_merge))
     payload = json.dumps(fc, ensure_ascii=False, indent=1) + "\n"
-    if args.output:
+    if output:
         import os
         import tempfile
 
-        d = os.path.dirname(os.path.abspath(args.output))
+        d = os.path.dirname(os.path.abspath(output))
         fd, tmp = tempfile.mkstemp(dir=d, prefix=".webmap-", suffix=".tmp")
         with os.fdopen(fd, "w", encoding="utf-8") as fh:
             fh.write(payload)
-        os.replace(tmp, args.output)
+        os.replace(tmp, output)
     else:
         out.write(payload)
         out.flush()
     return 0
 
 
+class WebmapGroup(click.Group):
+    """The command group: the pipeline's and the gazetteer's errors end a command with a one-line
+    message and status 2 (no traceback)."""
+
+    def invoke(self, ctx: click.Context) -> Any:
+        try:
+            return super().invoke(ctx)
+        except (WebmapError, GazetteerError) as e:
+            name = ctx.invoked_subcommand or "webmap"
+            click.echo(f"webmap {name}: {e}", err=True)
+            ctx.exit(2)
+        except BrokenPipeError:
+            ctx.exit(1)
+
+
+@click.group("webmap", cls=WebmapGroup, context_settings={"help_option_names": ["-h", "--help"]})
+def cli() -> None:
+    """Offline conflict incident map: extract incidents from news articles, serve and export the map."""
+
+
+@cli.command()
+@click.argument("files", nargs=-1)
+@click.option("--jsonl", is_flag=True,
+              help='read {"id","text","date"?,"title"?} per line (stdin or files), write {"id","incidents"}')
+@click.option("--max-bytes", type=int, default=DEFAULT_MAX_BYTES, show_default=True, help="size limit of one input")
+@click.option("--no-merge", is_flag=True, help="do not merge incidents across articles")
+@click.option("-o", "--output", help="write the FeatureCollection to this file (atomically)")
+@click.pass_context
+def extract(ctx: click.Context, files: tuple[str, ...], jsonl: bool, max_bytes: int, no_merge: bool,
+            output: str | None) -> None:
+    """Articles -> incidents (a GeoJSON FeatureCollection, or JSON lines with --jsonl)."""
+    logging.basicConfig(level=logging.WARNING, format="%(levelname)s %(name)s: %(message)s")
+    ctx.exit(run_extract(files, jsonl=jsonl, max_bytes=max_bytes, no_merge=no_merge, output=output,
+                         out=sys.stdout, err=sys.stderr))
+
+
+@cli.command()
+@click.option("--host", default="127.0.0.1", show_default=True)
+@click.option("--port", type=int, default=5000, show_default=True)
+@click.option("--db", help="SQLite file or postgresql:// URL (default: instance/webmap.sqlite)")
+@click.option("--threads", type=int, default=4, show_default=True)
+def serve(host: str, port: int, db: str | None, threads: int) -> None:
+    """Serve the map (ingests the seeds on the first run)."""
+    from .appcli import serve_app
+
+    serve_app(host=host, port=port, db=db, threads=threads)
+
+
+@cli.command()
+@click.argument("paths", nargs=-1, required=True)
+@click.option("--db", help="SQLite file or postgresql:// URL")
+@click.option("--replace", is_flag=True, help="re-extract articles already stored")
+@click.pass_context
+def ingest(ctx: click.Context, paths: tuple[str, ...], db: str | None, replace: bool) -> None:
+    """Load article files or folders into the store."""
+    from .appcli import app_for, ingest_paths
+
+    logging.basicConfig(level=logging.INFO, format="%(levelname)s %(name)s: %(message)s")
+    added, n, errors = ingest_paths(app_for(db), paths, replace=replace)
+    click.echo(f"{added} new article(s), {n} incident(s); {len(errors)} file(s) failed")
+    ctx.exit(1 if errors else 0)
+
+
+@cli.command()
+@click.argument("out")
+@click.option("--db", help="SQLite file or postgresql:// URL")
+@click.option("--category", multiple=True, help="a category key (repeatable)")
+@click.option("--date-from")
+@click.option("--date-to")
+@click.option("--article")
+@click.option("--country")
+@click.option("--region")
+@click.option("--q")
+@click.option("--precision", multiple=True)
+@click.pass_context
+def export(ctx: click.Context, out: str, db: str | None, **filters: Any) -> None:
+    """Write the (filtered) incidents as GeoJSON."""
+    from .appcli import app_for, export_geojson
+    from .filters import FilterError
+
+    args = {k: (list(v) if isinstance(v, tuple) else v) for k, v in filters.items() if v}
+    try:
+        n = export_geojson(app_for(db), out, args)
+    except FilterError as err:
+        click.echo(f"error: {err}", err=True)
+        ctx.exit(2)
+    click.echo(f"{n} feature(s) written to {out}")
+
+
+@cli.command(context_settings={"ignore_unknown_options": True, "allow_extra_args": True},
+             add_help_option=False)
+@click.pass_context
+def batch(ctx: click.Context) -> None:
+    """A news archive on Dask into partitioned GeoParquet (webmap batch --help)."""
+    from . import batch as batch_mod
+
+    ctx.exit(batch_mod.main(list(ctx.args)))
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the webmap command line; returns the exit status."""
-    argv = list(sys.argv[1:] if argv is None else argv)
-    if argv and argv[0] == "batch":
-        from . import batch
-
-        return batch.main(argv[1:])
-    if argv and not argv[0].startswith("-") and argv[0] != "extract":
-        from . import appcli
-
-        return appcli.main(argv)
-    logging.basicConfig(level=logging.WARNING, format="%(levelname)s %(name)s: %(message)s")
-    args = _parser().parse_args(argv)
-    if args.command != "extract":
-        _parser().print_help(sys.stderr)
-        return 2
     try:
-        return _extract(args, sys.stdout, sys.stderr)
-    except (WebmapError, GazetteerError) as e:
-        print(f"webmap extract: {e}", file=sys.stderr)
-        return 2
+        cli.main(args=list(sys.argv[1:] if argv is None else argv), prog_name="webmap", standalone_mode=True)
+    except SystemExit as done:
+        code = done.code
+        return code if isinstance(code, int) else (0 if code is None else 2)
     except KeyboardInterrupt:
         return 130
-    except BrokenPipeError:
-        return 1
+    return 0
+
+
+@cli.group()
+def user() -> None:
+    """Accounts for WEBMAP_AUTH=on (see README): webmap user add NAME."""
+
+
+@user.command("add")
+@click.argument("name")
+@click.option("--password-stdin", is_flag=True, help="read the password from stdin (else prompt)")
+@click.option("--db", help="SQLite file or postgresql:// URL (default: instance/webmap.sqlite)")
+def user_add_cmd(name: str, password_stdin: bool, db: str | None) -> None:
+    """Create a user, or set a user's password (8+ characters; stored hashed)."""
+    from .appcli import app_for, user_add
+    password = sys.stdin.readline().rstrip("\n") if password_stdin else click.prompt(
+        f"password for {name}", hide_input=True)
+    try:
+        user_add(app_for(db), name, password)
+    except ValueError as err:
+        raise click.UsageError(str(err)) from None
+    click.echo(f"user {name} saved")
+
+
+@cli.group()
+def token() -> None:
+    """API tokens sent as 'Authorization: Bearer <token>': webmap token create NAME."""
+
+
+@token.command("create")
+@click.argument("name")
+@click.option("--label", default="", help="what the token is for")
+@click.option("--db", help="SQLite file or postgresql:// URL (default: instance/webmap.sqlite)")
+def token_create_cmd(name: str, label: str, db: str | None) -> None:
+    """Print a new API token of a user (shown once; only its SHA-256 is stored)."""
+    from .appcli import app_for, token_create
+    try:
+        click.echo(token_create(app_for(db), name, label))
+    except KeyError:
+        raise click.UsageError(f"no user {name!r} (webmap user add {name})") from None

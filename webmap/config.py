@@ -10,12 +10,14 @@ from typing import Any
 
 from gazetteer.theatre import WAR_PARTIES
 
+from .resources import project_dir
+
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
 
 DEFAULTS: dict[str, Any] = {
     "SECRET_KEY": None,                       # None: random per process
     "DATABASE": None,                         # None: instance/webmap.sqlite
-    "SEEDS_DIR": str(PROJECT_ROOT / "seeds"),  # ingested on the first `webmap serve`
+    "SEEDS_DIR": str(project_dir("seeds")),  # ingested on the first `webmap serve`
     "TILES_URL": None,                        # e.g. an online or local XYZ URL; None keeps the map offline
     "TILES_ATTR": "",                         # attribution for TILES_URL
     "ASSETS_PREFIX": "/static/vendor",        # where the vendored Leaflet/folium assets are served

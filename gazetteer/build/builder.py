@@ -14,7 +14,7 @@ import sys
 import time
 import zlib
 from pathlib import Path
-from typing import Callable, Iterable, Iterator
+from typing import Any, Callable, Iterable, Iterator
 
 from ..cache import cache_dir, default_index_path, imports_path
 from ..data import data_file, open_text
@@ -49,23 +49,24 @@ def _prominence(rec: Record, capital: bool) -> float:
     return pop_term
 
 
-class _Progress:
-    """A plain stderr progress line (no dependency), shown only on a terminal or when asked."""
+class Progress:
+    """The build's stages as a click progress bar on stderr, shown only on a terminal or when asked."""
 
-    def __init__(self, enabled: bool) -> None:
-        self.enabled = enabled
-        self.t0 = time.perf_counter()
+    def __init__(self, enabled: bool, stages: int = 6) -> None:
+        self.bar: Any = None
+        if enabled:
+            import click
+
+            self.bar = click.progressbar(length=stages, label="building gazetteer index", file=sys.stderr,
+                                         show_eta=False, item_show_func=lambda stage: stage)
+            self.bar.__enter__()
 
     def __call__(self, stage: str, done: int, total: int) -> None:
-        if not self.enabled:
+        if self.bar is None:
             return
-        width = 30
-        filled = int(width * done / max(1, total))
-        sys.stderr.write(f"\rbuilding gazetteer index [{'#' * filled}{'.' * (width - filled)}] "
-                         f"{stage:<22} {time.perf_counter() - self.t0:5.1f}s")
-        if done >= total and stage == "done":
-            sys.stderr.write("\n")
-        sys.stderr.flush()
+        self.bar.update(done - self.bar.pos, stage)
+        if stage == "done":
+            self.bar.__exit__(None, None, None)
 
 
 class Builder:
@@ -165,7 +166,7 @@ def build_index(path: Path | None = None, *, progress: bool | None = None,
     """
     path = Path(path) if path else default_index_path()
     show = sys.stderr.isatty() if progress is None else progress
-    bar = _Progress(show)
+    bar = Progress(show)
     path.parent.mkdir(parents=True, exist_ok=True)
     for stale in path.parent.glob("gazetteer-*.tmp*"):       # left by a build that was killed
         if time.time() - stale.stat().st_mtime > 600:
@@ -194,7 +195,7 @@ def build_index(path: Path | None = None, *, progress: bool | None = None,
     return path
 
 
-def _fill(con: sqlite3.Connection, bar: "_Progress", extra: Iterable[Record]) -> None:
+def _fill(con: sqlite3.Connection, bar: Progress, extra: Iterable[Record]) -> None:
     con.executescript(SCHEMA)
     b = Builder(con)
     bar("countries, regions", 0, 6)

@@ -1,22 +1,28 @@
-"""The gazetteer command line: batch formats and bad input, run as a real subprocess."""
+"""The gazetteer command line: batch formats and bad input, run in-process with click's CliRunner
+(one test runs ``python -m gazetteer`` as a real process, as the scorers do)."""
 from __future__ import annotations
 
 import json
-import os
 import subprocess
 import sys
+from types import SimpleNamespace
 
 import pytest
+from click.testing import CliRunner
 
+from gazetteer.cli import cli
 from paths import ROOT, SEED
 MENTION_KEYS = {"start", "end", "text", "name", "lat", "lon", "country_code", "admin1", "kind", "precision",
                 "score", "place_id"}
 
 
-def run(*args: str, stdin: bytes | str = b"") -> subprocess.CompletedProcess:
+def run(*args: str, stdin: bytes | str = b"", env: dict[str, str] | None = None) -> SimpleNamespace:
+    """The command run in-process: its exit status, stdout and stderr (bytes), like a finished process."""
     data = stdin.encode() if isinstance(stdin, str) else stdin
-    return subprocess.run([sys.executable, "-m", "gazetteer", *args], input=data, capture_output=True,
-                          cwd=ROOT, timeout=300)
+    r = CliRunner(env=env).invoke(cli, list(args), input=data)
+    if r.exception is not None and not isinstance(r.exception, SystemExit):
+        raise r.exception                    # a traceback would be a bug: let the test show it
+    return SimpleNamespace(returncode=r.exit_code, stdout=r.stdout_bytes, stderr=r.stderr_bytes)
 
 
 def jsonl(*objs: object) -> str:
@@ -63,9 +69,17 @@ def test_geocode_jsonl_and_single_query():
 
 
 def test_python_m_gazetteer_bare_query_is_geocode():
-    p = run("Kharkiv")
-    assert p.returncode == 0
+    p = subprocess.run([sys.executable, "-m", "gazetteer", "Kharkiv"], capture_output=True, cwd=ROOT, timeout=300)
+    assert p.returncode == 0, p.stderr
     assert json.loads(p.stdout)["country_code"] == "UA"
+    assert json.loads(run("Kharkiv").stdout)["country_code"] == "UA"
+
+
+def test_help_lists_every_command():
+    p = run("--help")
+    assert p.returncode == 0
+    for name in ("geoparse", "resolve", "geocode", "reverse", "build", "import", "info"):
+        assert name in p.stdout.decode()
 
 
 def test_bad_json_line_is_reported_with_its_number_and_the_rest_goes_on():
@@ -125,13 +139,11 @@ def test_import_command_checks_the_file_and_writes_nothing_on_error(tmp_path):
     env_cache = tmp_path / "cache"
     bad = tmp_path / "places.csv"
     bad.write_text("name,lon\nX,30\n", encoding="utf-8")
-    p = subprocess.run([sys.executable, "-m", "gazetteer", "import", str(bad)], capture_output=True, cwd=ROOT,
-                       env={**os.environ, "XDG_CACHE_HOME": str(env_cache)}, timeout=120)
+    p = run("import", str(bad), env={"XDG_CACHE_HOME": str(env_cache)})
     assert p.returncode == 2 and "lat" in p.stderr.decode() and "Traceback" not in p.stderr.decode()
     assert not (env_cache / "incident-map" / "imports.jsonl").exists()
     good = tmp_path / "good.csv"
     good.write_text("name,lat,lon\nBlorpivka,49.9,36.3\n", encoding="utf-8")
-    p = subprocess.run([sys.executable, "-m", "gazetteer", "import", str(good)], capture_output=True, cwd=ROOT,
-                       env={**os.environ, "XDG_CACHE_HOME": str(env_cache)}, timeout=120)
+    p = run("import", str(good), env={"XDG_CACHE_HOME": str(env_cache)})
     assert p.returncode == 0 and "imported 1 places" in p.stderr.decode()
     assert (env_cache / "incident-map" / "imports.jsonl").read_text(encoding="utf-8").count("Blorpivka") == 1

@@ -4,7 +4,6 @@ from __future__ import annotations
 import io
 import re
 import sqlite3
-import sys
 
 import pytest
 from web_factory import sample
@@ -91,17 +90,20 @@ def test_private_reading(tmp_path):
     assert c.get("/api/incidents", headers={"Authorization": f"Bearer {token}"}).status_code == 200
 
 
-def test_cli_user_and_token_store_only_hashes(tmp_path, monkeypatch, capsys):
-    from webmap import appcli
+def test_cli_user_and_token_store_only_hashes(tmp_path):
+    from click.testing import CliRunner
+
+    from webmap.cli import cli
     db = tmp_path / "s.sqlite"
-    monkeypatch.setattr(sys, "stdin", io.StringIO("s3cret-password\n"))
-    assert appcli.main(["user", "add", "carol", "--password-stdin", "--db", str(db)]) == 0
-    assert appcli.main(["token", "create", "carol", "--db", str(db)]) == 0
-    token = capsys.readouterr().out.strip().splitlines()[-1]
+    run = CliRunner()
+    assert run.invoke(cli, ["user", "add", "carol", "--password-stdin", "--db", str(db)],
+                      input="s3cret-password\n").exit_code == 0
+    r = run.invoke(cli, ["token", "create", "carol", "--db", str(db)])
+    assert r.exit_code == 0, r.output
+    token = r.output.strip().splitlines()[-1]
     assert token.startswith("wm_") and len(token) > 40
-    assert appcli.main(["token", "create", "nobody", "--db", str(db)]) == 2
-    monkeypatch.setattr(sys, "stdin", io.StringIO("short\n"))
-    assert appcli.main(["user", "add", "dave", "--password-stdin", "--db", str(db)]) == 2
+    assert run.invoke(cli, ["token", "create", "nobody", "--db", str(db)]).exit_code == 2
+    assert run.invoke(cli, ["user", "add", "dave", "--password-stdin", "--db", str(db)], input="short\n").exit_code == 2
     raw = b"".join(p.read_bytes() for p in tmp_path.glob("s.sqlite*"))
     assert token.encode() not in raw and b"s3cret-password" not in raw
     with sqlite3.connect(db) as con:

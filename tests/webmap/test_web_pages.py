@@ -133,7 +133,7 @@ def test_cli_ingest_reports_bad_file_and_goes_on(runner, app, tmp_path):
 
 
 def test_appcli_export_with_filters(sample_app, tmp_path, capsys):
-    from webmap.appcli import main
+    from webmap.cli import main
     out = tmp_path / "out.geojson"
     assert main(["export", str(out), "--db", sample_app.config["DATABASE"], "--category", "missile_strike"]) == 0
     fc = json.loads(out.read_text(encoding="utf-8"))
