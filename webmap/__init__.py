@@ -54,6 +54,8 @@ def create_app(config: Mapping[str, Any] | None = None) -> Flask:
     app.register_blueprint(pages.bp)
     app.register_blueprint(api.bp)
     errors.init_app(app)
+    from .auth import init_app as init_auth
+    init_auth(app)
     from .appcli import init_app as init_cli
     init_cli(app)
     return app

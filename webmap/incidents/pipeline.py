@@ -23,6 +23,7 @@ from .scene import in_war_zone
 from .paragraph import territory_told, two_sided
 from .models import Article, Incident, SourceSpan
 from .sentences import is_tail, paragraph_of, split_sentences
+from .spans import MentionList
 from .resolver import PlaceResolver
 
 log = logging.getLogger(__name__)
@@ -129,7 +130,7 @@ def scene_mentions(text: str, mentions: list) -> list:
         if m.role == "embedded" and m.resolution is not None and _FACILITY.match(text[m.end:m.end + 60]):
             m = replace(m, role="place")
         out.append(m)
-    return out
+    return MentionList(out)
 
 
 def _drafts(article: Article, gz: PlaceResolver) -> list[Draft]:
@@ -140,6 +141,7 @@ def _drafts(article: Article, gz: PlaceResolver) -> list[Draft]:
     inherited = None
     drafts: list[Draft] = []
     last_strike: str | None = None
+    attach: dict[int, tuple[int, list[Draft]]] = {}     # paragraph -> (sentence index, drafts) of its last attack
     for s in split_sentences(article):
         if is_tail(s):
             continue
@@ -151,10 +153,9 @@ def _drafts(article: Article, gz: PlaceResolver) -> list[Draft]:
         dets = detect(s.text)
         counts = find_counts(s.text)
         follow_up = casualty_only(s.text) or bool(dets and all(d.trigger.kind == "casualty" for d in dets))
-        targets = [d for d in drafts if d.paragraph == para and d.category in _ATTACHABLE]
+        targets = attach.get(para)        # the paragraph's attachable drafts of its latest sentence with any
         if follow_up and targets:          # "Two people died." counts for the attack told just before
-            last = max(d.sources[0].sentence_index for d in targets)
-            for p in (d for d in targets if d.sources[0].sentence_index == last):
+            for p in targets[1]:
                 for k in ("killed", "wounded"):
                     if k in counts:
                         p.counts[k] = max(p.counts.get(k, 0), counts[k])
@@ -218,6 +219,13 @@ def _drafts(article: Article, gz: PlaceResolver) -> list[Draft]:
             chosen = next(x.resolution for x in new if x.resolution is not None)
         update_context(text, mentions, s.start, s.end, ctx, chosen)
         drafts += new
+        for dr in new:
+            if dr.category in _ATTACHABLE:
+                i, cur = dr.sources[0].sentence_index, attach.get(para)
+                if cur is None or i > cur[0]:
+                    attach[para] = (i, [dr])
+                elif i == cur[0]:
+                    cur[1].append(dr)
     _protest_force(drafts)
     two_sided(drafts)
     territory_told(drafts)

@@ -15,6 +15,8 @@ from typing import Any
 
 from gazetteer.model import Resolution
 
+from .spans import in_span
+
 ORIGIN, VIA, DESTINATION = "origin", "via", "destination"
 
 # role words right before a place (English); other languages add theirs to ROLE_WORDS
@@ -118,7 +120,7 @@ def endpoints(text: str, mentions: list, s_start: int, s_end: int) -> list[Endpo
     out: list[Endpoint] = []
     prev_end = s_start
     prev_role = ""
-    for m in sorted((m for m in mentions if s_start <= m.start < s_end), key=lambda m: m.start):
+    for m in sorted(in_span(mentions, s_start, s_end), key=lambda m: m.start):
         if m.role != "place" or m.resolution is None or m.resolution.place.kind in ("country", "continent"):
             continue
         before = text[max(prev_end, m.start - 40):m.start]
