@@ -9,6 +9,7 @@ from typing import Any, Iterable
 
 from gazetteer.model import Mention, MentionRole
 
+from .categories import get_category
 from .dates import parse_iso, pick
 from .events import Detected
 from .multilang import (casualty_only, detect, detect_note, find_actors, find_counts, find_cues, find_weapons,
@@ -175,7 +176,9 @@ def _drafts(article: Article, gz: PlaceResolver) -> list[Draft]:
         for d in dets:
             category = d.category
             if d.trigger.kind == "strike" and last_strike:
-                category = last_strike
+                category = last_strike           # "the strike" is the attack told before, typed as it was
+                d = replace(d, category=category, event_type=get_category(category).event_type,
+                            sub_event_type=get_category(category).sub_event_type)
             at = s.start + d.trigger.start
             loc = choose(text, mentions, s.start, s.end, at, ctx)
             explicit = loc is not None and not loc.from_context and not is_country(loc.resolution)
