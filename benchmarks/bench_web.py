@@ -168,7 +168,12 @@ def write_report(rows: list[dict], out: Path) -> None:
     if "<!-- map-volume:begin -->" in old and "<!-- map-volume:end -->" in old:
         keep = "\n" + old[old.index("<!-- map-volume:begin -->"):old.index("<!-- map-volume:end -->")] + \
             "<!-- map-volume:end -->\n"
+    if KEEP_MARK in old:                       # sections written by hand (issue 10's figures) are kept
+        keep += "\n" + old.split(KEEP_MARK, 1)[1].join([KEEP_MARK, ""])
     out.write_text("\n".join(lines) + "\n" + keep, encoding="utf-8")
+
+
+KEEP_MARK = "<!-- sections below are kept by bench_web.py -->"
 
 
 def main() -> int:

@@ -56,6 +56,8 @@ def create_app(config: Mapping[str, Any] | None = None) -> Flask:
     from .views import live
     app.register_blueprint(live.bp)
     errors.init_app(app)
+    from .auth import init_app as init_auth
+    init_auth(app)
     from .appcli import init_app as init_cli
     init_cli(app)
     return app

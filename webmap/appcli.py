@@ -44,12 +44,23 @@ def ingest_paths(app: Flask, paths: Sequence[str | Path], *, replace: bool = Fal
 
 def export_geojson(app: Flask, out: str | Path, args: dict[str, Any]) -> int:
     """Write the filtered incidents as GeoJSON; returns the number of features."""
+    import os
+    import tempfile
+
     from .filters import parse_filters
-    from .views.export import export_geojson as export_text
-    with app.app_context():
-        text, n = export_text(app.extensions["webmap"].store, parse_filters(args))
-    Path(out).write_text(text, encoding="utf-8")
-    return n
+    from .views.export import iter_geojson
+    counter = [0]
+    target = Path(out)
+    fd, tmp = tempfile.mkstemp(dir=target.resolve().parent, prefix=".webmap-", suffix=".tmp")
+    try:
+        with app.app_context(), os.fdopen(fd, "w", encoding="utf-8") as fh:    # streamed: memory flat in the count
+            for piece in iter_geojson(app.extensions["webmap"].store, parse_filters(args), counter):
+                fh.write(piece)
+        os.replace(tmp, target)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+    return counter[0]
 
 
 def seed_if_empty(app: Flask) -> int:
@@ -84,6 +95,24 @@ def serve_app(*, host: str, port: int, db: str | None, threads: int) -> None:
         return
     click.echo(f"Serving on http://{host}:{port}/ (waitress)")
     serve(app, host=host, port=port, threads=threads)
+
+
+def user_add(app: Flask, name: str, password: str) -> None:
+    """Create a user (or set a user's password). :raises ValueError: for a bad name or a short password."""
+    from .auth import hash_password
+    from .intake import check_article_id
+    check_article_id(name, "user name")
+    if len(password) < 8:
+        raise ValueError("password: at least 8 characters")
+    app.extensions["webmap"].store.add_user(name, hash_password(password))
+
+
+def token_create(app: Flask, name: str, label: str = "") -> str:
+    """A new API token of a user (shown once; only its hash is stored). :raises KeyError: unknown user."""
+    from .auth import hash_token, new_token
+    token = new_token()
+    app.extensions["webmap"].store.add_token(name, hash_token(token), label)
+    return token
 
 
 def init_app(app: Flask) -> None:

@@ -231,3 +231,42 @@ def main(argv: Sequence[str] | None = None) -> int:
     except KeyboardInterrupt:
         return 130
     return 0
+
+
+@cli.group()
+def user() -> None:
+    """Accounts for WEBMAP_AUTH=on (see README): webmap user add NAME."""
+
+
+@user.command("add")
+@click.argument("name")
+@click.option("--password-stdin", is_flag=True, help="read the password from stdin (else prompt)")
+@click.option("--db", help="SQLite file or postgresql:// URL (default: instance/webmap.sqlite)")
+def user_add_cmd(name: str, password_stdin: bool, db: str | None) -> None:
+    """Create a user, or set a user's password (8+ characters; stored hashed)."""
+    from .appcli import app_for, user_add
+    password = sys.stdin.readline().rstrip("\n") if password_stdin else click.prompt(
+        f"password for {name}", hide_input=True)
+    try:
+        user_add(app_for(db), name, password)
+    except ValueError as err:
+        raise click.UsageError(str(err)) from None
+    click.echo(f"user {name} saved")
+
+
+@cli.group()
+def token() -> None:
+    """API tokens sent as 'Authorization: Bearer <token>': webmap token create NAME."""
+
+
+@token.command("create")
+@click.argument("name")
+@click.option("--label", default="", help="what the token is for")
+@click.option("--db", help="SQLite file or postgresql:// URL (default: instance/webmap.sqlite)")
+def token_create_cmd(name: str, label: str, db: str | None) -> None:
+    """Print a new API token of a user (shown once; only its SHA-256 is stored)."""
+    from .appcli import app_for, token_create
+    try:
+        click.echo(token_create(app_for(db), name, label))
+    except KeyError:
+        raise click.UsageError(f"no user {name!r} (webmap user add {name})") from None

@@ -21,11 +21,19 @@ DEFAULTS: dict[str, Any] = {
     "TILES_URL": None,                        # e.g. an online or local XYZ URL; None keeps the map offline
     "TILES_ATTR": "",                         # attribution for TILES_URL
     "ASSETS_PREFIX": "/static/vendor",        # where the vendored Leaflet/folium assets are served
-    "MAX_CONTENT_LENGTH": 2 * 1024 * 1024,    # uploads over this get 413
+    "MAX_CONTENT_LENGTH": 4 * 1024 * 1024,    # request bodies over this get 413 (a 2 MiB article as JSON fits)
+    "MAX_ARTICLE_CHARS": 2 * 1024 * 1024,     # an article's text over this gets 400
+    "ASYNC_INGEST_CHARS": 50_000,             # articles over this (in one request) are extracted by a job: 202
+    "JOBS_MAX_QUEUED": 16,                    # more waiting jobs than this get 503
+    "API_PAGE_MAX": 1000,                     # incidents per page of /api/incidents (limit's default and maximum)
     "INLINE_POPUPS_MAX": 300,                 # up to this many incidents popups are embedded, else fetched
     "MAP_MAX_ZOOM": 18,
     "UNCERTAINTY_RADIUS_M": 15000,            # radius drawn around precision-2 points
     "ADMIN1_OUTLINES": WAR_PARTIES,    # countries whose admin-1 outlines are drawn
+    "AUTH": False,                            # "on": accounts (webmap.auth); off keeps the local app open
+    "AUTH_PUBLIC_READ": True,                 # with AUTH on: reading without signing in
+    "SESSION_COOKIE_SECURE": False,           # true when served over HTTPS (WEBMAP_SESSION_COOKIE_SECURE=true)
+    "REMEMBER_COOKIE_SECURE": False,
     "SESSION_COOKIE_SAMESITE": "Lax",
     "SESSION_COOKIE_HTTPONLY": True,
 }

@@ -101,7 +101,10 @@ def build_correction(incident: Incident, fields: Mapping[str, Any], gazetteer: A
     name = str(fields.get("place_name") or "").strip()[:200]
     place_id = str(fields.get("place_id") or "").strip()
     if lat is not None and lon is not None:
-        raw_precision = str(fields.get("geo_precision") or "1").strip()
+        raw = fields.get("geo_precision") or 1
+        if isinstance(raw, (int, float)) and not isinstance(raw, bool) and raw in (1, 2, 3):
+            raw = int(raw)                                        # 2 and 2.0 from JSON read as "2"
+        raw_precision = str(raw).strip()
         precision = int(raw_precision) if raw_precision in ("1", "2", "3") else 0
         if precision not in (1, 2, 3):
             raise CorrectionError(f"geo_precision: bad value {raw_precision!r} (expected 1, 2 or 3)")

@@ -23,6 +23,33 @@ class FilterError(ValueError):
     """A filter argument that cannot be understood; the message names the bad value."""
 
 
+# Every URL argument the pages and the API understand: the filters below, then the arguments of views
+# (the map's focus, the export's download, paging). A parameter not listed here is refused with 400
+# naming it. A new filter or view argument is added here, in this one place (or with register_params).
+FILTER_PARAMS = ["category", "event_type", "date_from", "date_to", "article", "country", "region", "precision", "q",
+                 "bbox", "within"]
+VIEW_PARAMS = ["focus", "download", "limit", "offset", "cursor"]
+
+
+def quoted(names: Iterable[str]) -> str:
+    """Names for a message: 'a', 'b' (cut to 40 characters, not escaped: messages are data, escaped on output)."""
+    return ", ".join(f"'{str(n)[:40]}'" for n in names)
+
+
+def register_params(*names: str) -> None:
+    """Declare more known URL arguments (for a view that reads its own)."""
+    VIEW_PARAMS.extend(n for n in names if n not in VIEW_PARAMS)
+
+
+def check_params(args: Any) -> None:
+    """:raises FilterError: naming every argument that no page or API view understands."""
+    keys = list(args.keys()) if hasattr(args, "keys") else []
+    unknown = sorted({str(k) for k in keys} - set(FILTER_PARAMS) - set(VIEW_PARAMS))
+    if unknown:
+        raise FilterError(f"unknown parameter(s) {quoted(unknown)} "
+                          f"(known: {', '.join(FILTER_PARAMS + VIEW_PARAMS)})")
+
+
 @dataclass(frozen=True, slots=True)
 class Filters:
     """A parsed, validated filter set (empty fields mean no restriction)."""
@@ -116,8 +143,9 @@ def _bbox(args: Any) -> tuple[float, float, float, float] | None:
 def parse_filters(args: Mapping[str, Any] | Any) -> Filters:
     """Filters from request arguments.
 
-    :raises FilterError: for an unknown category or event type, a malformed date, a bad precision.
+    :raises FilterError: for an unknown parameter, category or event type, a malformed date, a bad precision.
     """
+    check_params(args)
     cats = _getlist(args, "category")
     for c in cats:
         if c not in BY_KEY:

@@ -20,6 +20,7 @@ import re
 from typing import Any, Mapping
 from urllib.parse import urlsplit
 
+from .filters import quoted
 from .incidents.exc import ArticleError
 from .incidents.loaders import from_text, normalize_date
 from .incidents.models import Article
@@ -136,7 +137,7 @@ def article_from_json(obj: Any, where: str = "article") -> tuple[Article, bool]:
         raise ArticleError(f"{where}: expected an article object {{\"text\": ...}}, got {_kind(obj)}")
     unknown = sorted(k for k in obj if k not in ARTICLE_FIELDS)
     if unknown:
-        raise ArticleError(f"{where}: unknown field(s) {', '.join(map(repr, unknown))} "
+        raise ArticleError(f"{where}: unknown field(s) {quoted(unknown)} "
                            f"(known: {', '.join(ARTICLE_FIELDS)})")
     text = obj.get("text")
     if not isinstance(text, str):
@@ -184,3 +185,54 @@ def validate_article(article: Article, where: str | None = None) -> Article:
     for name in ("text", "title", "source_name"):
         check_text(getattr(article, name), f"{w}: {name}")
     return article
+
+
+# -- corrections ---------------------------------------------------------------------------------
+CORRECTION_FIELDS = ("category", "lat", "lon", "geo_precision", "place_id", "place_name", "note")
+FORM_ONLY_FIELDS = ("csrf_token", "action")
+
+
+def check_correction_fields(fields: Any, *, form: bool = False) -> Mapping[str, Any]:
+    """The fields of a correction request, type-checked (a boolean is not a number, a list not a name).
+
+    :raises ArticleError: naming the field (the app answers 400).
+    """
+    if not isinstance(fields, Mapping):
+        raise ArticleError(f"correction: expected a JSON object, got {_kind(fields)}")
+    allowed = CORRECTION_FIELDS + (FORM_ONLY_FIELDS if form else ())
+    unknown = sorted(str(k) for k in fields if k not in allowed)
+    if unknown:
+        raise ArticleError(f"correction: unknown field(s) {quoted(unknown)} "
+                           f"(known: {', '.join(CORRECTION_FIELDS)})")
+    for name in allowed:
+        value = fields.get(name)
+        if value is None:
+            continue
+        if name in ("lat", "lon", "geo_precision"):
+            if isinstance(value, bool) or not isinstance(value, (int, float, str)):
+                raise ArticleError(f"{name}: expected a number, got {_kind(value)}")
+            if isinstance(value, str):
+                check_text(value, name)
+            if name == "geo_precision" and value not in ("", None):
+                try:
+                    ok = float(value) in (1.0, 2.0, 3.0)
+                except ValueError:
+                    ok = False
+                if not ok:
+                    raise ArticleError(f"geo_precision: bad value {str(value)[:20]!r} (expected 1, 2 or 3)")
+        else:
+            if not isinstance(value, str):
+                raise ArticleError(f"{name}: expected a string, got {_kind(value)}")
+            check_text(value, name)
+            if len(value) > 2000:
+                raise ArticleError(f"{name}: longer than 2000 characters")
+    return fields
+
+
+def correction_request(data: bytes, where: str = "correction") -> Mapping[str, Any]:
+    """The type-checked fields of a JSON correction body (depth-limited parse)."""
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as e:
+        raise ArticleError(f"{where}: not valid UTF-8 (byte {e.start})") from None
+    return check_correction_fields(load_json(text, where) if text.strip() else {})

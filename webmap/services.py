@@ -11,6 +11,7 @@ from flask import current_app
 
 from .incidents.exc import ArticleError, ExtractionError
 from .incidents.models import Article, Incident
+from .jobs import Job, JobQueue
 from .incidents.resolver import PlaceResolver
 from .store import AddResult, IncidentStore, open_store
 
@@ -26,7 +27,10 @@ class WebmapState:
 
     store: IncidentStore
     extractor: Extractor | None = None          # None: webmap.incidents.pipeline.extract
-    max_bytes: int = 2 * 1024 * 1024
+    max_bytes: int = 4 * 1024 * 1024
+    max_chars: int = 2 * 1024 * 1024              # longest article text accepted
+    async_chars: int = 50_000                     # requests with more text than this are ingested by a job
+    jobs: JobQueue = field(default_factory=JobQueue)
     _gazetteer: PlaceResolver | None = None
     _lock: threading.Lock = field(default_factory=threading.Lock)
 
@@ -34,7 +38,10 @@ class WebmapState:
     def from_config(cls, config: Mapping[str, Any]) -> WebmapState:
         """Open the store named by DATABASE; EXTRACTOR and GAZETTEER may be injected."""
         state = cls(open_store(config["DATABASE"]), config.get("EXTRACTOR"),
-                    int(config.get("MAX_CONTENT_LENGTH") or 2 * 1024 * 1024))
+                    int(config.get("MAX_CONTENT_LENGTH") or 4 * 1024 * 1024),
+                    int(config.get("MAX_ARTICLE_CHARS") or 2 * 1024 * 1024),
+                    int(config.get("ASYNC_INGEST_CHARS") or 50_000),
+                    JobQueue(int(config.get("JOBS_MAX_QUEUED") or 16)))
         state._gazetteer = config.get("GAZETTEER")
         return state
 
@@ -64,21 +71,69 @@ class WebmapState:
         except (ValueError, KeyError, LookupError) as err:
             raise ExtractionError(f"{article.source_name or article.article_id}: extraction failed: {err}") from err
 
-    def ingest_articles(self, articles: Sequence[Article], *,
-                        replace_existing: bool | Sequence[bool] = False) -> list[AddResult]:
+    def check_articles(self, articles: Sequence[Article], flags: Sequence[bool]) -> None:
+        """Refuse now what the ingest would refuse (bad id or URL, too long, an id stored with another text).
+
+        :raises ArticleError: or ArticleConflict.
+        """
+        from .intake import validate_article
+        for a, flag in zip(articles, flags):
+            validate_article(a)
+            if len(a.text) > self.max_chars:
+                raise ArticleError(f"{a.source_name or a.article_id}: text of {len(a.text)} characters is over "
+                                   f"the limit of {self.max_chars}")
+            if not flag:
+                self.store.lookup(a)
+
+    def ingest_articles(self, articles: Sequence[Article], *, replace_existing: bool | Sequence[bool] = False,
+                        progress: Callable[[float, str], None] | None = None) -> list[AddResult]:
         """Validate, extract and store articles in one transaction: all stored, or none when anything fails.
 
         An article already stored (same id and text, or the same text) is not extracted again unless
         replaced; the same id with a new text raises ArticleConflict unless replaced (store.add_many).
+        ``progress(fraction, stage)`` is told after each article.
         """
-        from .intake import validate_article
         flags = [replace_existing] * len(articles) if isinstance(replace_existing, bool) else list(replace_existing)
+        self.check_articles(articles, flags)
+        total = sum(len(a.text) for a in articles) or 1
+        done = 0
         items = []
         for a, flag in zip(articles, flags):
-            validate_article(a)
+            if progress:
+                progress(0.95 * done / total, f"extracting {a.article_id}")
             known = None if flag else self.store.lookup(a)      # raises ArticleConflict early, before extracting
             items.append((a, [] if known is not None else self.extract(a)))
+            done += len(a.text)
+        if progress:
+            progress(0.95, "storing")
         return self.store.add_many(items, replace_existing=flags)
+
+    def needs_job(self, articles: Sequence[Article], flags: Sequence[bool]) -> bool:
+        """True when the articles still to extract hold more than ``async_chars`` characters."""
+        todo = 0
+        for a, flag in zip(articles, flags):
+            if flag or self.store.lookup(a) is None:
+                todo += len(a.text)
+        return todo > self.async_chars
+
+    def submit_ingest(self, articles: Sequence[Article], flags: Sequence[bool]) -> Job:
+        """Check the articles now, then extract and store them in a background job.
+
+        :raises ArticleError, ArticleConflict: at once; jobs.QueueFull when too many jobs wait.
+        """
+        self.check_articles(articles, flags)
+        arts, fl = list(articles), list(flags)
+
+        def work(progress: Callable[[float, str], None]) -> list[dict[str, Any]]:
+            return [{"article_id": r.article_id, "added": r.added, "replaced": r.replaced, "incidents": r.incidents,
+                     "corrections_kept": r.corrections_kept, "corrections_dropped": r.corrections_dropped}
+                    for r in self.ingest_articles(arts, replace_existing=fl, progress=progress)]
+        return self.jobs.submit("ingest", sum(len(a.text) for a in arts), work)
+
+    def load_bytes(self, data: bytes, name: str) -> list[Article]:
+        """The articles of one uploaded file (format by extension). :raises ArticleError:"""
+        from .incidents.loaders import load_bytes
+        return load_bytes(data, name, self.max_bytes)
 
     def ingest_bytes(self, data: bytes, name: str, *, replace_existing: bool = False) -> list[AddResult]:
         """Load the articles of one file's bytes (format by extension) and ingest them.

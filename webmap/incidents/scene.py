@@ -9,6 +9,8 @@ from typing import TYPE_CHECKING
 from gazetteer.model import Mention, MentionRole, Resolution
 from gazetteer.theatre import CAPITALS, HOME, RU_FRONT_REGIONS, in_war_zone as _in_theatre
 
+from .spans import in_span
+
 if TYPE_CHECKING:
     from .resolver import PlaceResolver
 
@@ -197,7 +199,7 @@ def _containers(text: str, sent: list[Mention]) -> dict[int, Mention]:
 def choose(text: str, mentions: list[Mention], sent_start: int, sent_end: int, trigger_at: int,
            ctx: Context) -> Located | None:
     """The scene of an event told at ``trigger_at`` in the sentence [sent_start, sent_end) of ``text``."""
-    sent = [m for m in mentions if sent_start <= m.start < sent_end and m.role == "place" and m.resolution]
+    sent = [m for m in in_span(mentions, sent_start, sent_end) if m.role == "place" and m.resolution]
     holders = _containers(text, sent)
     raw = {id(m): score_mention(text, m, trigger_at, sent_start) for m in sent}
     for m in sent:                 # the settlement takes its container's place in the sentence, and its score
@@ -244,7 +246,7 @@ def update_context(text: str, mentions: list[Mention], sent_start: int, sent_end
     if chosen is not None:
         ctx.last = chosen
         return
-    sent = [m for m in mentions if sent_start <= m.start < sent_end and m.role == "place" and m.resolution
+    sent = [m for m in in_span(mentions, sent_start, sent_end) if m.role == "place" and m.resolution
             and not is_country(m.resolution)]
     if not sent:
         return

@@ -2,6 +2,8 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
+from functools import lru_cache
 
 from .models import Article, Sentence
 from .lang_abbrev import ADJECTIVAL_NAME, CYRILLIC_ABBREV, MAY_END
@@ -37,6 +39,27 @@ def is_tail(sentence: Sentence) -> bool:
     return _is_tail(sentence.text)
 
 
+_WS = re.compile(r"\s*")
+_WORD_BEFORE = re.compile(r"[\w.-]+$")
+_NEXT_WORD = re.compile(r"[\w']+")
+_LOOKBACK = 200                 # characters looked at before a full stop to find its word (bounded: linear time)
+
+
+def _skip_ws(text: str, pos: int, end: int) -> int:
+    """The offset of the first non-space character in text[pos:end], or ``end``."""
+    m = _WS.match(text, pos, end)
+    return m.end() if m else pos
+
+
+def _last_visible(text: str, s: int, e: int) -> tuple[str, str]:
+    """(last non-space character, last whitespace-separated word) of text[s:e], reading a bounded tail."""
+    tail = text[max(s, e - _LOOKBACK):e].rstrip()
+    if not tail and e - s > _LOOKBACK:
+        tail = text[s:e].rstrip()
+    words = tail.split()
+    return (tail[-1] if tail else ""), (words[-1] if words else "")
+
+
 def _lines(text: str) -> list[tuple[int, int]]:
     """Spans of logical lines: a hard-wrapped line joins the next when that starts in lower case."""
     spans: list[tuple[int, int]] = []
@@ -46,49 +69,51 @@ def _lines(text: str) -> list[tuple[int, int]]:
         pos = m.end()
     spans.append((pos, len(text)))
     merged: list[tuple[int, int]] = []
+    last_blank = True
     for s, e in spans:
-        seg = text[s:e]
-        if not seg.strip():
+        first_at = _skip_ws(text, s, e)
+        if first_at == e:                             # a blank line
             merged.append((s, e))
+            last_blank = True
             continue
-        if merged and text[merged[-1][0]:merged[-1][1]].strip():
-            prev = text[merged[-1][0]:merged[-1][1]].rstrip()
-            first = seg.lstrip()[:1]
-            if first.islower() and prev and prev[-1] not in ".!?:\"”…" and not _is_tail(prev.split()[-1]):
+        if merged and not last_blank:
+            first = text[first_at]
+            last_char, last_word = _last_visible(text, *merged[-1])
+            if first.islower() and last_char and last_char not in ".!?:\"”…" and not _is_tail(last_word):
                 merged[-1] = (merged[-1][0], e)
                 continue
         merged.append((s, e))
+        last_blank = False
     return merged
 
 
 def _breaks(text: str, s: int, e: int) -> list[int]:
-    """Offsets inside text[s:e] where a new sentence starts."""
+    """Offsets inside text[s:e] where a new sentence starts (each stop looks at a bounded window: linear)."""
     out: list[int] = []
-    seg = text[s:e]
-    for m in _TAIL.finditer(seg):
-        out.append(s + m.start())
-        out.append(s + m.end())
-    for m in _END.finditer(seg):
+    for m in _TAIL.finditer(text, s, e):
+        out.append(m.start())
+        out.append(m.end())
+    for m in _END.finditer(text, s, e):
         end = m.end()
-        rest = seg[end:].lstrip()
-        if not rest:
+        after = _skip_ws(text, end, e)
+        if after >= e:
             continue
-        nxt = rest[0]
+        nxt = text[after]
         if not (nxt.isupper() or nxt.isdigit() or nxt in "\"'“‘([«„"):
             continue
-        word = re.search(r"([\w.-]+)$", seg[:m.start() + 1])
-        tok = word.group(1) if word else ""
+        word = _WORD_BEFORE.search(text, max(s, m.start() + 1 - _LOOKBACK), m.start() + 1)
+        tok = word.group(0) if word else ""
         if m.group(0).startswith(".") and len(m.group(0).rstrip("\"'”’»)]")) == 1:
             bare = tok.rstrip(".").lower()
-            if bare in _ABBREV and not (bare in MAY_END and not ADJECTIVAL_NAME.match(rest)):
+            if bare in _ABBREV and not (bare in MAY_END and not ADJECTIVAL_NAME.match(text, after, e)):
                 continue
             if re.fullmatch(r"[A-ZА-ЯІЇЄҐЁ]", tok.rstrip(".")):          # an initial: "Bridget A. Brink", "В. Зеленський"
                 continue
             if _DOTTED.search(tok):
-                nw = re.match(r"[\w']+", rest)
+                nw = _NEXT_WORD.match(text, after, e)
                 if not nw or nw.group(0).lower() not in _OPENERS:
                     continue
-        out.append(s + end + (len(seg[end:]) - len(seg[end:].lstrip())))
+        out.append(after)
     return sorted(set(b for b in out if s < b < e))
 
 
@@ -115,6 +140,15 @@ def split_sentences(article: Article | str) -> list[Sentence]:
     return [Sentence(i, a, b, text[a:b]) for i, (a, b) in enumerate(split_spans(text))]
 
 
+_PARA_BREAK = re.compile(r"\n[ \t]*\n")
+
+
+@lru_cache(maxsize=8)
+def _paragraph_breaks(text: str) -> list[int]:
+    """End offsets of the paragraph breaks of a text (cached: the pipeline asks once per sentence)."""
+    return [m.end() for m in _PARA_BREAK.finditer(text)]
+
+
 def paragraph_of(text: str, offset: int) -> int:
-    """Index of the blank-line separated paragraph holding ``offset``."""
-    return len(re.findall(r"\n[ \t]*\n", text[:offset]))
+    """Index of the blank-line separated paragraph holding ``offset`` (a binary search: linear in all)."""
+    return bisect_right(_paragraph_breaks(text), offset)

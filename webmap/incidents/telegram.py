@@ -84,7 +84,7 @@ def channel_username(chat: dict) -> str:
         if not isinstance(m, dict) or m.get("type") != "message":
             continue
         posts += 1
-        seen = set()
+        seen: set[str] = set()
         for s in _links(m.get("text")):
             seen.update(n.lower() for n in _TME.findall(s))
             seen.update(n.lower() for n in _AT.findall(s))

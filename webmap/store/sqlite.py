@@ -44,7 +44,12 @@ CREATE TABLE IF NOT EXISTS sources (
 CREATE TABLE IF NOT EXISTS corrections (
   incident_id TEXT PRIMARY KEY, category TEXT, location_name TEXT, place_id TEXT, country_code TEXT,
   admin1 TEXT, lat REAL, lon REAL, geo_precision INTEGER, geometry TEXT, note TEXT NOT NULL DEFAULT '',
-  created_at TEXT NOT NULL);
+  created_at TEXT NOT NULL, author TEXT NOT NULL DEFAULT '');
+CREATE TABLE IF NOT EXISTS users (
+  name TEXT PRIMARY KEY, password_hash TEXT NOT NULL, created_at TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS tokens (
+  token_hash TEXT PRIMARY KEY, user_name TEXT NOT NULL REFERENCES users(name) ON DELETE CASCADE,
+  label TEXT NOT NULL DEFAULT '', created_at TEXT NOT NULL);
 """
 
 _EFFECTIVE = {name: f"COALESCE(c.{name}, i.{name})" for name in
@@ -74,6 +79,7 @@ class Correction:
     geometry: dict[str, Any] | None = None
     note: str = ""
     created_at: str = ""
+    author: str = ""                 # the signed-in user who made it ("" without accounts)
 
     @property
     def moves(self) -> bool:
@@ -232,6 +238,8 @@ class IncidentStore:
             cols = {r[1] for r in db.execute("PRAGMA table_info(incidents)")}
             if "feature" not in cols:            # stores made before the cached-feature column
                 db.execute("ALTER TABLE incidents ADD COLUMN feature TEXT")
+            if "author" not in {r[1] for r in db.execute("PRAGMA table_info(corrections)")}:
+                db.execute("ALTER TABLE corrections ADD COLUMN author TEXT NOT NULL DEFAULT ''")
 
     @contextmanager
     def _connect(self, write: bool = False) -> Iterator[sqlite3.Connection]:
@@ -409,10 +417,38 @@ class IncidentStore:
             if db.execute("SELECT 1 FROM incidents WHERE incident_id = ?", (correction.incident_id,)).fetchone() is None:
                 raise KeyError(correction.incident_id)
             c = correction
-            db.execute("INSERT OR REPLACE INTO corrections VALUES (?,?,?,?,?,?,?,?,?,?,?,?)",
+            db.execute("INSERT OR REPLACE INTO corrections (incident_id, category, location_name, place_id, "
+                       "country_code, admin1, lat, lon, geo_precision, geometry, note, created_at, author) "
+                       "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)",
                        (c.incident_id, c.category, c.location_name, c.place_id, c.country_code, c.admin1, c.lat,
                         c.lon, c.geo_precision, _j(c.geometry) if c.geometry else None, c.note,
-                        c.created_at or datetime.now(timezone.utc).isoformat(timespec="seconds")))
+                        c.created_at or datetime.now(timezone.utc).isoformat(timespec="seconds"), c.author))
+
+    # -- accounts (used when WEBMAP_AUTH=on; see webmap.auth) ------------------------------------------
+    def add_user(self, name: str, password_hash: str) -> None:
+        """Create a user, or set the password of an existing one (the hash is werkzeug.security's)."""
+        with self._connect(write=True) as db:
+            db.execute("INSERT INTO users VALUES (?,?,?) ON CONFLICT(name) DO UPDATE SET password_hash = "
+                       "excluded.password_hash", (name, password_hash, _now()))
+
+    def password_hash(self, name: str) -> str | None:
+        """The stored password hash of a user, or None when there is no such user."""
+        with self._connect() as db:
+            row = db.execute("SELECT password_hash FROM users WHERE name = ?", (name,)).fetchone()
+        return row[0] if row else None
+
+    def add_token(self, name: str, token_hash: str, label: str = "") -> None:
+        """Store the hash of an API token of a user. :raises KeyError: for an unknown user."""
+        with self._connect(write=True) as db:
+            if db.execute("SELECT 1 FROM users WHERE name = ?", (name,)).fetchone() is None:
+                raise KeyError(name)
+            db.execute("INSERT INTO tokens VALUES (?,?,?,?)", (token_hash, name, label, _now()))
+
+    def user_for_token(self, token_hash: str) -> str | None:
+        """The user an API token hash belongs to, or None."""
+        with self._connect() as db:
+            row = db.execute("SELECT user_name FROM tokens WHERE token_hash = ?", (token_hash,)).fetchone()
+        return row[0] if row else None
 
     def remove_correction(self, incident_id: str) -> bool:
         """Drop a correction; True when there was one."""
@@ -456,15 +492,33 @@ class IncidentStore:
 
     def feature_rows(self, filters: Filters | None = None) -> list[tuple[str, str | None, bool]]:
         """(incident id, cached machine GeoJSON feature text or None, corrected) of the matching located incidents."""
+        return [row for chunk in self.iter_feature_rows(filters) for row in chunk]
+
+    def iter_feature_rows(self, filters: Filters | None = None,
+                          chunk: int = 1000) -> Iterator[list[tuple[str, str | None, bool]]]:
+        """:meth:`feature_rows` in chunks of ``chunk`` rows, read from one cursor (memory flat in the count).
+
+        The read transaction lasts while the caller iterates; close the generator to end it early.
+        """
         where, params = where_clause(filters or Filters())
         cond = " AND " if where else " WHERE "
         with self._connect() as db:
-            rows = db.execute("SELECT i.incident_id, i.feature, c.incident_id IS NOT NULL FROM incidents i "
-                              "LEFT JOIN corrections c USING (incident_id) JOIN articles a USING (article_id)"
-                              + where + cond + "COALESCE(c.lat, i.lat) IS NOT NULL AND COALESCE(c.lon, i.lon) "
-                              "IS NOT NULL ORDER BY i.date, i.article_id, i.sentence_index, i.incident_id",
-                              params).fetchall()
-        return [(r[0], r[1], bool(r[2])) for r in rows]
+            cur = db.execute("SELECT i.incident_id, i.feature, c.incident_id IS NOT NULL FROM incidents i "
+                             "LEFT JOIN corrections c USING (incident_id) JOIN articles a USING (article_id)"
+                             + where + cond + "COALESCE(c.lat, i.lat) IS NOT NULL AND COALESCE(c.lon, i.lon) "
+                             "IS NOT NULL ORDER BY i.date, i.article_id, i.sentence_index, i.incident_id", params)
+            while rows := cur.fetchmany(chunk):
+                yield [(r[0], r[1], bool(r[2])) for r in rows]
+
+    def iter_records(self, filters: Filters | None = None, chunk: int = 500, *, limit: int | None = None,
+                     offset: int = 0) -> Iterator[list[Record]]:
+        """The matching incidents (as :meth:`query`, optionally a page of them) in chunks of ``chunk`` records.
+
+        One cursor reads the incidents; each chunk's sources are read by incident id, so memory stays flat
+        in the number of incidents.
+        """
+        where, params = where_clause(filters or Filters())
+        yield from self._iter_select(where, params, limit, offset, chunk)
 
     def stats(self) -> dict[str, int]:
         """Row counts of each table."""
@@ -473,23 +527,32 @@ class IncidentStore:
                     for t in ("articles", "incidents", "sources", "corrections")}
 
     def _select(self, where: str, params: list[Any], limit: int | None = None) -> list[Record]:
+        return [r for chunk in self._iter_select(where, params, limit, 0, 1000) for r in chunk]
+
+    def _iter_select(self, where: str, params: list[Any], limit: int | None, offset: int,
+                     chunk: int) -> Iterator[list[Record]]:
         base = (" FROM incidents i LEFT JOIN corrections c USING (incident_id) JOIN articles a USING (article_id)"
                 + where)
         order = " ORDER BY i.date, i.article_id, i.sentence_index, i.incident_id"
-        lim = f" LIMIT {int(limit)}" if limit is not None else ""
+        lim = f" LIMIT {int(limit)} OFFSET {int(offset)}" if limit is not None else (
+            f" LIMIT -1 OFFSET {int(offset)}" if offset else "")
         with self._connect() as db:
-            rows = db.execute("SELECT i.*, a.title AS article_title, c.incident_id AS c_id, c.category AS c_category,"
-                              " c.location_name AS c_location_name, c.place_id AS c_place_id,"
-                              " c.country_code AS c_country_code, c.admin1 AS c_admin1, c.lat AS c_lat,"
-                              " c.lon AS c_lon, c.geo_precision AS c_geo_precision, c.geometry AS c_geometry,"
-                              " c.note AS c_note, c.created_at AS c_created_at" + base + order + lim,
-                              params).fetchall()
-            sources: dict[str, list[SourceSpan]] = {}
-            sub = f"SELECT i.incident_id{base}{order}{lim}"
-            for s in db.execute(f"SELECT * FROM sources WHERE incident_id IN ({sub}) ORDER BY incident_id, seq",
-                                params):
-                sources.setdefault(s["incident_id"], []).append(SourceSpan(*(s[k] for k in _SRC_COLS)))
-        return [_record(r, tuple(sources.get(r["incident_id"], ()))) for r in rows]
+            cur = db.execute("SELECT i.*, a.title AS article_title, c.incident_id AS c_id, c.category AS c_category,"
+                             " c.location_name AS c_location_name, c.place_id AS c_place_id,"
+                             " c.country_code AS c_country_code, c.admin1 AS c_admin1, c.lat AS c_lat,"
+                             " c.lon AS c_lon, c.geo_precision AS c_geo_precision, c.geometry AS c_geometry,"
+                             " c.note AS c_note, c.created_at AS c_created_at, c.author AS c_author" + base + order + lim, params)
+            while rows := cur.fetchmany(chunk):
+                ids = [r["incident_id"] for r in rows]
+                sources: dict[str, list[SourceSpan]] = {}
+                for s in db.execute(f"SELECT * FROM sources WHERE incident_id IN ({','.join('?' * len(ids))}) "
+                                    "ORDER BY incident_id, seq", ids):
+                    sources.setdefault(s["incident_id"], []).append(SourceSpan(*(s[k] for k in _SRC_COLS)))
+                yield [_record(r, tuple(sources.get(r["incident_id"], ()))) for r in rows]
+
+
+def _now() -> str:
+    return datetime.now(timezone.utc).isoformat(timespec="seconds")
 
 
 def _feature_text(inc: Incident) -> str | None:
@@ -516,6 +579,6 @@ def _record(r: sqlite3.Row, sources: tuple[SourceSpan, ...]) -> Record:
             place_id=r["c_place_id"], country_code=r["c_country_code"], admin1=r["c_admin1"], lat=r["c_lat"],
             lon=r["c_lon"], geo_precision=r["c_geo_precision"],
             geometry=json.loads(r["c_geometry"]) if r["c_geometry"] else None, note=r["c_note"],
-            created_at=r["c_created_at"])
+            created_at=r["c_created_at"], author=r["c_author"] or "")
     shown = correction.apply(machine) if correction else machine
     return Record(shown, machine, correction, r["article_title"])

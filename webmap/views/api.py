@@ -1,17 +1,21 @@
 """The JSON API: incidents (JSON, GeoJSON, CSV) under the shared filters, article ingest, corrections."""
 from __future__ import annotations
 
+import dataclasses
 import logging
-from typing import Any
+from typing import Any, Iterator
+from urllib.parse import urlencode
 
-from flask import Blueprint, Response, abort, jsonify, request, url_for
+from flask import Blueprint, Response, abort, current_app, jsonify, request, stream_with_context, url_for
 
 from .. import security
+from ..auth import current_name
 from ..incidents.loaders import decode
-from ..intake import parse_article_request
+from ..intake import check_correction_fields, correction_request, parse_article_request
 from ..corrections import CorrectionError, build_correction
 from ..incidents.exc import ArticleError, ExtractionError
-from ..filters import parse_filters
+from ..filters import FilterError, parse_filters
+from ..jobs import Job
 from ..services import get_state
 from ..store import Record
 from . import export
@@ -31,27 +35,51 @@ def _download(resp: Response, filename: str) -> Response:
     return resp
 
 
+def _page_arg(name: str, default: int, maximum: int) -> int:
+    raw = request.args.get(name)
+    if raw in (None, ""):
+        return default
+    if not raw.isdigit() or int(raw) > maximum:
+        raise FilterError(f"{name}: bad value {raw[:20]!r} (expected a whole number from 0 to {maximum})")
+    return int(raw)
+
+
 @bp.get("/incidents")
 def incidents() -> Response:
-    """Incidents matching the filters, as JSON."""
-    records = get_state().store.query(parse_filters(request.args))
-    return jsonify({"ok": True, "count": len(records), "incidents": [export.incident_dict(r) for r in records]})
+    """Incidents matching the filters, as JSON, a page at a time: ``limit`` (default and maximum
+    ``API_PAGE_MAX``) from ``offset``; ``count`` is the number matching, ``next`` the next page's URL."""
+    filters = parse_filters(request.args)
+    page_max = int(current_app.config.get("API_PAGE_MAX") or 1000)
+    limit = _page_arg("limit", page_max, page_max)
+    offset = _page_arg("offset", 0, 10**9)
+    store = get_state().store
+    total = store.count(filters)
+    records = [r for chunk in store.iter_records(filters, limit=limit, offset=offset) for r in chunk]
+    nxt = None
+    if offset + len(records) < total and limit:
+        args = filters.to_args() + [("limit", str(limit)), ("offset", str(offset + len(records)))]
+        nxt = url_for("api.incidents") + "?" + urlencode(args)
+    return jsonify({"ok": True, "count": total, "offset": offset, "limit": limit, "returned": len(records),
+                    "next": nxt, "incidents": [export.incident_dict(r) for r in records]})
+
+
+def _stream(chunks: Iterator[str], mimetype: str) -> Response:
+    ctype = mimetype + ("; charset=utf-8" if mimetype == "text/csv" else "")
+    return Response(stream_with_context(chunks), content_type=ctype)
 
 
 @bp.get("/incidents.geojson")
 def incidents_geojson() -> Response:
-    """An RFC 7946 FeatureCollection of the incidents matching the filters."""
-    text, _ = export.export_geojson(get_state().store, parse_filters(request.args))
-    resp = Response(text, mimetype="application/geo+json")
-    return _download(resp, "incidents.geojson")
+    """An RFC 7946 FeatureCollection of the incidents matching the filters (streamed in chunks)."""
+    chunks = export.iter_geojson(get_state().store, parse_filters(request.args))
+    return _download(_stream(chunks, "application/geo+json"), "incidents.geojson")
 
 
 @bp.get("/incidents.csv")
 def incidents_csv() -> Response:
-    """The incidents matching the filters as CSV, with ACLED's column names where they apply."""
-    records = get_state().store.query(parse_filters(request.args))
-    resp = Response(export.to_csv(records), content_type="text/csv; charset=utf-8")
-    return _download(resp, "incidents.csv")
+    """The incidents matching the filters as CSV, with ACLED's column names where they apply (streamed)."""
+    chunks = export.iter_csv(get_state().store.iter_records(parse_filters(request.args)))
+    return _download(_stream(chunks, "text/csv"), "incidents.csv")
 
 
 @bp.get("/incidents/<incident_id>")
@@ -65,20 +93,27 @@ def incident(incident_id: str) -> Response:
 def post_articles() -> tuple[Response, int]:
     """Ingest a JSON article (or a non-empty list of them) or an uploaded file (field ``file``).
 
-    201 when an article was added, 200 when all were already stored (or replaced), 400 for a bad
-    request (the message names the field), 409 for an id stored with another text (see README).
+    201 when an article was added, 200 when all were already stored (or replaced), 202 with a job when
+    the articles are large (see webmap.jobs), 400 for a bad request (the message names the field), 409
+    for an id stored with another text (see README).
     """
     state = get_state()
+    if request.is_json:
+        text = decode(request.get_data(cache=False), "request body", state.max_bytes)
+        articles, replace = parse_article_request(text, "request body")
+    elif "file" in request.files and request.files["file"].filename:
+        f = request.files["file"]
+        articles = state.load_bytes(f.read(), f.filename or "upload")
+        replace = [False] * len(articles)
+    else:
+        raise ArticleError("no article: send a JSON body {\"text\": ...} or a file in the field \"file\"")
+    if state.needs_job(articles, replace):
+        job = state.submit_ingest(articles, replace)
+        resp = jsonify({"ok": True, "job": job_dict(job)})
+        resp.headers["Location"] = url_for("api.job", job_id=job.job_id)
+        return resp, 202
     try:
-        if request.is_json:
-            text = decode(request.get_data(cache=False), "request body", state.max_bytes)
-            articles, replace = parse_article_request(text, "request body")
-            results = state.ingest_articles(articles, replace_existing=replace)
-        elif "file" in request.files and request.files["file"].filename:
-            f = request.files["file"]
-            results = state.ingest_bytes(f.read(), f.filename or "upload")
-        else:
-            raise ArticleError("no article: send a JSON body {\"text\": ...} or a file in the field \"file\"")
+        results = state.ingest_articles(articles, replace_existing=replace)
     except ExtractionError as err:
         abort(422, str(err))
     store = state.store
@@ -95,6 +130,22 @@ def post_articles() -> tuple[Response, int]:
     return jsonify({"ok": True, "articles": out}), status
 
 
+def job_dict(job: Job) -> dict[str, Any]:
+    """A job as JSON, with its URL and, when done, the URL of each article."""
+    d = job.as_dict()
+    d["url"] = url_for("api.job", job_id=job.job_id)
+    for art in d.get("result") or ():
+        art["url"] = url_for("pages.article", article_id=art["article_id"])
+    return d
+
+
+@bp.get("/jobs/<job_id>")
+def job(job_id: str) -> Response:
+    """A background ingest: status (queued, running, done, failed), progress 0..1 and, when done, its articles."""
+    found = get_state().jobs.get(job_id) or abort(404, f"No job {job_id!r} (jobs are kept in memory until restart).")
+    return jsonify({"ok": True, "job": job_dict(found)})
+
+
 @bp.route("/incidents/<incident_id>/correction", methods=["POST", "DELETE"])
 def correction(incident_id: str) -> Response:
     """Store a correction (JSON or form fields) or, with DELETE, drop it; returns the incident."""
@@ -103,13 +154,13 @@ def correction(incident_id: str) -> Response:
     if request.method == "DELETE":
         state.store.remove_correction(incident_id)
     else:
-        fields = request.get_json(silent=True) if request.is_json else request.form
-        if not isinstance(fields, dict) and request.is_json:
-            abort(400, "expected a JSON object")
+        fields = (correction_request(request.get_data(cache=False)) if request.is_json
+                  else check_correction_fields(request.form, form=True))
         try:
             f = fields or {}
             needs_gz = bool(f.get("place_id") or f.get("place_name")) and f.get("lat") in (None, "")
-            state.store.correct(build_correction(record.machine, fields or {}, state.gazetteer if needs_gz else None))
+            built = build_correction(record.machine, fields or {}, state.gazetteer if needs_gz else None)
+            state.store.correct(dataclasses.replace(built, author=current_name()))
         except CorrectionError as err:
             abort(400, str(err))
     updated = state.store.get(incident_id)

@@ -8,6 +8,7 @@ from werkzeug.exceptions import HTTPException, InternalServerError
 
 from ..incidents.exc import ArticleError
 from ..filters import FilterError
+from ..jobs import QueueFull
 from ..store import ArticleConflict
 
 log = logging.getLogger(__name__)
@@ -58,6 +59,14 @@ def _conflict(err: ArticleConflict) -> Response | tuple[str, int]:
     return respond(str(err), 409)
 
 
+def _busy(err: QueueFull) -> Response | tuple[str, int]:
+    resp = respond(str(err), 503)
+    if isinstance(resp, tuple):
+        return resp
+    resp.headers["Retry-After"] = "30"
+    return resp
+
+
 def _internal(err: Exception) -> Response | tuple[str, int]:
     log.exception("unhandled error on %s", request.path)
     return respond(InternalServerError.description, 500)
@@ -71,5 +80,6 @@ def init_app(app: Flask) -> None:
     app.register_error_handler(FilterError, _user_error)
     app.register_error_handler(ArticleError, _user_error)
     app.register_error_handler(ArticleConflict, _conflict)
+    app.register_error_handler(QueueFull, _busy)
     if not app.testing:
         app.register_error_handler(Exception, _internal)

@@ -5,7 +5,7 @@ import csv
 import io
 import json
 from functools import lru_cache
-from typing import Any, Iterable, Sequence
+from typing import Any, Iterable, Iterator, Sequence
 
 from ..filters import Filters
 from ..store import Correction, IncidentStore, Record
@@ -29,7 +29,8 @@ def correction_dict(c: Correction | None) -> dict[str, Any] | None:
     if c is None:
         return None
     return {"category": c.category, "location_name": c.location_name, "place_id": c.place_id, "lat": c.lat,
-            "lon": c.lon, "geo_precision": c.geo_precision, "note": c.note, "created_at": c.created_at}
+            "lon": c.lon, "geo_precision": c.geo_precision, "note": c.note, "created_at": c.created_at,
+            "author": c.author}
 
 
 def incident_dict(record: Record) -> dict[str, Any]:
@@ -73,22 +74,36 @@ def feature_collection_json(records: Sequence[Record]) -> str:
 
 
 def export_geojson(store: IncidentStore, filters: Filters) -> tuple[str, int]:
-    """The FeatureCollection text of the filtered incidents and its feature count.
+    """The FeatureCollection text of the filtered incidents and its feature count (see iter_geojson)."""
+    counter: list[int] = [0]
+    text = "".join(iter_geojson(store, filters, counter))
+    return text, counter[0]
 
-    Machine features come cached from the store; only corrected incidents are rebuilt, so 100k
-    incidents export without building an object per row.
+
+def iter_geojson(store: IncidentStore, filters: Filters, counter: list[int] | None = None) -> Iterator[str]:
+    """The FeatureCollection text of the filtered incidents, in pieces of about a thousand features.
+
+    Machine features come cached from the store; only corrected incidents are rebuilt. Memory stays
+    flat in the number of incidents (the store is read in chunks). ``counter[0]`` counts the features.
     """
     dumps = json.JSONEncoder(ensure_ascii=False, separators=(",", ":")).encode
-    rows = store.feature_rows(filters)
-    parts: list[str] = []
-    for incident_id, text, corrected in rows:
-        if text is None or corrected:
-            record = store.get(incident_id)
-            if record is None or record.incident.lat is None or record.incident.lon is None:
-                continue
-            text = dumps(feature(record))
-        parts.append(text)
-    return '{"type":"FeatureCollection","features":[' + ",".join(parts) + "]}", len(parts)
+    yield '{"type":"FeatureCollection","features":['
+    first = True
+    for rows in store.iter_feature_rows(filters):
+        parts: list[str] = []
+        for incident_id, text, corrected in rows:
+            if text is None or corrected:
+                record = store.get(incident_id)
+                if record is None or record.incident.lat is None or record.incident.lon is None:
+                    continue
+                text = dumps(feature(record))
+            parts.append(text)
+        if parts:
+            if counter is not None:
+                counter[0] += len(parts)
+            yield ("" if first else ",") + ",".join(parts)
+            first = False
+    yield "]}"
 
 
 @lru_cache(maxsize=1)
@@ -132,9 +147,18 @@ def csv_row(record: Record) -> dict[str, Any]:
 
 def to_csv(records: Iterable[Record]) -> str:
     """CSV text with a header row."""
+    return "".join(iter_csv([list(records)]))
+
+
+def iter_csv(chunks: Iterable[Sequence[Record]]) -> Iterator[str]:
+    """CSV text, a header row then one piece per chunk of records (for streaming)."""
     buf = io.StringIO()
     w = csv.DictWriter(buf, fieldnames=CSV_COLUMNS, lineterminator="\r\n")
     w.writeheader()
-    for r in records:
-        w.writerow({k: _cell(v) for k, v in csv_row(r).items()})
-    return buf.getvalue()
+    yield buf.getvalue()
+    for records in chunks:
+        buf.seek(0)
+        buf.truncate()
+        for r in records:
+            w.writerow({k: _cell(v) for k, v in csv_row(r).items()})
+        yield buf.getvalue()

@@ -1,6 +1,7 @@
 """HTML pages: the map, the article view with sentence anchors, upload/paste, corrections."""
 from __future__ import annotations
 
+import dataclasses
 import gzip
 import json
 import logging
@@ -10,13 +11,14 @@ from typing import Any
 from flask import Blueprint, Response, abort, current_app, redirect, render_template, request, url_for
 
 from .. import basemap, security
+from ..auth import current_name
 from ..incidents.categories import BY_KEY, CATEGORIES
 from ..corrections import CorrectionError, build_correction
 from ..incidents.exc import ArticleError, ExtractionError
 from ..filters import EVENT_TYPES, parse_filters
 from ..maps import MapOptions, build_map, render_parts
 from ..incidents.models import Incident
-from ..intake import web_url
+from ..intake import check_correction_fields, web_url
 from ..placenames import display_name_for
 from ..services import get_state
 from ..store import ArticleConflict, Record
@@ -96,7 +98,7 @@ def index() -> Any:
                   popup_html=(lambda inc: popup_html(by_id[inc.incident_id])) if inline else None,
                   corrected={r.incident.incident_id for r in records if r.corrected},
                   geometry_for=_geometry_lookup())
-    parts = render_parts(m)
+    parts = {k: security.nonce_scripts(v) for k, v in render_parts(m).items()}   # CSP: inline scripts need the nonce
     args = filters.to_args()
     path = _admin1_path()
     outlines = tuple(current_app.config["ADMIN1_OUTLINES"])
@@ -168,14 +170,18 @@ def upload() -> Any:
     file = request.files.get("file")
     try:
         if file is not None and file.filename:
-            results = state.ingest_bytes(file.read(), Path(file.filename).name)
+            articles = state.load_bytes(file.read(), Path(file.filename).name)
         else:
             text = request.form.get("text", "")
             if not text.strip():
                 raise ArticleError("paste: no text given")
             record = {"text": text, "title": request.form.get("title", ""), "date": request.form.get("date") or None,
                       "url": request.form.get("url", ""), "source_name": "paste"}
-            results = state.ingest_bytes(json.dumps(record).encode("utf-8"), "paste.json")
+            articles = state.load_bytes(json.dumps(record).encode("utf-8"), "paste.json")
+        if state.needs_job(articles, [False] * len(articles)):
+            job = state.submit_ingest(articles, [False] * len(articles))
+            return redirect(url_for("pages.job", job_id=job.job_id))
+        results = state.ingest_articles(articles)
     except (ArticleError, ExtractionError) as err:
         return render_template("upload.html", error=str(err)), 400
     except ArticleConflict as err:
@@ -183,6 +189,13 @@ def upload() -> Any:
     if len(results) == 1:
         return redirect(url_for("pages.article", article_id=results[0].article_id))
     return redirect(url_for("pages.articles"))
+
+
+@bp.get("/jobs/<job_id>")
+def job(job_id: str) -> str:
+    """A background ingest's progress (the page reloads itself until the job is finished)."""
+    found = get_state().jobs.get(job_id) or abort(404, f"No job {job_id!r} (jobs are kept in memory until restart).")
+    return render_template("job.html", job=found.as_dict())
 
 
 @bp.route("/incidents/<incident_id>/correct", methods=["GET", "POST"])
@@ -196,10 +209,12 @@ def correct(incident_id: str) -> Any:
             state.store.remove_correction(incident_id)
             return redirect(_back(record.machine))
         try:
+            check_correction_fields(request.form, form=True)
             needs_gz = any(request.form.get(k) for k in ("place_id", "place_name", "lat", "lon"))
-            state.store.correct(build_correction(record.machine, request.form, state.gazetteer if needs_gz else None))
+            built = build_correction(record.machine, request.form, state.gazetteer if needs_gz else None)
+            state.store.correct(dataclasses.replace(built, author=current_name()))
             return redirect(_back(record.machine))
-        except CorrectionError as err:
+        except (CorrectionError, ArticleError) as err:
             error = str(err)
     return (render_template("correct.html", record=record, categories=CATEGORIES, error=error,
                             candidates=candidates_for(record.machine, state)), 400 if error else 200)
