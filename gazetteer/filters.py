@@ -108,9 +108,10 @@ def classify(text: str, toks: list[Token], spans: list[Span], index: Index) -> l
             if s.role == "place":
                 s.role = "embedded"
         letters = len(s.key.replace(" ", ""))
-        short = letters <= 2 or (letters == 3 and (first.text.isupper() or "." in first.text))
+        dotted = "." in first.text or (single and text.startswith(".", last.end))    # "U.S.", "Pa."
+        short = letters <= 2 or (letters == 3 and (first.text.isupper() or dotted))
         if short:
-            if not (first.text.isupper() or "." in first.text) or not any(
+            if not (first.text.isupper() or dotted) or not any(
                     f in (PRIMARY, CURATED, DEMONYM) and e.place.kind in MAJOR_KINDS | {"city"} for e, f in hits):
                 continue
             # "US", "UK", "EU": the country or union, never a village called Us or Uk
@@ -151,6 +152,12 @@ def classify(text: str, toks: list[Token], spans: list[Span], index: Index) -> l
 
 
 _CONTAINER_GAP = re.compile(r"^(?:\s*,\s*|\s+\(\s*|\s+in\s+(?:the\s+)?|\s+of\s+(?:the\s+)?)$", re.I)
+# "Kupiansk in occupied Kharkiv oblast", "Vuhledar, in the Donetsk region", "Tokmak near the Zaporizhzhia
+# region's border": held by a region only (a town after "near" is a direction, not a holder)
+_REGION_GAP = re.compile(
+    r"^(?:\s*,\s*(?:in\s+)?|\s+(?:in|of|near|inside|within)\s+)(?:the\s+)?"
+    r"(?:(?:occupied|liberated|frontline|front-line|embattled|neighbouring|neighboring|partly|partially|southern"
+    r"|northern|eastern|western|central)\s+)*$", re.I)
 
 
 def _link_containers(text: str, spans: list[Span]) -> None:
@@ -160,14 +167,28 @@ def _link_containers(text: str, spans: list[Span]) -> None:
     """
     for i, (a, b) in enumerate(zip(spans, spans[1:])):
         gap = text[a.end:b.start]
-        if _CONTAINER_GAP.match(gap) and b.role in ("place", "embedded") and a.role == "place":
-            if "," in gap and _in_list(text, spans, i):
+        d = _DIRECTION_GAP.match(gap)
+        if d and d.group(1).strip(" -") and a.role == "place" and b.role == "place" and a.container is None:
+            a.container = b
+            a.notes.append("direction:" + d.group(1).lower().replace("-", "").replace(" ", ""))
+            a.strong = True
+            continue
+        region_gap = b.qualifier in ("region", "district") and _REGION_GAP.match(gap) is not None
+        if (_CONTAINER_GAP.match(gap) or region_gap) and b.role in ("place", "embedded") and a.role == "place":
+            if "," in gap and not region_gap and _in_list(text, spans, i):
                 continue
             a.container = b
             a.strong = True
         elif re.fullmatch(r"(?:['’]s?)?\s+", gap) and text[a.end:a.end + 1] in "'’" and b.role == "place":
             b.container = a
             b.strong = True
+
+
+# "Vesele, north-west of Avdiivka", "Pisky, 10 km west of Donetsk": a compass direction from a town
+_DIRECTION_GAP = re.compile(
+    r"^\s*,?\s+(?:(?:about|some|around|roughly)\s+)?(?:\d+(?:[.,]\d+)?\s*(?:km|kilometres|kilometers|miles)\s+)?"
+    r"((?:north|south)?-?\s?(?:east|west)?|north|south)(?:ern)?\s+of\s+(?:the\s+)?(?:(?:town|city|village)\s+of\s+)?$",
+    re.I)
 
 
 _LIST_GAP = re.compile(r"^\s*(?:,|and|or|&)\s*(?:and\s+|or\s+)?$")

@@ -53,6 +53,11 @@ def _blocks(text: str, size: int) -> list[tuple[int, int]]:
     return out
 
 
+def _direction(s: Span) -> str:
+    """The compass direction the text gives from the span's container town ("north-west of Avdiivka")."""
+    return next((n.split(":", 1)[1] for n in s.notes if n.startswith("direction:")), "")
+
+
 def _check_text(text: object) -> str:
     if not isinstance(text, str):
         raise GazetteerQueryError(f"text must be str, not {type(text).__name__}")
@@ -185,7 +190,7 @@ class Gazetteer:
                     continue
                 cont = self._containers(s, best, hits)
                 ranked = score_candidates(hits[id(s)], qualifier=s.qualifier, context=ctx if rnd else None,
-                                          container=cont, key=s.key, contained=inner.get(id(s)))
+                                          container=cont, key=s.key, contained=inner.get(id(s)), direction=_direction(s))
                 best[id(s)] = ranked[0][1]
             ctx = self.context(spans, best)
         strong_ctx = self.context([s for s in spans if s.strong], best)
@@ -195,7 +200,7 @@ class Gazetteer:
                 continue
             cont = self._containers(s, best, hits)
             ranked = score_candidates(hits[id(s)], qualifier=s.qualifier, context=ctx, container=cont,
-                                      key=s.key, contained=inner.get(id(s)))
+                                      key=s.key, contained=inner.get(id(s)), direction=_direction(s))
             if cont and not any(inside(ranked[0][1], c) for c in cont):
                 # "Karnaukhivka, Kharkiv": a close spelling inside the named region beats a namesake outside
                 region = next((c for c in cont if c.place.kind in ("admin1", "country")), None)

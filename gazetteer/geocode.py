@@ -18,7 +18,7 @@ from .index import Entry, Index
 from .model import Precision, Resolution
 from .names import DEMONYM
 from .normalize import norm
-from .resolve import POINT_KINDS, Context, inside, make_resolution, score_candidates
+from .resolve import POINT_KINDS, Context, direction_word, inside, make_resolution, score_candidates
 from .theatre import FUZZY_COUNTRIES, HOME, THEATRE
 
 if TYPE_CHECKING:
@@ -76,7 +76,17 @@ def _hits(gz: "Gazetteer", name: str) -> list[tuple[Entry, int]]:
     m = re.match(r"^(.+?)\s*[-–—]\s+\S", name)
     if m:
         return _hits(gz, m.group(1))
+    # "Sviatogorsk Lavra", "Kramatorsk railway station": a facility known by its town's name
+    m = _FACILITY_TAIL.match(name.strip())
+    if m:
+        return _hits(gz, m.group(1))
     return []
+
+
+_FACILITY_TAIL = re.compile(
+    r"^(.+?)\s+(?:lavra|monastery|hospital|(?:railway |train |bus )?station|airport|airfield|air ?base|base"
+    r"|factory|works|refinery|depot|bridge|market|school|university"
+    r"|church|cathedral|dam|port|harbou?r|stadium|mall|shopping cent(?:re|er)|theat(?:re|er)|checkpoint)$", re.I)
 
 
 def fuzzy_within(index: Index, name: str, container: Entry) -> list[tuple[Entry, int]]:
@@ -146,8 +156,9 @@ def _typo(gz: "Gazetteer", name: str) -> list[tuple[Entry, int]]:
     if len(key) < 5:
         return []
     table = _typo_table(gz.index)
-    close = difflib.get_close_matches(key, list(table), n=2, cutoff=0.85)
-    pids = list(dict.fromkeys(p for k in close for p in table[k]))
+    close = difflib.get_close_matches(key, list(table), n=3, cutoff=0.85)
+    close = [k for k in close if k[:1] == key[:1]] or close[:2]   # a typo seldom changes the first letter:
+    pids = list(dict.fromkeys(p for k in close for p in table[k]))  # "Adiivka" is Avdiivka, not Kadiivka
     ents = gz.index.entries(pids)
     if len(pids) > 1:                     # namesakes: the Ukrainian one if there is exactly one
         pids = [p for p in pids if p in ents and ents[p].place.country_code == HOME]
@@ -176,8 +187,11 @@ def geocode_query(gz: "Gazetteer", query: str) -> Resolution | None:
     if whole != target and [h for h in gz.index.candidates(whole) if h[1] != DEMONYM]:
         target = whole                     # "Brovary raion" is a name of its own
     containers: list[Entry] = []
+    direction = ""
     for name, q in cleaned[1:]:
         hits = _hits(gz, name)
+        if hits and q.endswith(" of"):
+            direction = direction or direction_word(q)      # "Vesele, north-west of Avdiivka"
         if hits:
             # "X, Donetsk": the regions the name can mean (the oblast); a town only when no region has it
             readings = [e for _, e, _ in score_candidates(hits, qualifier=q or "region")]
@@ -200,7 +214,8 @@ def geocode_query(gz: "Gazetteer", query: str) -> Resolution | None:
             return replace(r, score=0.4)
     if not hits:
         return _container_only(gz, container) if container is not None else None
-    ranked = score_candidates(hits, qualifier=qual, context=ctx, container=containers)
+    ranked = score_candidates(hits, qualifier=qual, context=ctx, container=containers, key=target,
+                              direction=direction)
     best = ranked[0][1]
     if container is not None and not any(inside(best, c) for c in containers):
         fuzzy = fuzzy_within(gz.index, target, container)

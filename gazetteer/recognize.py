@@ -179,6 +179,8 @@ def propose(text: str, toks: list[Token], index: Index) -> list[Span]:
             continue
         key_parts = [t.key]
         grams.append((i, i, t.key))
+        if len(t.key) == 2 and t.text[1:].islower() and text.startswith(".", t.end):
+            grams.append((i, i, t.key + "."))      # AP state abbreviations ("Pa.", "Va."), never "PA", "VA"
         j = i
         while j + 1 < n and j - i + 1 < MAX_NGRAM and _joinable(text, toks[j], toks[j + 1]):
             nxt = toks[j + 1]
@@ -203,7 +205,7 @@ def propose(text: str, toks: list[Token], index: Index) -> list[Span]:
     for i in sorted(by_start):
         if i <= taken or any(f.first_tok <= i <= f.last_tok for f in spans):
             continue
-        i0, j0, key = max(by_start[i], key=lambda g: g[1])
+        i0, j0, key = max(by_start[i], key=lambda g: (g[1], g[2].endswith(".")))
         last = toks[j0]
         end = last.end
         surface = text[toks[i0].start:end]

@@ -104,6 +104,16 @@ def _front() -> list[tuple[float, float, str]]:
     return [(float(r[1]), float(r[2]), r[0]) for r in rows]
 
 
+def _respelling(key: str, name: str) -> bool:
+    """Whether the looked-up name is the place's own name in another romanisation (not another name):
+    "Novomykhaylivka" for Novomikhaylovka, "Blagodatnoye" for Blahodatne; not "Slavyansk" for Slavyanka."""
+    if not key:
+        return False
+    from .spelling import skeleton
+
+    return skeleton(key) == skeleton(name)
+
+
 def _nearest_km(lat: float, lon: float, points: list[tuple[float, float, str]], key: str) -> float:
     """Approximate distance to the nearest point of another name (equirectangular; fine below 300 km)."""
     kx = math.cos(math.radians(lat))
@@ -128,9 +138,40 @@ def _main_city_of(city: Place, region: Place) -> bool:
     return city.population >= 100_000 and haversine_km(city.lat, city.lon, region.lat, region.lon) < 120
 
 
+_BEARINGS = {"north": 0.0, "northeast": 45.0, "east": 90.0, "southeast": 135.0, "south": 180.0,
+             "southwest": 225.0, "west": 270.0, "northwest": 315.0}
+DIRECTION_KM = 60.0        # "north-west of Avdiivka": within this distance of the anchor
+
+
+def direction_word(text: str) -> str:
+    """'north-west of' / 'Northwestern' -> 'northwest'; '' when the text is no compass direction."""
+    w = text.lower().replace("-", "").replace(" ", "").removesuffix("of").removesuffix("ern")
+    return w if w in _BEARINGS else ""
+
+
+def _bearing(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+    """Initial bearing from the first point to the second, degrees clockwise from north."""
+    p1, p2, dl = math.radians(lat1), math.radians(lat2), math.radians(lon2 - lon1)
+    x = math.sin(dl) * math.cos(p2)
+    y = math.cos(p1) * math.sin(p2) - math.sin(p1) * math.cos(p2) * math.cos(dl)
+    return math.degrees(math.atan2(x, y)) % 360.0
+
+
+def direction_fit(e: Entry, anchor: Entry, direction: str) -> float:
+    """+1 when ``e`` lies in the named direction of the anchor town and near it, -1 when it lies the other way."""
+    if direction not in _BEARINGS or anchor.place.kind not in POINT_KINDS or e.pid == anchor.pid:
+        return 0.0
+    a, p = anchor.place, e.place
+    if haversine_km(a.lat, a.lon, p.lat, p.lon) > DIRECTION_KM:
+        return 0.0
+    diff = abs((_bearing(a.lat, a.lon, p.lat, p.lon) - _BEARINGS[direction] + 180.0) % 360.0 - 180.0)
+    return 1.0 if diff <= 50.0 else (-1.0 if diff >= 100.0 else 0.0)
+
+
 def score_candidates(hits: list[tuple[Entry, int]], *, qualifier: str = "", context: Context | None = None,
                      container: Entry | list[Entry] | None = None,
-                     key: str = "", contained: list[Entry] | None = None) -> list[tuple[float, Entry, str]]:
+                     key: str = "", contained: list[Entry] | None = None,
+                     direction: str = "") -> list[tuple[float, Entry, str]]:
     """Score each candidate; returns (score, entry, reason) sorted best first.
 
     ``container`` is the place (or places, any of which may hold it) the text says contains it;
@@ -145,8 +186,9 @@ def score_candidates(hits: list[tuple[Entry, int]], *, qualifier: str = "", cont
         p = e.place
         s = e.prom
         why = []
-        if flag in (PRIMARY, CURATED, DEMONYM):
-            s += 2.0
+        respelt = flag == ALTERNATE and p.kind in ("village", "town") and _respelling(key, p.name)
+        if flag in (PRIMARY, CURATED, DEMONYM) or respelt:
+            s += 2.0            # "Novomykhaylivka" is Novomykhailivka's own name, respelt
         elif has_primary and e.prom < 5.0:
             s -= 1.5            # "Oleksandrivka" is a village's own name before it is Donetsk's old one
         if qualifier in ("region", "district"):
@@ -165,6 +207,12 @@ def score_candidates(hits: list[tuple[Entry, int]], *, qualifier: str = "", cont
                 why.append(f"inside {holder.place.name}")
             else:
                 s -= 3.0
+        if direction and containers:        # "Vesele, north-west of Avdiivka": the namesake that lies there
+            fit = max(direction_fit(e, c, direction) for c in containers)
+            if fit:
+                s += 1.5 * fit
+                if fit > 0:
+                    why.append(f"{direction} of {containers[0].place.name}")
         if contained and p.kind in AREA_KINDS and any(inside(c, e) for c in contained):
             s += 3.0
             why.append("contains the place named with it")
@@ -192,7 +240,8 @@ def score_candidates(hits: list[tuple[Entry, int]], *, qualifier: str = "", cont
         if flag == ALTERNATE:
             why.append("alternate name")
         out.append((s, e, "; ".join(why) or ("prominence" if flag != ALTERNATE else "alternate name")))
-    out.sort(key=lambda t: (-t[0], -t[1].prom, t[1].place.place_id))
+    # ties: the more prominent, then the more populous; the place id only when nothing else tells them apart
+    out.sort(key=lambda t: (-t[0], -t[1].prom, -t[1].place.population, t[1].place.place_id))
     return out
 
 

@@ -23,7 +23,7 @@ from ..index import SCHEMA, SCHEMA_VERSION, SECONDARY_INDEXES
 from ..names import ALTERNATE, CURATED, PRIMARY
 from ..normalize import norm
 from ..theatre import HOME
-from . import enrich, sources
+from . import enrich, regions, sources
 from .sources import Record
 
 logger = logging.getLogger(__name__)
@@ -208,14 +208,19 @@ def _fill(con: sqlite3.Connection, bar: Progress, extra: Iterable[Record]) -> No
             admin1_names.setdefault(rec.admin1_code, rec.name)
     bar("GeoNames cities500", 1, 6)
     caps = sources.capitals()
+    capital_pid: dict[str, tuple[int, int]] = {}           # country -> (population, pid) of its capital
     for rec in sources.cities500_records():
-        b.add(rec, capital=caps.get(rec.country_code) == rec.name and rec.population > 0)
+        pid = b.add(rec)
+        if pid > 0 and caps.get(rec.country_code) == rec.name and rec.population > 0 \
+                and rec.population > capital_pid.get(rec.country_code, (0, 0))[0]:
+            capital_pid[rec.country_code] = (rec.population, pid)   # the largest of the namesakes (Washington)
+    b.capitals.update(pid for _, pid in capital_pid.values())
     bar("Who's On First Ukraine", 2, 6)
     near = b.grid
     for pid, rec in b.recs.items():
         if rec.country_code == HOME and rec.kind in ("city", "town", "village"):
             near.add(pid, rec)
-    enrich.regions_at_their_capitals(b)
+    regions.at_the_city_they_are_named_after(b)
     for rec in sources.wof_records():
         if rec.kind == "admin1" and (rec.gn_id not in b.by_gn):
             continue                  # WOF oblasts only lend their names to the Natural Earth ones
@@ -227,11 +232,17 @@ def _fill(con: sqlite3.Connection, bar: Progress, extra: Iterable[Record]) -> No
         pid = b.add(rec)
         if pid > 0 and b.recs[pid] is rec and rec.kind in ("city", "town", "village"):
             near.add(pid, rec)
+    enrich.drop_borrowed_populations(b)
     for rec in sources.raion_records():
         enrich.name_raion_after_its_town(rec, b)
         b.add(rec)
+    for rec in regions.admin2_records():
+        b.add(rec)
     bar("supplement", 3, 6)
     enrich.add_supplement(b)
+    regions.add_region_names(b)
+    regions.add_state_abbreviations(b)
+    admin1_names.update(regions.geonames_admin1_labels(b))
     for rec in extra:
         b.add(rec)
     for rec in _imported_records():

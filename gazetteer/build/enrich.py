@@ -72,27 +72,9 @@ def spellings(r: Record) -> set[str]:
     out: set[str] = set()
     for n in base:
         out |= variants(n)
-    out |= _russian_style(r.name)
-    return out
+    from ..spelling import russian_style
 
-
-_RU_ENDINGS = (("ivka", "ovka"), ("ivka", "evka"), ("tske", "tskoye"), ("ske", "skoye"), ("ne", "noye"),
-               ("ove", "ovo"), ("eve", "evo"), ("yi", "iy"))
-
-
-def _russian_style(name: str) -> set[str]:
-    """The Russian-style spelling English reports give Ukrainian places without a Russian name at hand:
-    h -> g (Veselohorivka -> Veselogorovka), -ivka -> -ovka/-evka, -ske -> -skoye, -ne -> -noye."""
-    if not name.isascii():
-        return set()
-    g = re.sub(r"(?<![kzscKZSC])h", "g", name)
-    g = re.sub(r"(?<![kzscKZSC])H", "G", g)
-    out = {g} if g != name else set()
-    for base in (name, g):
-        low = base.lower()
-        for old, new in _RU_ENDINGS:
-            if low.endswith(old) and len(low) > len(old) + 2:
-                out.add(base[: -len(old)] + new)
+    out |= russian_style(r.name)           # Novoselovka, Krasnoe, Alekseyevka, Blagodatnoye ...
     return out
 
 
@@ -196,3 +178,23 @@ def add_demonyms(b: "Builder", con: sqlite3.Connection) -> None:
             continue
         rows.append((norm(form), pid, DEMONYM))
     con.executemany("INSERT OR REPLACE INTO name VALUES (?,?,?)", rows)
+
+
+def drop_borrowed_populations(b: "Builder") -> None:
+    """A Who's On First settlement that GeoNames does not know and that carries the population of a
+    namesake city elsewhere (WOF's "Mikolayiv", a small town in Lviv oblast, with the 498,748 people of
+    Mykolaiv) loses it: it would otherwise outrank the city it borrowed them from."""
+    from ..spelling import skeleton
+
+    cities: dict[str, list[Record]] = {}
+    for r in b.recs.values():
+        if r.source == "geonames" and r.population >= 20_000:
+            cities.setdefault(skeleton(r.name), []).append(r)
+    for r in b.recs.values():
+        if r.source != "wof" or r.population < 20_000 or r.kind not in ("city", "town"):
+            continue
+        for c in cities.get(skeleton(r.name), ()):
+            if abs(c.population - r.population) <= 0.1 * c.population \
+                    and haversine_km(r.lat, r.lon, c.lat, c.lon) > 20:
+                r.population, r.kind = 0, sources.populated_kind(0)
+                break

@@ -121,7 +121,10 @@ def test_donetsk_alone_is_the_city(gz):
 def test_misspelt_war_zone_towns_but_never_a_guessed_village(gz):
     r = gz.geocode_resolution("Dontesk")
     assert r.place.name == "Donetsk" and r.place.country_code == "UA" and r.score < 0.5
-    assert gz.geocode_resolution("Adiivka") is None           # Avdiivka or Kadiivka: no guess
+    # Avdiivka or Kadiivka: a typo seldom changes the first letter, so Avdiivka (issue 11)
+    assert gz.geocode_resolution("Adiivka").place.name == "Avdiivka"
+    assert gz.geocode_resolution("Pokrovk") is None           # Pokrovsk or a Pokrovka, same first letter: no guess
+    assert gz.geocode_resolution("Mykolaivk") is None         # Mykolaiv or a Mykolaivka: no guess
     assert gz.geocode_resolution("Rozhivkka") is None         # villages only with context
     r = gz.geocode_resolution("Rozivka, Kyiv oblast")          # never Rozivka in Zaporizhzhia
     assert r is None or r.place.admin1_code == "UA.13"

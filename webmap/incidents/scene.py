@@ -164,12 +164,49 @@ def _qualified(text: str, m: Mention, ctx: "Context") -> tuple[Resolution, int, 
     return None
 
 
+# "Chasiv Yar in Donetsk oblast", "Toretsk, in the Donetsk region", "Vesele (Bakhmut raion, Donetsk oblast)",
+# "Kupiansk in occupied Kharkiv region": the second name says where the first one is
+_CONTAINER_GAP = re.compile(
+    r"^\s*(?:,\s*|\(\s*|(?:in|of|near|inside)\s+)(?:in\s+)?(?:the\s+)?"
+    r"(?:(?:occupied|liberated|frontline|front-line|embattled|neighbouring|neighboring|border|partly|partially"
+    r"|russian-occupied|ukrainian-controlled|southern|northern|eastern|western|central|north|south|east|west)\s+)*$",
+    re.I)
+_AREA_KINDS = ("admin1", "admin2", "area")
+_POINT_KINDS = ("city", "town", "village", "district")
+
+
+def _containers(text: str, sent: list[Mention]) -> dict[int, Mention]:
+    """id(container mention) -> the settlement it locates, for "X in Y oblast" and its variants.
+
+    Y must be a region or district (not a town: "Vesele near Bakhmut" is a direction, not a holder), and
+    X a settlement. Chains ("X (Y raion, Z oblast)") pass the settlement on to every container.
+    """
+    out: dict[int, Mention] = {}
+    ordered = sorted(sent, key=lambda m: m.start)
+    for a, b in zip(ordered, ordered[1:]):
+        ra, rb = a.resolution, b.resolution
+        if ra is None or rb is None or rb.place.kind not in _AREA_KINDS:
+            continue
+        if not _CONTAINER_GAP.match(text[a.end:b.start]):
+            continue
+        inner = out.get(id(a)) if ra.place.kind in _AREA_KINDS else (a if ra.place.kind in _POINT_KINDS else None)
+        if inner is not None:
+            out[id(b)] = inner
+    return out
+
+
 def choose(text: str, mentions: list[Mention], sent_start: int, sent_end: int, trigger_at: int,
            ctx: Context) -> Located | None:
     """The scene of an event told at ``trigger_at`` in the sentence [sent_start, sent_end) of ``text``."""
     sent = [m for m in in_span(mentions, sent_start, sent_end) if m.role == "place" and m.resolution]
-    scored = sorted(((score_mention(text, m, trigger_at, sent_start), m) for m in sent),
-                    key=lambda x: -x[0])
+    holders = _containers(text, sent)
+    raw = {id(m): score_mention(text, m, trigger_at, sent_start) for m in sent}
+    for m in sent:                 # the settlement takes its container's place in the sentence, and its score
+        inner = holders.get(id(m))
+        if inner is not None:
+            raw[id(inner)] = max(raw[id(inner)], raw[id(m)] + 0.05)
+            raw[id(m)] -= 1.0
+    scored = sorted(((raw[id(m)], m) for m in sent), key=lambda x: -x[0])
     best = next(((s, m) for s, m in scored if not is_country(m.resolution)), None)
     coded = _CODED_TO.search(text[sent_start:sent_end])
     if coded:
