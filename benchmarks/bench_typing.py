@@ -104,7 +104,7 @@ def main(argv: list[str]) -> int:
         for kind, i in single:
             print(f"  one note: {kind}[{i}] {triggers.RULES[kind][i]}")
         for it, got in misses:
-            print(f"  miss: {it['event_type']} / {it['sub_event_type']} -> {got[0]} / {got[1]}")
+            print(f"  miss: {it['event_type']} / {it['sub_event_type']} -> {got[0]} / {got[1]}: {it['text'][:160]}")
     return 0
 
 

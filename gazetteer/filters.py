@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 
 from .index import Entry, Index
-from .inflect import area_qualifier
+from .inflect import EVENT_NEIGHBOUR, area_qualifier, is_cyrillic_key
 from .names import ALTERNATE, CURATED, DEMONYM, PRIMARY
 from .recognize import (ORG_TAIL, QUALIFIERS_AFTER, STOP, TITLES, Span, Token)
 
@@ -72,7 +72,9 @@ def classify(text: str, toks: list[Token], spans: list[Span], index: Index) -> l
         joined_next = nxt is not None and text[last.end:nxt.start] in (" ", "-")
         single = s.first_tok == s.last_tok
         s.prep = prev.key if prev is not None else ""
-        s.qualifier = s.qualifier or area_qualifier(s.key)      # Київську область, Харківщина: the region
+        s.qualifier = s.qualifier or area_qualifier(s.key, s.text)      # Київську область, Харківщина: the region
+        cyr_event = is_cyrillic_key(s.key) and any(                 # "обстріляли Берислав", "Суджу обстреливают"
+            t is not None and EVENT_NEIGHBOUR.match(t.key) for t in (prev, nxt))
         if any(f == DEMONYM for _, f in hits):
             s.role = "demonym"
             s.hits = [(p, f) for p, f in s.hits if f == DEMONYM]
@@ -133,8 +135,8 @@ def classify(text: str, toks: list[Token], spans: list[Span], index: Index) -> l
             continue
         best = max(hits, key=lambda h: (h[1] in (PRIMARY, CURATED), h[0].prom))
         if not major and ((best[1] == ALTERNATE and best[0].prom < 5.0) or best[0].prom < 4.2
-                          or persons.get(s.key) in ("L", "F") or letters == 3):   # "Udy", "Paul" need support
-            s.strong = False
+                          or persons.get(s.key) in ("L", "F") or letters == 3) and not cyr_event:
+            s.strong = False                                        # "Udy", "Paul" need support
         for rx, q in BEFORE_QUALIFIERS:
             m = rx.search(text[max(0, s.start - 40):s.start])
             if m:

@@ -76,6 +76,7 @@ _REGIONS = {
     "хмельниччина": "хмельницька область", "хмельнитчина": "хмельницкая область",
     "черкащина": "черкаська область", "чернігівщина": "чернігівська область",
     "черниговщина": "черниговская область", "буковина": "чернівецька область",
+    "подмосковье": "московская область", "підмосков'я": "московская область",
     "курщина": "курская область", "бєлгородщина": "белгородская область", "белгородчина": "белгородская область",
     "білгородщина": "белгородская область", "брянщина": "брянская область", "воронежчина": "воронежская область",
 }
@@ -161,11 +162,13 @@ def gram_candidates(words: Sequence[str]) -> list[str]:
     return [k for k in dict.fromkeys(out) if k != joined]
 
 
-def area_qualifier(key: str) -> str:
-    """"region" for a Cyrillic oblast key ("київська область"), "district" for a raion, else ""."""
-    if key.endswith((" область", " обл")):
+def area_qualifier(key: str, surface: str = "") -> str:
+    """"region" for a Cyrillic oblast ("київська область", "Курской области"), "district" for a raion
+    ("Рыльского района"), else ""."""
+    last = norm(surface).rsplit(" ", 1)[-1] if " " in surface.strip() else ""
+    if key.endswith((" область", " обл")) or (last and _AREA_WORD.match(last)):
         return "region"
-    if key.endswith(" раион"):
+    if key.endswith(" раион") or (last and _RAION_WORD.match(last)):
         return "district"
     return ""
 
@@ -180,8 +183,29 @@ def area_candidates(word: str, area_word: str) -> list[str]:
     if _AREA_WORD.match(area_word):
         return [f + " область" for f in feminine_adjective(word)]
     if _RAION_WORD.match(area_word):
-        return [m + " раион" for m in masculine_adjective(word)] + masculine_adjective(word)
+        masc = masculine_adjective(word)
+        return [m + " раион" for m in masc] + masc + _raion_towns(masc)
     return []
+
+
+def _raion_towns(adjectives: list[str]) -> list[str]:
+    """The town a district is named after (Рыльский район: Рыльск; Глушковский район: Глушково), for the
+    districts the gazetteer does not hold."""
+    out = []
+    for a in adjectives:
+        m = re.match(r"^(.+?)(?:ськ|цьк|зьк|ск|цк)(?:ии|ыи|ои)$", a)
+        if m:
+            st = m.group(1)
+            out += [a[:-2], st + "ськ", st + "ск", st + "цьк", st + "цк", st + "о", st + "е", st, st + "а", st + "і", st + "и"]
+    return list(dict.fromkeys(out))
+
+
+# words a place name stands next to when something happens there ("Херсон знову під обстрілом",
+# "обстріляли Берислав", "Суджу обстреливают"): they support a weak match as a locative preposition does
+EVENT_NEIGHBOUR = re.compile(
+    r"^(?:обстр\w*|атак\w*|удар\w*|вдар\w*|штурм\w*|звільн\w*|освобо\w*|захопи\w*|захвати\w*|бомб\w*"
+    r"|зазна\w*|подверг\w*|потрапи\w*|попал\w*|евакуа\w*|эвакуа\w*|знову|снова|сьогодні|сегодня|вночі|ночью"
+    r"|уночі|вранці|утром|під|под|обстрілю\w*|обстрелива\w*|уразил\w*|поразил\w*|бо[іи])$")
 
 
 Gram = tuple[int, int, str]

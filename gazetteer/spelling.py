@@ -59,7 +59,7 @@ LETTER_RULES: tuple[tuple[str, re.Pattern[str], str], ...] = (
 
 
 def _endings(name: str) -> set[str]:
-    out = set()
+    out: set[str] = set()
     for _, pat, repls in ENDING_RULES:
         if pat.search(name):
             out.update(pat.sub(r, name) for r in repls)

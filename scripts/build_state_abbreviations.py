@@ -32,6 +32,12 @@ def _module_dir() -> Path:
     return tmp / "x"
 
 
+def _field(head: str, key: str) -> str:
+    """The string value of ``"key": "..."`` in one State(...) literal, or ''."""
+    m = re.search(rf'"{key}": "([^"]*)"', head)
+    return m.group(1) if m else ""
+
+
 def main() -> None:
     # us/states.py imports jellyfish at module level; its State(...) literals are read as text instead
     text = (_module_dir() / "us" / "states.py").read_text(encoding="utf-8")
@@ -39,8 +45,7 @@ def main() -> None:
     found = []
     for block in re.split(r"\n[A-Z]{2} = State\(", text)[1:]:
         head = block.split('"counties"')[0]
-        get = lambda k: (re.search(rf'"{k}": "([^"]*)"', head) or [None, ""])[1]  # noqa: E731
-        found.append((get("abbr"), get("name"), get("ap_abbr")))
+        found.append(tuple(_field(head, k) for k in ("abbr", "name", "ap_abbr")))
     for abbr, name, ap in sorted(found):
         ap = ap.strip()
         if not ap or ap == name:

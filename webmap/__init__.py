@@ -53,6 +53,8 @@ def create_app(config: Mapping[str, Any] | None = None) -> Flask:
     app.extensions["webmap"] = WebmapState.from_config(app.config)
     app.register_blueprint(pages.bp)
     app.register_blueprint(api.bp)
+    from .views import live
+    app.register_blueprint(live.bp)
     errors.init_app(app)
     from .auth import init_app as init_auth
     init_auth(app)

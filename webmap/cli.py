@@ -164,6 +164,28 @@ def ingest(ctx: click.Context, paths: tuple[str, ...], db: str | None, replace: 
 
 
 @cli.command()
+@click.argument("folder")
+@click.option("--db", help="SQLite file or postgresql:// URL")
+@click.option("--interval", type=float, default=2.0, show_default=True, help="seconds between two looks")
+@click.pass_context
+def watch(ctx: click.Context, folder: str, db: str | None, interval: float) -> None:
+    """Ingest every new or changed file put in FOLDER, a log line per file, until stopped (Ctrl-C)."""
+    from .appcli import app_for
+    from .watch import Watcher
+
+    logging.basicConfig(level=logging.INFO, format="%(levelname)s %(name)s: %(message)s")
+    try:
+        watcher = Watcher(app_for(db), folder, interval=max(0.1, interval))
+    except NotADirectoryError as err:
+        click.echo(f"error: {err}", err=True)
+        ctx.exit(2)
+    try:
+        watcher.run()
+    except KeyboardInterrupt:
+        click.echo("stopped", err=True)
+
+
+@cli.command()
 @click.argument("out")
 @click.option("--db", help="SQLite file or postgresql:// URL")
 @click.option("--category", multiple=True, help="a category key (repeatable)")

@@ -17,6 +17,7 @@ GEO_VERSION = "1.1.0"
 _STR = ("id", "article_id", "category", "category_label", "event_type", "sub_event_type", "date", "date_precision",
         "location_name", "place_id", "country_code", "admin1")
 _JSON = ("actors", "weapons", "counts", "sources")
+_OPTIONAL = ("status", "role", "route")      # properties only some features have (evacuation routes), as JSON
 
 
 def schema() -> Any:
@@ -28,7 +29,7 @@ def schema() -> Any:
     fields += [pa.field(n, pa.string()) for n in _JSON[:3]]
     fields += [pa.field("sentence_index", pa.int32()), pa.field("sentence", pa.string()),
                pa.field("start", pa.int32()), pa.field("end", pa.int32()), pa.field("sources", pa.string()),
-               pa.field("notes", pa.string()), pa.field("geometry", pa.binary()),
+               pa.field("notes", pa.string()), pa.field("extra", pa.string()), pa.field("geometry", pa.binary()),
                pa.field("bbox", pa.struct([pa.field(k, pa.float64()) for k in ("xmin", "ymin", "xmax", "ymax")]))]
     return pa.schema(fields)
 
@@ -48,6 +49,8 @@ def feature_to_row(feature: dict[str, Any]) -> dict[str, Any]:
                                       "start", "end")})
     row.update({n: _dump(p.get(n)) for n in _JSON})
     row["notes"] = p.get("notes")
+    extra = {n: p[n] for n in _OPTIONAL if n in p}
+    row["extra"] = _dump(extra) if extra else None
     g = feature.get("geometry")
     if g:
         geom = shape(g)
@@ -74,6 +77,8 @@ def row_to_feature(row: dict[str, Any]) -> dict[str, Any]:
     props["corrected"] = False
     if row.get("notes"):
         props["notes"] = row["notes"]
+    if row.get("extra"):
+        props.update(json.loads(row["extra"]))
     geometry = None
     if row.get("geometry") is not None:
         geometry = json.loads(json.dumps(mapping(shapely.from_wkb(row["geometry"]))))   # tuples -> lists

@@ -20,6 +20,7 @@ from folium.plugins import HeatMap, MarkerCluster
 from folium.template import Template
 from jinja2.utils import htmlsafe_json_dumps
 
+from .route_layer import add_routes
 from .incidents.categories import CATEGORIES, Category
 from .incidents.models import Incident
 from .placenames import display_name_for
@@ -210,6 +211,7 @@ def build_map(incidents: Sequence[Incident], *, options: MapOptions = MapOptions
     heat = HeatMap([], name="Heat map", show=False, radius=18, blur=20, min_opacity=0.3)
     heat.add_to(m)
     _ClusterAssets().add_to(m)
+    add_routes(m, incidents)                    # evacuation routes: directed lines in a layer of their own
     control = folium.LayerControl(collapsed=False, position="topright")
     control.add_to(m)
     data = payload(incidents, options=options, popup_html=popup_html, corrected=corrected, geometry_for=geometry_for)

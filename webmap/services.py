@@ -18,7 +18,7 @@ from .store import AddResult, IncidentStore, open_store
 log = logging.getLogger(__name__)
 
 Extractor = Callable[[Article, PlaceResolver | None], Sequence[Incident]]
-INGESTIBLE = (".txt", ".md", ".markdown", ".html", ".htm", ".json", ".jsonl")
+INGESTIBLE = (".txt", ".md", ".markdown", ".html", ".htm", ".json", ".jsonl", ".rss", ".atom", ".xml")
 
 
 @dataclass
@@ -141,12 +141,20 @@ class WebmapState:
         :raises ArticleError: for unreadable input (not UTF-8, empty, bad JSON), naming the file.
         """
         from .incidents.loaders import load_bytes
-        return self.ingest_articles(load_bytes(data, name, self.max_bytes), replace_existing=replace_existing)
+        articles = load_bytes(data, name, self.max_bytes)
+        from .feed import ingest_feed, is_feed
+        if is_feed(articles) and not replace_existing:     # Telegram: new and edited messages, merged events
+            return ingest_feed(self, articles)
+        return self.ingest_articles(articles, replace_existing=replace_existing)
 
     def ingest_path(self, path: str | Path, *, replace_existing: bool = False) -> list[AddResult]:
         """Ingest one file from disk."""
         from .incidents.loaders import load_path
-        return self.ingest_articles(load_path(path, self.max_bytes), replace_existing=replace_existing)
+        articles = load_path(path, self.max_bytes)
+        from .feed import ingest_feed, is_feed
+        if is_feed(articles) and not replace_existing:     # Telegram: new and edited messages, merged events
+            return ingest_feed(self, articles)
+        return self.ingest_articles(articles, replace_existing=replace_existing)
 
 
 def iter_files(paths: Sequence[str | Path]) -> Iterator[Path]:

@@ -5,7 +5,6 @@ merging of one settlement told by two sources.
 from __future__ import annotations
 
 import logging
-import re
 import sqlite3
 from typing import TYPE_CHECKING
 

@@ -3,7 +3,6 @@ from __future__ import annotations
 
 import json
 import re
-import time
 
 from web_factory import sample, synthetic
 
@@ -95,10 +94,7 @@ def test_map_render_parts_for_templates():
 
 def test_map_scales_without_a_python_object_per_marker():
     _, incs = synthetic(10_000)
-    t0 = time.perf_counter()
-    html = _html(incs)
-    elapsed = time.perf_counter() - t0
+    html = _html(incs)                   # its speed is measured in benchmarks/bench_web.py, not asserted here
     assert html.count("L.marker(") == 0
     assert len(_payload(html)["incidents"]) == 10_000
     assert len(html) < 1_500_000, len(html)
-    assert elapsed < 3.0, elapsed

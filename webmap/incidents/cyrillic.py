@@ -37,10 +37,9 @@ def _union(attr: str) -> str:
     return "|".join(f"(?:{getattr(t, attr)})" for t in _TABLES)
 
 
-# Case-sensitive where an abbreviation or a name must not match an ordinary word (Град / град = hail).
-_CASED = {"drone", "missile", "shell", "air"}
-PATTERNS = {k: re.compile("|".join(f"(?:{t.TRIGGERS[k]})" for t in _TABLES),
-                          0 if k in _CASED else re.I) for k in KINDS}
+# Case-insensitive (a sentence may open with any trigger); names that are also ordinary words are written
+# case-sensitive in the tables with (?-i:...) (Град the launcher, град the hail).
+PATTERNS = {k: re.compile("|".join(f"(?:{t.TRIGGERS[k]})" for t in _TABLES), re.I) for k in KINDS}
 _IRREALIS = re.compile(_union("IRREALIS"), re.I)
 _NOT_EVENT = re.compile(_union("NOT_EVENT"), re.I)
 _ACTION = re.compile(_union("ACTION"), re.I)
@@ -49,14 +48,18 @@ _MILITARY = re.compile(_union("MILITARY"), re.I)
 _NOTES = re.compile(_union("NOTES"), re.I)
 
 
+_INFINITIVE = ("ти", "ть", "тися", "ться", "тись")      # "може атакувати": a threat, not an attack
+
+
 @lru_cache(maxsize=2048)
 def _hits(sentence: str) -> tuple[Hit, ...]:
     hits: list[Hit] = []
     masked = [(m.start(), m.end()) for m in _NOT_EVENT.finditer(sentence)]
     for kind, pat in PATTERNS.items():
         for m in pat.finditer(sentence):
-            if any(a <= m.start() < b for a, b in masked):
-                continue
+            if any(a <= m.start() < b for a, b in masked) or (
+                    kind != "milsite" and m.group(0).lower().endswith(_INFINITIVE)):
+                continue                  # "може атакувати": an infinitive tells a threat, not an attack
             if kind != "casualty" and _IRREALIS.search(sentence[max(0, m.start() - 40):m.start()]):
                 continue
             hits.append(Hit(kind, m.start(), m.end(), m.group(0)))
@@ -74,7 +77,6 @@ def _acled(category: str) -> tuple[str, str]:
     return c.event_type, c.sub_event_type
 
 
-_INFINITIVE = ("ти", "ть", "тися", "ться", "тись")      # "може атакувати": a threat, not an attack
 _LIBERATED = re.compile(r"\b(?:звільн|деокуп|освобо)", re.I)
 
 
@@ -121,7 +123,7 @@ def detect(sentence: str) -> list[Detected]:
         for k in ("air", "drone", "missile", "shell"):
             if k not in kinds or (k in ("drone", "missile") and only_intercepted):
                 continue
-            if not (action or "casualty" in kinds or k in ("shell", "air")):
+            if not (action or "casualty" in kinds):
                 continue
             add(k, needs_place=not action, weapon_kind=k)
             done = True
@@ -135,10 +137,25 @@ def detect(sentence: str) -> list[Detected]:
     return out
 
 
+_CONSEQUENCE = re.compile(r"^\W*(?:внаслідок|унаслідок|в результаті|у результаті|в результате|через|від|от)\s+"
+                         r"(?:\w+\s+){0,2}?(?:удар|атак|обстріл|обстрел|прил[еіё]т|вибух|взрыв)\w*", re.I)
+
+
+_DAMAGE = re.compile(r"пошкодж|зруйн|поврежд|разруш|пожеж|пожар|загоран|возгоран", re.I)
+
+
 def casualty_only(sentence: str) -> bool:
-    """True for a sentence that only reports casualties ("Двоє людей загинули.")."""
+    """True for a sentence that only reports casualties ("Двоє людей загинули.", "Внаслідок удару поранено
+    двох людей."): they count for the attack told just before."""
     hits = find_hits(sentence)
-    return bool(hits) and all(h.kind == "casualty" for h in hits)
+    if not hits or not any(h.kind == "casualty" for h in hits):
+        return False
+    if all(h.kind == "casualty" for h in hits):
+        return True
+    if not all(h.kind in ("casualty", "strike") for h in hits):
+        return False
+    return bool(_CONSEQUENCE.match(sentence)) or all(
+        _DAMAGE.match(h.text) for h in hits if h.kind == "strike")      # "Пошкоджено школу, загинула людина."
 
 
 def detect_note(sentence: str, short: bool = False) -> Detected | None:

@@ -24,7 +24,8 @@ _CATEGORY_OF = {"air": "air_strike", "drone": "drone_strike", "missile": "missil
                 "sexual": "civilian_casualties", "casualty": "civilian_casualties", "ied": "shelling",
                 "loot": "political", "defuse": "political", "protest": "political", "arrest": "political"}
 _ACTION = re.compile(
-    r"\b(?:launch(?:ed|ing)|fir(?:ed|ing)|sent|sending|used|using|hit|hitting|struck|strikes?|striking|attack(?:ed|s)?"
+    r"\b(?:launch(?:ed|ing|es)?|fir(?:e|ed|ing)|sent|sending|used|using|hit|hitting|struck|strikes?|striking|attack(?:ed|s)?"
+    r"|drop(?:s|ped|ping)?|observed|recorded|heard"
     r"|slamm(?:ed|ing)|impact(?:ed|ing)?|target(?:ed|ing)|dropp(?:ed|ing)|exploded|explosions?|blasts?|killed"
     r"|killing|wounded|wounding|injur(?:ed|ing)|damag(?:ed|ing)|destroy(?:ed|ing)|pound(?:ed|ing)|shelled|bombed"
     r"|came under|come under|landed|rained|carried out|conducted|fell|falling|crashed|aftermath)\b", re.I)
@@ -35,6 +36,10 @@ _MILITARY_VICTIM = re.compile(r"\b(?:soldiers?|servicem[ae]n|troops|fighters|sai
                               r"|personnel|marines|officers)\b", re.I)
 
 
+_MANNED = re.compile(r"\b(?:(?:Su|MiG|Ka|Mi|Il|Tu|An|Yak|Be|A)-\d+\w*|aircraft|planes?|jets?|fighters?(?:-bombers?)?"
+                     r"|bombers?|helicopters?|choppers?|gunships?|warplanes?|airplanes?)\b", re.I)
+_UNMANNED = re.compile(r"\b(?:drones?|UAVs?|unmanned|Shaheds?|Gerans?|missiles?|rockets?|Orlan|Lancet|Zala"
+                       r"|Supercam|munitions?|bombs?)\b", re.I)
 _CROWD = re.compile(r"\b(?:(?:riot )?police(?:men)?|protesters|demonstrators|rioters|crowds?|football fans|mobs?)\b", re.I)
 _ARMED = re.compile(r"\b(?:forces|troops|army|soldiers|military|militants|rebels|fighters|units?|artillery|tanks?)\b",
                     re.I)
@@ -76,6 +81,11 @@ def _weapon_sub(kinds: set[str], default: str) -> str:
     return default
 
 
+_NONVIOLENT = re.compile(r"\b(?:without (?:a |any )?(?:fight|fighting|battle|resistance|clashes|a shot(?: fired)?)"
+                         r"|unopposed|handed (?:over|back)|peacefully|were allowed to leave|after (?:the )?(?:\w+ )?"
+                         r"(?:withdrawal|retreat) of)\b", re.I)
+
+
 def _territory_sub(sentence: str, hit: Hit) -> tuple[str, str, str]:
     """(category, event_type, sub_event_type) of a change of control."""
     low = sentence.lower()
@@ -84,6 +94,8 @@ def _territory_sub(sentence: str, hit: Hit) -> tuple[str, str, str]:
                   r"|gain)", low)
     if re.search(r"\b(?:captured|seized|took) (?:some |several |\w+ )?positions\b", low):
         return "ground_assault", BATTLES, "Armed clash"
+    if _NONVIOLENT.search(sentence):
+        return "ground_assault", STRATEGIC, "Non-violent transfer of territory"
     if gov:
         violent = re.search(r"\b(?:clash|fight|battle|counteroffensive|counter-offensive|assault|shell|strike)", low)
         if not violent and re.search(r"\bwithdr[ae]w", low):
@@ -124,7 +136,8 @@ def detect(sentence: str) -> list[Detected]:
     weapon_kinds = kinds & {"air", "drone", "missile", "shell"}
     by["territory"] = [h for h in by.get("territory", []) if not re.fullmatch(r"occupied", h.text, re.I)
                        and not re.match(r"\s+(?:in|by|during|at)\b", sentence[h.end:])
-                       and not re.search(r"\b(?:those|been|were|was|being)\s+$", sentence[:h.start])]
+                       and not (re.search(r"\b(?:those|been|were|was|being)\s+$", sentence[:h.start])
+                                and not re.match(r"(?:liberated|recaptured|retaken)$", h.text, re.I))]
     if not by["territory"]:
         del by["territory"]
         kinds.discard("territory")
@@ -154,7 +167,9 @@ def detect(sentence: str) -> list[Detected]:
         add("ied", et=EXPLOSIONS, st="Remote explosive/landmine/IED")
     if "loot" in kinds:
         add("loot", et=STRATEGIC, st="Looting/property destruction")
-    if "intercept" in kinds:
+    if "intercept" in kinds and _MANNED.search(sentence) and not _UNMANNED.search(sentence):
+        add("intercept", category="equipment_destroyed", et=BATTLES, st="Armed clash")   # a jet shot down
+    elif "intercept" in kinds:
         add("intercept")
     if "defuse" in kinds:
         add("defuse", et=STRATEGIC, st="Disrupted weapons use")

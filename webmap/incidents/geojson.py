@@ -11,6 +11,18 @@ def _point(lat: float, lon: float) -> dict[str, Any]:
     return {"type": "Point", "coordinates": [round(lon, 6), round(lat, 6)]}
 
 
+def line(points: Iterable[tuple[float, float]]) -> dict[str, Any]:
+    """A LineString through (lat, lon) points, in their order (an evacuation route: origin to destination)."""
+    return {"type": "LineString", "coordinates": [[round(lon, 6), round(lat, 6)] for lat, lon in points]}
+
+
+def line_points(geometry: Any) -> list[tuple[float, float]]:
+    """The (lat, lon) points of a GeoJSON LineString (an incident read back from a store keeps only this)."""
+    if not geometry or geometry.get("type") != "LineString":
+        return []
+    return [(float(lat), float(lon)) for lon, lat, *_ in geometry.get("coordinates") or []]
+
+
 def to_feature(incident: Incident) -> dict[str, Any]:
     """One incident as a GeoJSON Feature: the area's polygon when it has one, else its point (or null)."""
     i = incident
@@ -37,6 +49,12 @@ def to_feature(incident: Incident) -> dict[str, Any]:
     }
     if i.notes:
         props["notes"] = i.notes
+    if i.status:
+        props["status"] = i.status
+    if i.role:
+        props["role"] = i.role
+    if i.route:
+        props["route"] = [{"role": r, "name": n, "lat": round(la, 6), "lon": round(lo, 6)} for r, n, la, lo in i.route]
     return {"type": "Feature", "id": i.incident_id, "geometry": geometry, "properties": props}
 
 

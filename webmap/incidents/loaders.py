@@ -11,6 +11,7 @@ from html.parser import HTMLParser
 from pathlib import Path
 from typing import Any, Iterable
 
+from . import rss, telegram
 from .exc import ArticleError
 from .models import Article
 
@@ -198,6 +199,8 @@ def parse_json_batch(text: str, name: str = "input") -> list[Article]:
         data = json.loads(text)
     except json.JSONDecodeError as e:
         raise ArticleError(f"{name}: invalid JSON at line {e.lineno} column {e.colno}: {e.msg}") from None
+    if telegram.is_export(data):                 # a Telegram Desktop export: one article per message
+        return telegram.export_articles(data, name)
     items = data if isinstance(data, list) else [data]
     return [from_record(o, f"{name}[{i}]") for i, o in enumerate(items)]
 
@@ -234,6 +237,8 @@ def load_bytes(data: bytes, name: str = "input", max_bytes: int = DEFAULT_MAX_BY
         return arts
     if ext == ".json":
         return parse_json_batch(text, stem)
+    if ext in (".rss", ".atom", ".xml") or (ext == "" and rss.is_feed(text)):    # a saved RSS/Atom feed
+        return rss.feed_articles(text, stem, html_to_text)
     if ext in (".html", ".htm") or (ext == "" and re.match(r"\s*<(!doctype|html)", text, re.I)):
         body, title = html_to_text(text)
         if not body.strip():

@@ -32,6 +32,9 @@ class Draft:
     counts: dict[str, int] = field(default_factory=dict)
     sources: list[SourceSpan] = field(default_factory=list)
     paragraph: int = 0
+    route: tuple[tuple[str, str, float, float], ...] = ()   # (role, name, lat, lon) of a route, origin first
+    status: str = ""                   # of an evacuation or corridor: announced, operating, failed, completed
+    role: str = ""                     # of a route's endpoint: origin, via, destination
 
     @property
     def place_id(self) -> str | None:
@@ -139,7 +142,7 @@ def merge(drafts: list[Draft]) -> list[Draft]:
             cands = by_kind.get(kind, [])
         for n in cands:
             o = out[n]
-            if same_place(o, d) and dates_compatible(o, d):
+            if same_place(o, d) and dates_compatible(o, d) and o.route == d.route:
                 _absorb(o, d, seen[n])
                 break
         else:

@@ -73,6 +73,9 @@ class Incident:
     counts: tuple[tuple[str, int], ...] = ()       # ("killed", 2), ("wounded", 13), ("intercepted", 53)
     sources: tuple[SourceSpan, ...] = ()
     notes: str = ""
+    route: tuple[tuple[str, str, float, float], ...] = ()   # (role, name, lat, lon): an evacuation route, in order
+    status: str = ""                 # evacuation or corridor: "announced" | "operating" | "failed" | "completed"
+    role: str = ""                   # a route endpoint's role: "origin" | "via" | "destination"
 
     @property
     def counts_dict(self) -> dict[str, int]:

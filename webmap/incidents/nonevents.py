@@ -117,6 +117,11 @@ register("en", Screens(
         r"|drills?)|firefighters?|fireworks|hit (?:songs?|singles?|records?|shows?|series)|box[- ]office hit"
         r"|strike (?:action|ballots?)|(?:general|workers'?|labou?r|hunger|teachers'?|miners'?|rail|transport) strikes?"
         r"|price war|shell (?:companies|company|corporations?|oil|plc)|Royal Dutch Shell",
+        # a building cleared for safety is no displacement: "evacuate the building", "the office was evacuated"
+        r"evacuat\w* (?:\w+ ){0,3}?(?:building|offices?|courthouse|post office|school|mall|terminal|plane|aircraft"
+        r"|train|ship|stadium|theat(?:er|re)|factory|plant)s?\b|(?:building|offices?|courthouse|post office|school|mall"
+        r"|terminal|plane|aircraft|train|stadium|theat(?:er|re)|factory|plant)s? (?:was|were|had been|has been) "
+        r"(?:\w+ )?evacuated",
     ],
 ))
 

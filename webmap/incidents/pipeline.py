@@ -7,6 +7,9 @@ import re
 from dataclasses import replace
 from typing import Any, Iterable
 
+from gazetteer.model import Mention, MentionRole
+
+from .categories import get_category
 from .dates import parse_iso, pick
 from .events import Detected
 from .multilang import (casualty_only, detect, detect_note, find_actors, find_counts, find_cues, find_weapons,
@@ -14,9 +17,14 @@ from .multilang import (casualty_only, detect, detect_note, find_actors, find_co
 from .scene import Context, Located, choose, is_country, score_mention, update_context
 from .merge import Draft, merge
 from .nonevents import document_is_war
+from .routes import Endpoint, chain, endpoints, route_of
+from .routes import status as evac_status
+from .geojson import line
+from .scene import in_war_zone
+from .paragraph import territory_told, two_sided
 from .models import Article, Incident, SourceSpan
 from .sentences import is_tail, paragraph_of, split_sentences
-from .spans import MentionList, in_span
+from .spans import MentionList
 from .resolver import PlaceResolver
 
 log = logging.getLogger(__name__)
@@ -66,12 +74,21 @@ def _counts_for(d: Detected, counts: dict[str, int], launched: dict[str, int], n
     return out
 
 
-def _evac_places(text: str, mentions: list, s_start: int, s_end: int, at: int) -> list:
-    """Every place of an evacuation sentence that is an endpoint ("from Mariupol to Zaporizhzhia")."""
-    ms = [m for m in in_span(mentions, s_start, s_end) if m.role == "place" and m.resolution
-          and not is_country(m.resolution)]
-    good = [m for m in ms if score_mention(text, m, at, s_start) > 0.45]
-    return good if len(good) > 1 and re.search(r"\bfrom\b.*\bto\b", text[s_start:s_end]) else []
+def _evac_places(text: str, mentions: list, s_start: int, s_end: int, at: int,
+                 ctx: Context) -> tuple[list[Endpoint], list[Endpoint]]:
+    """The endpoints of an evacuation sentence (each settlement, with its role where the text gives one) and
+    the route they make (origin, via..., destination), or ([], []) when the sentence names one place only."""
+    ends = chain(text, s_start, s_end, ctx.geocode, lambda r: in_war_zone(r) and not is_country(r))
+    if not ends:
+        ends = [e for e in endpoints(text, mentions, s_start, s_end)
+                if e.role or score_mention(text, _mention(e), at, s_start) > 0.45]
+    if len(ends) < 2:
+        return [], []
+    return ends, route_of(ends)
+
+
+def _mention(e: Endpoint) -> Mention:
+    return Mention(e.start, e.end, e.text, MentionRole.PLACE, e.resolution)
 
 
 def _notes(article: Article, mentions: list, ctx: Context, ref: Any) -> list[Draft]:
@@ -159,19 +176,27 @@ def _drafts(article: Article, gz: PlaceResolver) -> list[Draft]:
         for d in dets:
             category = d.category
             if d.trigger.kind == "strike" and last_strike:
-                category = last_strike
+                category = last_strike           # "the strike" is the attack told before, typed as it was
+                d = replace(d, category=category, event_type=get_category(category).event_type,
+                            sub_event_type=get_category(category).sub_event_type)
             at = s.start + d.trigger.start
             loc = choose(text, mentions, s.start, s.end, at, ctx)
             explicit = loc is not None and not loc.from_context and not is_country(loc.resolution)
             if d.needs_place and not explicit:
                 continue
             locs: list[Located | None] = [loc]
+            roles: list[str] = [""]
+            route: list[Endpoint] = []
             if category == "evacuation":
-                ends = _evac_places(text, mentions, s.start, s.end, at)
+                ends, route = _evac_places(text, mentions, s.start, s.end, at, ctx)
                 if ends:
-                    locs = [Located(m.resolution, m, 0.9) for m in ends]
+                    locs = [Located(e.resolution, _mention(e), 0.9) for e in ends]
+                    roles = [e.role for e in ends]
+                if route:                         # the route itself: one incident, drawn origin -> destination
+                    locs.append(Located(route[0].resolution, _mention(route[0]), 0.95))
+                    roles.append("route")
             date, prec, strength = _date_for(cues, d.trigger.start, inherited, ref)
-            for lc in locs:
+            for lc, role in zip(locs, roles):
                 weight = lc.weight if lc else 0.2
                 score = d.base * (0.55 + 0.45 * weight) - (0.1 if d.extra else 0.0) + (0.03 if s.index == 0 else 0)
                 res = lc.resolution if lc else None
@@ -182,6 +207,12 @@ def _drafts(article: Article, gz: PlaceResolver) -> list[Draft]:
                            (m.text if m else (res.place.name if res else "")), explicit, max(0.05, min(1.0, score)),
                            find_actors(s.text, d.trigger.start), list(weapons),
                            _counts_for(d, counts, launched, n_strikes, s.text), [span], para)
+                if category == "evacuation":
+                    dr.status = evac_status(s.text)
+                    dr.role = "" if role == "route" else role
+                    if role == "route":
+                        dr.route = tuple((e.role, e.text, e.resolution.lat, e.resolution.lon) for e in route)
+                        dr.score = min(1.0, dr.score + 0.02)
                 new.append(dr)
                 if explicit and chosen is None and lc is not None and category not in ("evacuation",):
                     chosen = lc.resolution
@@ -199,6 +230,8 @@ def _drafts(article: Article, gz: PlaceResolver) -> list[Draft]:
                 elif i == cur[0]:
                     cur[1].append(dr)
     _protest_force(drafts)
+    two_sided(drafts)
+    territory_told(drafts)
     if not any(d.resolution is not None for d in drafts) and len(article.text) < 2000:
         drafts += _notes(article, mentions, ctx, ref)
     if not document_is_war(text):        # disease, weather, sport news: protests are events, the rest is not war
@@ -217,6 +250,8 @@ def _protest_force(drafts: list[Draft]) -> None:
 def _incident_id(d: Draft) -> str:
     src = d.sources[0]
     key = f"{d.article_id}|{src.sentence_index}|{src.trigger_start}|{d.category}|{d.place_id}"
+    if d.route or d.role:                 # a route and its endpoints share a trigger and a place
+        key += f"|{d.role}|{len(d.route)}"
     return hashlib.sha1(key.encode("utf-8")).hexdigest()[:12]
 
 
@@ -224,6 +259,8 @@ def freeze(d: Draft) -> Incident:
     """The immutable Incident of a draft."""
     r = d.resolution
     geom = r.geometry if r is not None and r.precision >= 3 and r.geometry else None
+    if d.route:
+        geom = line([(lat, lon) for _, _, lat, lon in d.route])
     return Incident(
         incident_id=_incident_id(d), category=d.category, event_type=d.event_type, sub_event_type=d.sub_event_type,
         date=d.date, date_precision=d.date_precision if d.date else "unknown",
@@ -232,7 +269,8 @@ def freeze(d: Draft) -> Incident:
         lat=r.lat if r else None, lon=r.lon if r else None, geo_precision=int(r.precision) if r else None,
         score=round(d.score if r else d.score * 0.5, 4), geometry=geom, actors=tuple(sorted(d.actors)),
         weapons=tuple(d.weapons), counts=tuple(sorted(d.counts.items())), sources=tuple(d.sources),
-        notes=("place from context" if r is not None and not d.explicit_place else ""))
+        notes=("place from context" if r is not None and not d.explicit_place else ""), route=d.route,
+        status=d.status, role=d.role)
 
 
 def extract(article: Article, gazetteer: PlaceResolver | None = None) -> list[Incident]:

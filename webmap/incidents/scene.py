@@ -20,7 +20,8 @@ WAR_ZONE_RU = RU_FRONT_REGIONS
 _LOC_PREP = re.compile(
     r"(?:\b(?:in|near|at|on|over|into|outside|around|inside|across|towards?|toward|nearby|along|onto|upon|by|to"
     r"|from|of|between|and|outskirts of|suburbs of|vicinity of|direction of|area of|village of|town of|city of"
-    r"|settlement of|region of|district of|oblast of|community of)\s+"
+    r"|settlement of|region of|district of|oblast of|community of"
+    r"|в|у|на|над|по|за|під|біля|поблизу|неподалік|в районі|у районі|до|около|возле|под|вблизи|в районе|под)\s+"
     r"(?:(?:the|a|occupied|liberated|embattled|besieged|frontline|front-line|southern|northern|eastern|western|central"
     r"|north|south|east|west|city|town|village|settlement|urban-type|of|small|nearby|neighbouring|neighboring"
     r"|[A-Z][\w’'-]+(?:'s|’s))\s+){0,4})$", re.I)

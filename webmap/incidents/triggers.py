@@ -14,7 +14,8 @@ _W = r"(?:\w+[ -]){0,3}?"          # up to three words in between
 _RAW: dict[str, str] = {
     "territory": r"\b(?:captur(?:ed|ing)|(?:re)?took (?:full )?control|(?:seized|gained|established|regained|took|restored)"
                  r"(?: full)? control|overt(?:ook|aken)|took over|recaptured?|retook|liberat(?:ed|ion)|occupied"
-                 r"|withdrew|withdrawn|retreated from)\b",
+                 r"|withdrew|withdrawn|retreated from|pulled (?:out|back) (?:of|from)|abandoned (?:their |its )?positions"
+                 r"|(?:troops|forces|units|soldiers|army) (?:\w+ )?(?:left|entered))\b",
     "clash": r"\b(?:clash(?:ed|es)?|armed clash|fighting|fought|firefights?|battles? (?:for|in|near|over)|skirmish\w*"
              r"|(?:counter-?)?offensives?(?! weapons)|counter-?attack\w*|(?<!aerial )(?<!air )assault(?:ed|s)?|storm(?:ed|ing)"
              r"|repel(?:led)?|repuls(?:ed|e)|ambush(?:ed)?|fired back|exchanged (?:fire|artillery\w*|strikes)"
@@ -23,8 +24,10 @@ _RAW: dict[str, str] = {
              r"|small arms|incursions?|invasion|invad(?:ed|ing)|ground operations?"
              r"|sent (?:troops|tanks|forces) into|broke through|crossed the border|raids?|sabotage groups?)\b",
     "protest": r"\b(?:protest(?:ed|s|ers|ing)?|demonstrat(?:ors|ions?|ed)|rall(?:y|ied|ies))\b",
-    "vac": r"\b(?:executed|execution|tortur\w+|shot (?:dead )?(?:at )?(?:\w+ )?civilians?|opened fire on (?:\w+ ){0,4}"
-           r"(?:civilians?|car|cars|bus|residents|people|evacuation)|killed (?:about |around |at least )?(?:\d+ |\w+ )?"
+    "vac": r"\b(?:executed|execution|tortur\w+|(?:shot|fired|opened fire|shooting)(?: dead| and killed)? (?:at |on |upon )?"
+           r"(?:\w+ ){0,3}?(?:civilians?|residents?|villagers|people|passers-?by|a (?:man|woman|boy|girl|child|driver"
+           r"|pensioner|volunteer|journalist|priest)|(?:two|three|several|\d+) (?:men|women|children|people)|children"
+           r"|cars?|a car|minibus(?:es)?|bus(?:es)?|vehicles? (?:with|carrying) civilians|evacuation|evacuees|cyclists?)|killed (?:about |around |at least )?(?:\d+ |\w+ )?"
            r"(?:civilians|residents|people)|attack(?:s|ed)? on (?:\w+ ){0,2}civilians|ran over|murder\w*|beat(?:en)? (?:up )?(?:civilians|residents|a man|a woman))\b",
     "abduct": r"\b(?:abduct\w*|kidnapp?\w*|forc(?:e|i)bly (?:deported|transferred|taken)|forcefully transferred"
               r"|taken (?:hostage|captive)|detain(?:ed|s)|illegally detained|disappeared)\b",
@@ -34,14 +37,24 @@ _RAW: dict[str, str] = {
               r"(?: \w+){0,2}? (?:detained|apprehended)|charged with (?:treason|collaborat\w+|espionage|spying|sabotage|terrorism)"
               r"|suspected of (?:treason|collaborat\w+|spying|espionage|sabotage))\b",
     "sexual": r"\b(?:raped?|rapes|sexual(?:ly)? (?:violence|assault\w*|abused))\b",
-    "ied": r"\b(?:(?:land)?mines?(?! (?:of|in|shaft))|mined|tripwire|explosive devices?|IEDs?|unexploded|car bomb"
-           r"|booby[- ]trap\w*|explosion of (?:an? |the )?(?:car|vehicle)|set up an explosion|planted)\b",
-    "loot": r"\b(?:loot(?:ed|ing)|pillag\w+|plunder\w*|stole|stolen|exported \w+ (?:\w+ )?of grain|arson|set fire to"
-            r"|sabotag(?:ed|e) (?:a |the )?(?:railway|rail|bridge))\b",
+    "ied": r"\b(?:(?<!coal )(?<!salt )(?<!gold )(?<!iron )(?<!ore )(?:land)?mines?(?! (?:of|shafts?|workers?|rescue|owners?|operators?))|mined|tripwires?|explosive devices?|IEDs?"
+           r"|unexploded|explosive remnants?|remnants? of (?:war|a (?:shell|rocket|missile))|UXOs?|ERW|ordnance"
+           r"|(?:car|roadside|truck|parcel) bombs?|booby[- ]trap\w*|(?:car|vehicle) (?:was )?blown up"
+           r"|blew up (?:\w+ ){0,2}?(?:car|vehicle)|(?:explosion|blast|detonation) (?:of|in|under) (?:the |a |an )?(?:\w+ )?(?:car|vehicle)|remote(?:ly)?[- ]detonated|detonated an? (?:\w+ )?(?:device|mine)"
+           r"|(?:stepped|drove|ran) (?:on|over) an? (?:\w+ )?(?:mine|tripwire|explosive)|planted)\b",
+    "loot": r"\b(?:loot(?:ed|ing|ers)?|pillag\w+|plunder\w*|ransack\w*|stole|stolen|steal(?:ing|s)?|vandali[sz]\w+"
+            r"|(?:export\w*|ship(?:ped|ping)|took|taking|tak(?:en|e) away|remov(?:ed|ing)|seiz(?:ed|ing)|confiscat\w+"
+            r"|expropriat\w+|carr(?:ied|ying) off) (?:\w+ ){0,4}?(?:grain|harvest|property|belongings|valuables"
+            r"|household|furniture|appliances|artworks?|paintings|museum|collections?|livestock|residents' cars)"
+            r"|(?:partisans?|saboteurs?|vandals?|arsonists?|unknown (?:persons|people|individuals|assailants))(?: \w+){0,3}?"
+            r" (?:destroyed|damaged|burned|burnt|set fire to|torched|blew up|dismantled|disabled)"
+            r"|arson|set fire to|set on fire|torched|burn(?:ed|t) down|sabotag(?:ed|e) (?:a |the )?(?:\w+ ){0,2}?"
+            r"(?:railway|rail|bridge|relay|power line|substation|cabinet|locomotive)s?)\b",
     "intercept": r"\b(?:intercept(?:ed|s|ion|ing)?|shot down|shooting down|downed|neutrali[sz]ed"
                  r"|destroyed (?:in the air|by air defen[cs]es?|mid-air)|air defen[cs]es? (?:destroyed|worked|repelled))\b",
     "defuse": r"\b(?:defus(?:ed|al)|demin(?:ed|ing)|cleared (?:\w+ ){0,4}(?:of |from )?(?:\w+ )?(?:mines|explosive))\b",
-    "air": r"\b(?:air ?strikes?|air raids?|air bombs?|aerial bombs?|bombed|bombing|bombard\w*|glide bombs?|guided bombs?"
+    "air": r"\b(?:air ?strikes?|air raids?|air (?:and|&) (?:\w+ )?(?:strikes?|attacks?|raids?)|air units?"
+           r"|aviation units?|aerial (?:strikes?|attacks?|bombardments?)|sorties|air bombs?|aerial bombs?|bombed|bombing|bombard\w*|glide bombs?|guided bombs?"
            r"|(?:FAB|KAB)-\d+|air forces?(?: and \w+)? (?:struck|carried out|launched|attacked|bombed|hit|dropped)|aviation|aircraft|warplanes?"
            r"|fighter jets?|(?:Su|MiG)-\d+|helicopters?|air attacks?)\b",
     "drone": r"\b(?:drones?|UAVs?|unmanned aerial vehicles?|Shahed(?:-\d+)?s?|Geran(?:-\d)?|Lancet|kamikaze[- ]drones?"
@@ -49,7 +62,7 @@ _RAW: dict[str, str] = {
     "missile": r"\b(?:missiles?|rockets?|ballistic|cruise|Iskander(?:-M)?|Kalibr|Kinzhal|Tochka(?:-U)?|Kh-\d+|S-300"
                r"|ATACMS|Storm Shadow|Onyx|Oniks|Tornado-S)\b",
     "shell": r"\b(?:shell(?:ed|ing|s)|artillery|mortars?|howitzers?|MLRS|multiple rocket launch\w*|Grads?|BM-\d+"
-             r"|Uragan|Smerch|Hurricane|HIMARS|tanks? fire|heavy weapons|\d+ ?mm|fired (?:at|on|upon)|bursts of fire"
+             r"|Uragan|Smerch|Hurricane(?-i:(?! [A-Z][a-z]))|HIMARS|tanks? fire|heavy weapons|\d+ ?mm|fired (?:at|on|upon)|bursts of fire"
              r"|projectiles|shells)\b",
     "milsite": r"\b(?:command(?: post| point|-and-control cent(?:er|re)| and control cent(?:er|re)| cent(?:er|re))s?"
                r"|headquarters|HQ|ammunition (?:depot|warehouse|dump)s?|ammo depots?|(?:fuel|oil) depots?"
@@ -62,8 +75,14 @@ _RAW: dict[str, str] = {
     "strike": r"\b(?:strikes?|striking|struck|hit(?:ting|s)?|slammed|impact(?:ed|s)?|explosions?|blasts?|exploded|attacked"
               r"|targeted|launched|fired|dropped|aerial assault|air assault|shot at|damaged|destroyed|destruction"
               r"|aftermath|crater)\b",
-    "evac": r"\b(?:evacuat(?:ed|ion|ing|e)|evacuees|fled|fleeing|displaced|displacement|humanitarian corridors?"
-            r"|refugees|relocated)\b",
+    "evac": r"\b(?:evacuat(?:ed|ion|ions|ing|es?)|evacuees|fled|fleeing|displaced|displacement|humanitarian corridors?"
+            r"|green corridors?|(?:evacuation|safe|civilian) (?:corridors?|routes?|convoys?)|(?<!land )(?<!transport )"
+            r"(?<!economic )(?<!trade )corridors?|safe passage|refugees|relocated"
+            r"|bus(?:es)? (?:\w+ ){0,4}?(?:left|departed|set off|headed|carrying|took|brought|with (?:\d+|\w+) "
+            r"(?:people|residents|civilians|children|evacuees))|rescued (?:\w+ ){0,4}?(?:from|out of)(?! (?:the )?"
+            r"(?:rubble|debris|ruins))|(?:brought|taken|got|getting) (?:\w+ ){0,3}?(?:out of|to safety)"
+            r"|(?:brought|taken|took|take|got|getting|drove|driving) (?:\w+ ){0,2}?(?:people|residents|civilians|children"
+            r"|families|villagers|evacuees|patients|\d+) (?:\w+ ){0,2}?(?:out|to safety))\b",
     "political": r"\b(?:state of emergency|martial law|curfew|prisoner (?:exchange|swap)|referend(?:um|a)"
                  r"|annex(?:ed|ation)|mobili[sz]ation|ceasefire|peace talks|(?:removal|dismantling|demolition|toppling)"
                  r" of (?:the |a )?(?:\w+ ){0,3}?(?:monuments?|statues?|insignia|symbols|memorials?|flags?)"
@@ -205,7 +224,7 @@ def _find_hits(sentence: str) -> list[Hit]:
         for m in pat.finditer(sentence):
             if any(a <= m.start() < b for a, b in masked) and kind not in ("intercept",):
                 continue
-            if kind not in ("casualty",) and _IRREALIS.search(sentence[max(0, m.start() - 40):m.start()]):
+            if kind not in ("casualty", "evac") and _IRREALIS.search(sentence[max(0, m.start() - 40):m.start()]):
                 continue
             hits.append(Hit(kind, m.start(), m.end(), m.group(0)))
     hits.sort(key=lambda h: (h.start, KINDS.index(h.kind)))

@@ -172,9 +172,9 @@ def where_clause(f: Filters) -> tuple[str, list[Any]]:
     if f.date_to:
         parts.append("i.date <= ?")
         params.append(f.date_to)
-    if f.article:
-        parts.append("i.article_id = ?")
-        params.append(f.article)
+    if f.article:               # the incidents the article tells (also those merged with an earlier report)
+        parts.append("(i.article_id = ? OR i.incident_id IN (SELECT incident_id FROM sources WHERE article_id = ?))")
+        params += [f.article, f.article]
     if f.country:
         parts.append(f"{_EFFECTIVE['country_code']} = ?")
         params.append(f.country)
@@ -184,10 +184,16 @@ def where_clause(f: Filters) -> tuple[str, list[Any]]:
     if f.precision:
         any_of(_EFFECTIVE["geo_precision"], f.precision)
     if f.q:
-        like = "%" + f.q.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
-        parts.append("(i.sentence LIKE ? ESCAPE '\\' OR " + _EFFECTIVE["location_name"]
-                     + " LIKE ? ESCAPE '\\' OR a.title LIKE ? ESCAPE '\\')")
-        params += [like, like, like]
+        # SQL LIKE folds the case of ASCII letters only: Cyrillic queries also try their usual casings
+        forms = [f.q] if f.q.isascii() else list(dict.fromkeys(
+            [f.q, f.q.lower(), f.q[:1].upper() + f.q[1:].lower(), f.q.upper()]))
+        ors = []
+        for form in forms:
+            like = "%" + form.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
+            ors.append("i.sentence LIKE ? ESCAPE '\\' OR " + _EFFECTIVE["location_name"]
+                       + " LIKE ? ESCAPE '\\' OR a.title LIKE ? ESCAPE '\\'")
+            params += [like, like, like]
+        parts.append("(" + " OR ".join(ors) + ")")
     bbox = getattr(f, "bbox", None)
     if bbox:                            # the corrected point in the box (a box may cross the antimeridian)
         from .base import bbox_parts
@@ -370,6 +376,37 @@ class IncidentStore:
              inc.notes, src.sentence_index if src else None, src.sentence if src else None, _feature_text(inc)))
         db.executemany(f"INSERT INTO sources VALUES (?,?,{','.join('?' * len(_SRC_COLS))})",
                        [(inc.incident_id, n, *(getattr(s, k) for k in _SRC_COLS)) for n, s in enumerate(inc.sources)])
+
+    def same_event(self, incident: Incident, exclude_articles: Sequence[str] = ()) -> str | None:
+        """The stored incident telling the same event (category, place and date) from another article, if any."""
+        if not incident.place_id or not incident.date:
+            return None
+        ex = list(exclude_articles)
+        with self._connect() as db:
+            row = db.execute(
+                "SELECT incident_id FROM incidents WHERE category = ? AND place_id = ? AND date = ? "
+                f"AND article_id NOT IN ({','.join('?' * len(ex))}) ORDER BY rowid LIMIT 1",
+                (incident.category, incident.place_id, incident.date, *ex)).fetchone()
+        return row[0] if row else None
+
+    def absorb(self, incident_id: str, other: Incident) -> None:
+        """Add another report of a stored incident: its sources, and the larger counts (a feed's new message)."""
+        rec = self.get(incident_id)
+        if rec is None:
+            raise KeyError(incident_id)
+        inc = rec.machine
+        with self._connect(write=True) as db:
+            seen = {(s.article_id, s.start) for s in inc.sources}
+            new = [s for s in other.sources if (s.article_id, s.start) not in seen]
+            counts = dict(inc.counts)
+            for k, v in other.counts:
+                counts[k] = max(counts.get(k, 0), v)
+            merged = replace(inc, counts=tuple(sorted(counts.items())), sources=inc.sources + tuple(new))
+            db.execute("UPDATE incidents SET counts = ?, feature = ? WHERE incident_id = ?",
+                       (_j([list(c) for c in merged.counts]), _feature_text(merged), incident_id))
+            db.executemany(f"INSERT INTO sources VALUES (?,?,{','.join('?' * len(_SRC_COLS))})",
+                           [(incident_id, len(inc.sources) + n, *(getattr(s, k) for k in _SRC_COLS))
+                            for n, s in enumerate(new)])
 
     def correct(self, correction: Correction) -> None:
         """Store (or replace) the correction of an incident.

@@ -30,11 +30,12 @@ class SentenceView:
     incidents: tuple[Incident, ...]
 
 
-def _marks(incidents: Sequence[Incident], index: int, start: int, end: int) -> list[tuple[int, int, str]]:
+def _marks(incidents: Sequence[Incident], index: int, start: int, end: int,
+           article_id: str | None = None) -> list[tuple[int, int, str]]:
     marks: set[tuple[int, int, str]] = set()
     for inc in incidents:
         for src in inc.sources:
-            if src.sentence_index != index:
+            if src.sentence_index != index or (article_id is not None and src.article_id != article_id):
                 continue
             for a, b, kind in ((src.place_start, src.place_end, "place"), (src.trigger_start, src.trigger_end,
                                                                            "trigger")):
@@ -53,10 +54,11 @@ def article_pieces(article: Article, incidents: Sequence[Incident]) -> tuple[lis
     views: list[SentenceView] = []
     pos = 0
     for s in split_sentences(article):
-        own = tuple(i for i in incidents if any(src.sentence_index == s.index for src in i.sources))
+        own = tuple(i for i in incidents if any(src.sentence_index == s.index and src.article_id == article.article_id
+                                                for src in i.sources))
         pieces: list[Piece] = []
         cur = s.start
-        for a, b, kind in _marks(incidents, s.index, s.start, s.end):
+        for a, b, kind in _marks(incidents, s.index, s.start, s.end, article.article_id):
             if a > cur:
                 pieces.append(Piece(text[cur:a]))
             pieces.append(Piece(text[a:b], kind))

@@ -1,0 +1,66 @@
+"""Ingest a feed (the messages of Telegram channels): only new or edited messages are read, and the same
+event told in several messages or channels becomes one incident with every source."""
+from __future__ import annotations
+
+import logging
+from typing import TYPE_CHECKING, Sequence
+
+from .incidents.models import Article, Incident
+from .store import AddResult, ArticleConflict
+
+if TYPE_CHECKING:
+    from .services import WebmapState
+
+log = logging.getLogger(__name__)
+
+
+def is_feed(articles: Sequence[Article]) -> bool:
+    """True when the articles are messages of a feed (a Telegram export)."""
+    from .incidents.telegram import is_telegram_article
+    return bool(articles) and all(is_telegram_article(a) for a in articles)
+
+
+def ingest_feed(state: "WebmapState", articles: Sequence[Article]) -> list[AddResult]:
+    """Store the new and edited messages of a feed in one transaction; messages stored before are skipped.
+
+    An edited message (same id, new text) replaces its earlier version. The new messages are read
+    together, so that reports of one event in several messages merge into one incident that lists
+    every message as a source; it is stored with the message that told it first.
+    """
+    from .intake import validate_article
+    fresh: list[Article] = []
+    flags: list[bool] = []
+    for a in articles:
+        validate_article(a)
+        try:
+            if state.store.lookup(a) is not None:
+                continue                      # stored before with this text: nothing new
+            flags.append(False)
+        except ArticleConflict:
+            flags.append(True)                # an edited message: it replaces its earlier version
+        fresh.append(a)
+    if not fresh:
+        return []
+    by_article: dict[str, list[Incident]] = {}
+    told_before: list[tuple[str, Incident]] = []
+    ids = [a.article_id for a in fresh]
+    same_event = getattr(state.store, "same_event", None)      # stores without it keep each report apart
+    for inc in _extract(state, fresh):
+        same = same_event(inc, exclude_articles=ids) if same_event is not None else None
+        if same is not None:                  # told by a message stored before: one incident, every source
+            told_before.append((same, inc))
+            continue
+        owner = inc.sources[0].article_id if inc.sources else ""
+        by_article.setdefault(owner, []).append(inc)
+    items = [(a, by_article.get(a.article_id, [])) for a in fresh]
+    results = state.store.add_many(items, replace_existing=flags)
+    for same, inc in told_before:
+        state.store.absorb(same, inc)
+    return results
+
+
+def _extract(state: "WebmapState", articles: list[Article]) -> list[Incident]:
+    if state.extractor is not None:           # an injected extractor reads one article at a time
+        return [i for a in articles for i in state.extract(a)]
+    from .incidents.pipeline import extract_batch
+    return list(extract_batch(articles, state.gazetteer, merge_across=True))
