@@ -18,7 +18,7 @@ from .normalize import norm
 
 logger = logging.getLogger(__name__)
 
-SCHEMA_VERSION = "9"
+SCHEMA_VERSION = "10"
 
 SCHEMA = """
 CREATE TABLE place(
@@ -30,6 +30,7 @@ CREATE TABLE name(norm TEXT NOT NULL, pid INTEGER NOT NULL, flag INTEGER NOT NUL
 CREATE TABLE word(norm TEXT PRIMARY KEY, zipf REAL) WITHOUT ROWID;
 CREATE TABLE person(norm TEXT PRIMARY KEY, kind TEXT) WITHOUT ROWID;
 CREATE TABLE meta(key TEXT PRIMARY KEY, value TEXT);
+CREATE TABLE within(pid INTEGER NOT NULL, region INTEGER NOT NULL, PRIMARY KEY(pid, region)) WITHOUT ROWID;
 """
 # created after the rows are written
 SECONDARY_INDEXES = ("CREATE INDEX place_admin1 ON place(admin1_code)", "CREATE INDEX place_lat ON place(lat)")
@@ -76,6 +77,7 @@ class Index:
         self._regions: list[tuple[Any, Entry]] | None = None
         self._names: dict[str, tuple[tuple[int, int], ...]] = {}     # norm -> hits (() when none)
         self._tables: dict[str, dict[str, Any]] = {}
+        self._within: dict[int, frozenset[int]] = {}                 # pid -> pids of the admin-1 polygons holding it
 
     def _con(self) -> sqlite3.Connection:
         con = getattr(self._local, "con", None)
@@ -208,6 +210,15 @@ class Index:
         if not row or row[0] is None:
             return None
         return json.loads(zlib.decompress(row[0]))
+
+    def within(self, e: Entry, region: Entry) -> bool:
+        """Whether the admin-1 polygon of ``region`` contains the point of ``e`` (both entries of this index),
+        as decided when the index was built (no polygon is read)."""
+        held = self._within.get(e.pid)
+        if held is None:
+            held = frozenset(r for (r,) in self._con().execute("SELECT region FROM within WHERE pid = ?", (e.pid,)))
+            self._within[e.pid] = held
+        return region.pid in held
 
     def contains(self, place_id: str, lat: float, lon: float) -> bool:
         """Whether the area's polygon contains the point (False for places without one)."""

@@ -36,6 +36,54 @@ def test_geoparsing_never_imports_geopy() -> None:
     assert mods["geopy"] is False
 
 
+def test_geoparsing_needs_no_shapely() -> None:
+    """Geometry is decoded or drawn only when read, and which region holds a place was decided at build time."""
+    mods = _modules_after("from gazetteer import Gazetteer\n"
+                          f"ms = Gazetteer.default().geoparse({TEXT!r})\n"
+                          "assert {m.resolution.qualifier for m in ms if m.resolution} >= {'suburbs', 'near', 'region'}")
+    assert mods["shapely"] is False and mods["numpy"] is False
+
+
+def test_geometry_is_computed_when_read_and_equals_the_eager_one(gz) -> None:  # noqa: ANN001
+    from gazetteer import geometry as geo
+
+    by_text = {m.text: m.resolution for m in gz.geoparse(TEXT) if m.resolution}
+    near = by_text["Kupiansk"]
+    assert near.qualifier == "near" and near.geometry == geo.circle(near.lat, near.lon, 10.0)
+    region = by_text["Kursk oblast"]
+    assert region.place.kind == "admin1" and region.geometry == gz.geometry(region.place.place_id)
+    assert region.geometry["type"] in ("Polygon", "MultiPolygon")
+    assert by_text["Kyiv"].place.kind == "area" and by_text["Kyiv"].geometry is not None
+    assert by_text["Sudzha"].geometry is None                       # a town: a point, no geometry
+
+
+def test_resolutions_with_deferred_geometry_pickle_and_compare(gz) -> None:  # noqa: ANN001
+    import dataclasses
+    import pickle
+
+    r = next(m.resolution for m in gz.geoparse("Shelling in the Kursk region.") if m.resolution)
+    copy = pickle.loads(pickle.dumps(r))
+    assert copy == r and copy.geometry == r.geometry and copy.geometry is not None
+    assert dataclasses.replace(r, score=0.5).geometry == r.geometry
+
+
+def test_the_containing_region_precomputed_at_build_equals_the_polygon_test(gz) -> None:  # noqa: ANN001
+    """``Index.within`` (the build-time table) answers as the polygon does, on places in and out of a region."""
+    index = gz.index
+    hampshire = next(e for e, _ in index.candidates("Hampshire") if e.place.kind == "admin1"
+                     and e.place.country_code == "GB")
+    kursk = next(e for e, _ in index.candidates("Kursk Oblast") if e.place.kind == "admin1")
+    checked = 0
+    for region in (hampshire, kursk):
+        lat, lon = region.place.lat, region.place.lon
+        for e in index.in_box(lat - 1.5, lon - 2.5, lat + 1.5, lon + 2.5, ("city", "town", "village"), 0, 400):
+            assert index.within(e, region) == index.contains(region.place.place_id, e.place.lat, e.place.lon), e
+            checked += 1
+    winchester = next(e for e, _ in index.candidates("Winchester") if e.place.country_code == "GB")
+    assert index.within(winchester, hampshire) and not index.within(winchester, kursk)
+    assert checked > 500
+
+
 def test_the_cli_batch_never_imports_geopy() -> None:
     line = json.dumps({"id": 1, "text": TEXT})
     code = ("import sys, io\nfrom gazetteer.cli import main\n"
