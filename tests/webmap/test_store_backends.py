@@ -207,3 +207,31 @@ def test_accounts_users_and_token_hashes(pg_store):
     assert store.user_for_token("t" * 64) == "ana" and store.user_for_token("x" * 64) is None
     with pytest.raises(KeyError):
         store.add_token("nobody", "u" * 64)
+
+
+def test_map_rows_are_the_records_as_the_map_shows_them(store):
+    # the map page reads map_rows (no Incident per row); they must say what query() says, corrections applied
+    from webmap.maps import map_row_of
+    from map_factory import volume
+    from gazetteer import Gazetteer
+
+    art, incs = volume(300, Gazetteer.default(), seed=3)
+    store.add(art, incs)
+    store.correct(Correction(incs[0].incident_id, category="drone_strike"))
+    store.correct(Correction(incs[1].incident_id, location_name="Chuhuiv", lat=49.84, lon=36.69, geo_precision=1))
+    region = next(i for i in incs if (i.geo_precision or 0) >= 3 and i.lat is not None)
+    for f in (parse_filters({}), parse_filters({"category": "drone_strike"}), parse_filters({"precision": "3"}),
+              parse_filters({"bbox": "36,49.5,37,50.5"})):
+        got = store.map_rows(f)
+        want = [map_row_of(r.incident, r.corrected) for r in store.query(f)]
+        assert [r.incident_id for r in got] == [r.incident_id for r in want]
+        for g, w in zip(got, want):
+            if (w.geo_precision or 0) < 3:              # geometry is sent only for areas and routes
+                w = w._replace(geometry=None)
+                g = g._replace(geometry=None) if g.geometry and g.geometry.get("type") != "LineString" else g
+            assert g == w, (g, w)
+    rows = {r.incident_id: r for r in store.map_rows()}
+    assert rows[incs[0].incident_id].category == "drone_strike" and rows[incs[0].incident_id].corrected
+    assert rows[incs[1].incident_id].location_name == "Chuhuiv" and rows[incs[1].incident_id].lat == 49.84
+    assert rows[region.incident_id].geometry["type"] in ("Polygon", "MultiPolygon")
+    assert any(r.lat is None for r in rows.values())               # the unlocated are rows too

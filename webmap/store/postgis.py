@@ -27,7 +27,7 @@ from typing import Any, Iterator, Sequence
 
 from ..filters import Filters
 from ..incidents.models import Article, Incident, SourceSpan
-from .base import bbox_parts, region_geojson
+from .base import MAP_SELECT, MapRow, article_from_row, bbox_parts, map_row, region_geojson
 from .sqlite import (_EFFECTIVE, _SRC_COLS, AddResult, ArticleConflict, ArticleSummary, Correction, Record,
                      _feature_text, _j, _record, text_hash)
 
@@ -387,10 +387,7 @@ class PostGISStore:
     def get_article(self, article_id: str) -> Article | None:
         with self._connect() as db:
             r = db.execute("SELECT * FROM articles WHERE article_id = %s", (article_id,)).fetchone()
-        if r is None:
-            return None
-        return Article(article_id=r["article_id"], text=r["text"], title=r["title"], date=r["date"], url=r["url"],
-                       source_name=r["source_name"])
+        return None if r is None else article_from_row(r)
 
     def articles(self) -> list[ArticleSummary]:
         with self._connect() as db:
@@ -433,6 +430,15 @@ class PostGISStore:
         """The matching incidents (as :meth:`query`, optionally a page of them) in chunks of ``chunk`` records."""
         where, params = where_clause(filters or Filters())
         yield from self._iter_select(where, params, limit, offset, chunk)
+
+    def map_rows(self, filters: Filters | None = None) -> list[MapRow]:
+        """What the map draws of the matching incidents (:class:`webmap.store.base.MapRow`), in query order."""
+        from psycopg.rows import tuple_row
+
+        where, params = where_clause(filters or Filters())
+        with self._connect() as db, db.cursor(row_factory=tuple_row) as cur:
+            cur.execute(MAP_SELECT.format(line="strpos(i.geometry, '\"LineString\"') > 0") + where + _ORDER, params)
+            return [map_row(r) for r in cur.fetchall()]
 
     def stats(self) -> dict[str, int]:
         with self._connect() as db:

@@ -19,6 +19,7 @@ from typing import Any, Iterator, Sequence
 from ..filters import Filters
 from ..incidents.exc import WebmapError
 from ..incidents.models import Article, Incident, SourceSpan
+from .base import MAP_SELECT, MapRow, article_from_row, json_value, map_row
 
 log = logging.getLogger(__name__)
 
@@ -54,6 +55,11 @@ CREATE TABLE IF NOT EXISTS tokens (
 
 _EFFECTIVE = {name: f"COALESCE(c.{name}, i.{name})" for name in
               ("category", "location_name", "country_code", "admin1", "geo_precision")}
+# the incident columns a Record needs (not the cached export feature, which repeats the area geometry)
+_RECORD_COLS = ", ".join("i." + c for c in (
+    "incident_id", "article_id", "category", "event_type", "sub_event_type", "date", "date_precision",
+    "location_name", "place_id", "country_code", "admin1", "lat", "lon", "geo_precision", "score", "geometry",
+    "actors", "weapons", "counts", "notes", "sentence_index", "sentence"))
 _SRC_COLS = ("article_id", "sentence_index", "sentence", "start", "end",
              "trigger_start", "trigger_end", "place_start", "place_end")
 
@@ -460,10 +466,7 @@ class IncidentStore:
         """The stored article, or None."""
         with self._connect() as db:
             r = db.execute("SELECT * FROM articles WHERE article_id = ?", (article_id,)).fetchone()
-        if r is None:
-            return None
-        return Article(article_id=r["article_id"], text=r["text"], title=r["title"], date=r["date"], url=r["url"],
-                       source_name=r["source_name"])
+        return None if r is None else article_from_row(r)
 
     def articles(self) -> list[ArticleSummary]:
         """All articles, newest first, with their incident counts."""
@@ -520,6 +523,14 @@ class IncidentStore:
         where, params = where_clause(filters or Filters())
         yield from self._iter_select(where, params, limit, offset, chunk)
 
+    def map_rows(self, filters: Filters | None = None) -> list[MapRow]:
+        """What the map draws of the matching incidents (:class:`webmap.store.base.MapRow`), in query order."""
+        where, params = where_clause(filters or Filters())
+        with self._connect() as db:
+            rows = db.execute(MAP_SELECT.format(line="instr(i.geometry, '\"LineString\"') > 0") + where
+                              + " ORDER BY i.date, i.article_id, i.sentence_index, i.incident_id", params).fetchall()
+        return [map_row(r) for r in rows]
+
     def stats(self) -> dict[str, int]:
         """Row counts of each table."""
         with self._connect() as db:
@@ -537,7 +548,7 @@ class IncidentStore:
         lim = f" LIMIT {int(limit)} OFFSET {int(offset)}" if limit is not None else (
             f" LIMIT -1 OFFSET {int(offset)}" if offset else "")
         with self._connect() as db:
-            cur = db.execute("SELECT i.*, a.title AS article_title, c.incident_id AS c_id, c.category AS c_category,"
+            cur = db.execute("SELECT " + _RECORD_COLS + ", a.title AS article_title, c.incident_id AS c_id, c.category AS c_category,"
                              " c.location_name AS c_location_name, c.place_id AS c_place_id,"
                              " c.country_code AS c_country_code, c.admin1 AS c_admin1, c.lat AS c_lat,"
                              " c.lon AS c_lon, c.geo_precision AS c_geo_precision, c.geometry AS c_geometry,"
@@ -569,16 +580,16 @@ def _record(r: sqlite3.Row, sources: tuple[SourceSpan, ...]) -> Record:
         sub_event_type=r["sub_event_type"], date=r["date"], date_precision=r["date_precision"],
         location_name=r["location_name"], place_id=r["place_id"], country_code=r["country_code"], admin1=r["admin1"],
         lat=r["lat"], lon=r["lon"], geo_precision=r["geo_precision"], score=r["score"],
-        geometry=json.loads(r["geometry"]) if r["geometry"] else None,
-        actors=tuple(tuple(a) for a in json.loads(r["actors"])), weapons=tuple(json.loads(r["weapons"])),
-        counts=tuple((k, int(v)) for k, v in json.loads(r["counts"])), sources=sources, notes=r["notes"])
+        geometry=json_value(r["geometry"]),
+        actors=tuple(tuple(a) for a in json_value(r["actors"]) or ()), weapons=tuple(json_value(r["weapons"]) or ()),
+        counts=tuple((k, int(v)) for k, v in json_value(r["counts"]) or ()), sources=sources, notes=r["notes"])
     correction = None
     if r["c_id"] is not None:
         correction = Correction(
             incident_id=r["c_id"], category=r["c_category"], location_name=r["c_location_name"],
             place_id=r["c_place_id"], country_code=r["c_country_code"], admin1=r["c_admin1"], lat=r["c_lat"],
             lon=r["c_lon"], geo_precision=r["c_geo_precision"],
-            geometry=json.loads(r["c_geometry"]) if r["c_geometry"] else None, note=r["c_note"],
+            geometry=json_value(r["c_geometry"]), note=r["c_note"],
             created_at=r["c_created_at"], author=r["c_author"] or "")
     shown = correction.apply(machine) if correction else machine
     return Record(shown, machine, correction, r["article_title"])

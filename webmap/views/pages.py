@@ -90,13 +90,14 @@ def index() -> Any:
     """The map page, filtered by the URL arguments (gzipped when large and the client accepts it)."""
     filters = parse_filters(request.args)
     state = get_state()
-    records = state.store.query(filters)
-    incidents = [r.incident for r in records]
-    by_id = {r.incident.incident_id: r for r in records}
-    inline = len(records) <= int(current_app.config["INLINE_POPUPS_MAX"])
-    m = build_map(incidents, options=map_options(request.args.get("focus")),
-                  popup_html=(lambda inc: popup_html(by_id[inc.incident_id])) if inline else None,
-                  corrected={r.incident.incident_id for r in records if r.corrected},
+    rows = state.store.map_rows(filters)          # what the map draws, without an Incident per row
+    by_id = {}
+    if len(rows) <= int(current_app.config["INLINE_POPUPS_MAX"]):     # few: popups embedded, else fetched
+        by_id = {r.incident.incident_id: r for r in state.store.query(filters)}
+        if by_id.keys() != {r.incident_id for r in rows}:       # the store changed between the reads
+            by_id = {}
+    m = build_map(rows, options=map_options(request.args.get("focus")),
+                  popup_html=(lambda row: popup_html(by_id[row.incident_id])) if by_id else None,
                   geometry_for=_geometry_lookup())
     parts = {k: security.nonce_scripts(v) for k, v in render_parts(m).items()}   # CSP: inline scripts need the nonce
     args = filters.to_args()
@@ -107,7 +108,7 @@ def index() -> Any:
     basemap.warm("outlines", lambda: basemap.countries_gz(str(countries_file)) if countries_file.is_file() else None,
                  lambda: basemap.admin1_gz(str(path), outlines) if path else None,
                  lambda: basemap.labels_gz(state.gazetteer))
-    html = render_template("map.html", map=parts, filters=filters, count=len(records), total=state.store.count(),
+    html = render_template("map.html", map=parts, filters=filters, count=len(rows), total=state.store.count(),
                            regions=regions, search_url=url_for("pages.place_search"),
                            categories=CATEGORIES, event_types=EVENT_TYPES, articles=state.store.articles(),
                            geojson_url=url_for("api.incidents_geojson") + _qs(args + [("download", "1")]),
