@@ -37,7 +37,7 @@ def test_incident_page_shows_sentence_sources_place_alternatives_and_corrections
     assert "No correction" in html
     app.extensions["webmap"].store.correct(Correction(inc.incident_id, category="air_strike", note="checked <b>x</b>"))
     html = client.get(f"/incidents/{inc.incident_id}").data.decode()
-    assert "wm-correction-row" in html and "air_strike" in html and "drone_strike" in html   # both kept
+    assert "wm-history-row" in html and "air_strike" in html and "drone_strike" in html   # both kept
     assert "checked &lt;b&gt;x&lt;/b&gt;" in html
     assert client.get("/incidents/nope").status_code == 404
 

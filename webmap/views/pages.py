@@ -142,7 +142,17 @@ def incident_page(incident_id: str) -> str:
     inc = record.incident
     return render_template("incident.html", record=record, incident=inc, category=BY_KEY.get(inc.category),
                            place_name=display_name_for(inc.place_id, inc.location_name), sources=sources_of(record),
-                           candidates=candidates_for(record.machine, state))
+                           candidates=candidates_for(record.machine, state),
+                           history=state.store.correction_history(incident_id), categories=BY_KEY)
+
+
+@bp.post("/incidents/<incident_id>/undo")
+def undo_correction(incident_id: str) -> Any:
+    """Undo the latest step of the incident's correction history (kept in the history, marked undone)."""
+    state = get_state()
+    state.store.get(incident_id) or abort(404, f"No incident {incident_id!r}.")
+    state.store.undo_correction(incident_id, author=current_name())
+    return redirect(url_for("pages.incident_page", incident_id=incident_id))
 
 
 @bp.get("/articles")
@@ -207,7 +217,7 @@ def correct(incident_id: str) -> Any:
     error = None
     if request.method == "POST":
         if request.form.get("action") == "revert":
-            state.store.remove_correction(incident_id)
+            state.store.remove_correction(incident_id, author=current_name())
             return redirect(_back(record.machine))
         try:
             check_correction_fields(request.form, form=True)
