@@ -67,6 +67,14 @@ def _once(key: tuple[Any, ...], make: Callable[[], _T]) -> _T:
         return _cache[key]
 
 
+def static_bytes(path: str) -> bytes:
+    """A file's bytes, read once per process (an already gzipped base-map layer)."""
+    def make() -> bytes:
+        with open(path, "rb") as fh:
+            return fh.read()
+    return _once(("file", path), make)
+
+
 def countries_gz(path: str) -> bytes:
     """The world's country outlines (static/geo/countries.geojson) simplified and gzipped."""
     def make() -> bytes:

@@ -390,3 +390,29 @@ def test_a_users_geojson_overlay_is_its_own_layer_and_never_uploaded(vpage, tmp_
     page.locator(".wm-overlay-input").set_input_files(str(bad))
     page.wait_for_function("document.querySelector('.wm-overlay-msg').textContent.startsWith('Not JSON')", timeout=5000)
     assert page.errors == []
+
+
+def test_rivers_and_lakes_are_drawn_under_the_labels(vpage):
+    page = vpage
+    _open(page, labels=True)
+    page.wait_for_function("""() => { let ok = false; webmapApp.map.eachLayer(l => { if (l.wmBase === 'Rivers and lakes') ok = true; });
+        return ok; }""", timeout=30000)
+    got = page.evaluate("""() => {
+        let names = [], kinds = {};
+        webmapApp.map.eachLayer(l => { if (l.feature && l.feature.properties && l.feature.properties.kind) {
+            names.push(l.feature.properties.name); kinds[l.feature.properties.kind] = (kinds[l.feature.properties.kind] || 0) + 1; } });
+        const water = webmapApp.map.getPane('water'), labels = webmapApp.map.getPane('labels');
+        const canvas = water.querySelector('canvas');
+        const ctx = canvas.getContext('2d'), img = ctx.getImageData(0, 0, canvas.width, canvas.height).data;
+        let blue = 0;
+        for (let i = 0; i < img.length; i += 4) { if (img[i + 3] > 0 && img[i + 2] > img[i] + 40) blue++; }
+        return {names: names, kinds: kinds, blue: blue, waterZ: +getComputedStyle(water).zIndex,
+                labelsZ: +getComputedStyle(labels).zIndex, markersZ: +getComputedStyle(webmapApp.map.getPane('markerPane')).zIndex}; }""")
+    assert {"Dnieper", "Dniester", "Don"} <= set(got["names"]) and got["kinds"].get("lake", 0) >= 1
+    assert got["blue"] > 500                                             # drawn on the map's canvas
+    assert got["waterZ"] < got["labelsZ"] and got["waterZ"] < got["markersZ"]
+    label = page.locator(".leaflet-control-layers-overlays label", has_text="Rivers and lakes")
+    assert label.count() == 1
+    credit = page.locator(".leaflet-control-attribution").inner_text()
+    assert "Natural Earth" in credit and "rivers" in credit
+    assert page.errors == [] and _foreign(page) == []

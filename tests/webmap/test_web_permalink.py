@@ -54,7 +54,7 @@ def test_popup_lists_every_source_and_links_http_urls_only(app):
 
 def test_base_map_routes_are_gzipped_and_small(app):
     client = app.test_client()
-    for path in ("/geo/admin1.geojson", "/geo/countries.geojson"):
+    for path in ("/geo/admin1.geojson", "/geo/countries.geojson", "/geo/water.geojson"):
         r = client.get(path, headers={"Accept-Encoding": "gzip"})
         assert r.status_code == 200 and r.headers["Content-Encoding"] == "gzip"
         fc = json.loads(gzip.decompress(r.data))

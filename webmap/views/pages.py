@@ -75,6 +75,10 @@ def map_options(focus: str | None = None) -> MapOptions:
     if _admin1_path() is not None:
         base.append(("Regions (UA, RU, BY)", url_for("pages.admin1"),
                      {"color": "#a0a0a0", "weight": 0.6, "fill": False, "dashArray": "2 3"}))
+    if _water_path().is_file():
+        base.append(("Rivers and lakes", url_for("pages.water"),
+                     {"pane": "water", "color": "#5b8db8", "weight": 1.1, "opacity": 0.9, "fillColor": "#a9c8e4",
+                      "fillOpacity": 0.9}))
     return MapOptions(tiles_url=cfg.get("TILES_URL"), tiles_attr=cfg.get("TILES_ATTR") or "",
                       assets_prefix=cfg["ASSETS_PREFIX"], static_prefix=url_for("static", filename="").rstrip("/"),
                       max_zoom=int(cfg["MAP_MAX_ZOOM"]), uncertainty_radius_m=int(cfg["UNCERTAINTY_RADIUS_M"]),
@@ -274,6 +278,19 @@ def countries() -> Response:
     if not path.is_file():
         abort(404, "No country outlines in this installation.")
     return _gzip_response(basemap.countries_gz(str(path)), "application/geo+json")
+
+
+def _water_path() -> Path:
+    return Path(current_app.static_folder or "", "geo", "water.geojson.gz")
+
+
+@bp.get("/geo/water.geojson")
+def water() -> Response:
+    """Rivers and lakes of the theatre (Natural Earth 1:50m, public domain; scripts/build_water.py), gzipped."""
+    path = _water_path()
+    if not path.is_file():
+        abort(404, "No rivers and lakes in this installation.")
+    return _gzip_response(basemap.static_bytes(str(path)), "application/geo+json")
 
 
 @bp.get("/geo/search")
