@@ -3,6 +3,8 @@ from __future__ import annotations
 
 import re
 
+from .prefilter import Gate, fold
+
 _UNITS = {w: i for i, w in enumerate(
     "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen "
     "seventeen eighteen nineteen".split())}
@@ -80,8 +82,31 @@ _GATES = {k: re.compile(p, re.I) for k, p in (
     ("intercepted", r"intercept|shot down|downed|destroyed|neutrali"),
     ("launched", r"launch|fired|sent|used|drone|missile|rocket|UAV|Shahed|bomb|shell"),
     ("evacuated", r"evacuat|relocat|rescued|fled|displaced|left their homes"))}
-_WHO = re.compile(rf"(?:\b(?:a|an|one|his|her|their|the|another)\s+(?:[\w'-]+\s+){{0,2}}?{_PERSON}\b)", re.I)
+# The number patterns find a count only where a digit or a number word is: "a", "an" and the vague words
+# ("several", "dozens") give no value. A sentence with neither skips them (the pre-check is exact).
+# A number word counts where a word starts (the patterns put \\b before it).
+_DIGIT = re.compile(r"\d")
+_NUMBER_WORDS = (*_UNITS, *_TENS, "dozen", "hundred", "thousand", "million")
+_NUMBER_WORD = Gate(re.compile(r"\b(?:" + "|".join(_NUMBER_WORDS) + ")", re.I))
+
+
+def has_number(sentence: str, folded: str | None = None) -> bool:
+    """True when the sentence has a digit or an English number word (a count pattern may then find a value)."""
+    if _DIGIT.search(sentence):
+        return True
+    return _NUMBER_WORD.possible(fold(sentence) if folded is None else folded) \
+        and _NUMBER_WORD.pattern.search(sentence) is not None
+
+
+_PATTERN_GATES = tuple((k, _GATES[k], Gate(p)) for k, p in _PATTERNS)
 _CODED = re.compile(r"\b(?:fatalities|casualties)? ?coded as (\d+)|\b(\d+) fatalit(?:y|ies) split between (\d+)", re.I)
+_CODED_GATE = Gate(_CODED)
+_CODED_ELSEWHERE = Gate(re.compile(r"fatalities coded to|fatalities split", re.I))
+_VERBS = tuple((Gate(re.compile(v, re.I)), k) for v, k in ((r"\b(?:killing|killed|kills)\b", "killed"),
+                                                           (r"\b(?:wounding|injuring)\b", "wounded")))
+_ONE_PERSON = Gate(re.compile(rf"\b(?:one of the|a|an|the|one)\s+(?:[\w'-]+\s+){{0,2}}?{_PERSON}\s+(?:\w+\s+)?"
+                              rf"(?:was|is|has been|later)\s+(?:\w+\s+)?({_KILL}|{_WOUND})", re.I))
+_WHO = re.compile(rf"(?:\b(?:a|an|one|his|her|their|the|another)\s+(?:[\w'-]+\s+){{0,2}}?{_PERSON}\b)", re.I)
 
 
 def _people_list(text: str) -> int | None:
@@ -105,33 +130,37 @@ def find_counts(sentence: str) -> dict[str, int]:
         if v is not None and 0 < v < 10_000_000:
             out[k] = max(out.get(k, 0), v)
 
-    m = _CODED.search(sentence)
+    folded = fold(sentence)
+    m = _CODED.search(sentence) if _CODED_GATE.possible(folded) else None
     if m:
         if m.group(1):
             put("killed", int(m.group(1)))
         else:
             put("killed", int(m.group(2)) // max(1, int(m.group(3))))
         return out
-    if re.search(r"fatalities coded to|fatalities split", sentence, re.I):
+    if _CODED_ELSEWHERE.possible(folded) and _CODED_ELSEWHERE.pattern.search(sentence):
         return out
-    for kind, pat in _PATTERNS:
-        if not _GATES[kind].search(sentence):
-            continue
-        for m in pat.finditer(sentence):
-            val = to_int(m.group(1))
-            if val is None or m.group(1).lower() in ("a", "an", "a single"):
+    if has_number(sentence, folded):
+        for kind, kind_gate, gate in _PATTERN_GATES:
+            if not gate.possible(folded) or not kind_gate.search(sentence):
                 continue
-            put(kind, val)
-    for verb, kind in ((r"\b(?:killing|killed|kills)\b", "killed"), (r"\b(?:wounding|injuring)\b", "wounded")):
-        for m in re.finditer(verb, sentence, re.I):
+            for m in gate.pattern.finditer(sentence):
+                val = to_int(m.group(1))
+                if val is None or m.group(1).lower() in ("a", "an", "a single"):
+                    continue
+                put(kind, val)
+    for verb, kind in _VERBS:
+        if not verb.possible(folded):
+            continue
+        for m in verb.pattern.finditer(sentence):
             n = _people_list(sentence[m.end():])
             if n and kind not in out:
                 put(kind, n)
-    for m in re.finditer(rf"\b(?:one of the|a|an|the|one)\s+(?:[\w'-]+\s+){{0,2}}?{_PERSON}\s+(?:\w+\s+)?"
-                         rf"(?:was|is|has been|later)\s+(?:\w+\s+)?({_KILL}|{_WOUND})", sentence, re.I):
-        kind = "killed" if re.match(_KILL, m.group(1), re.I) else "wounded"
-        if kind not in out:
-            put(kind, 1)
+    if _ONE_PERSON.possible(folded):
+        for m in _ONE_PERSON.pattern.finditer(sentence):
+            kind = "killed" if re.match(_KILL, m.group(1), re.I) else "wounded"
+            if kind not in out:
+                put(kind, 1)
     return out
 
 
@@ -140,11 +169,19 @@ _WEAPON_KIND = (("drone", r"drones?|UAVs?|Shaheds?|Gerans?|kamikaze[- ]drones?")
                 ("air", r"(?:air |aerial |glide |guided )?bombs"))
 
 
+_LAUNCHED = tuple((kind, Gate(re.compile(rf"\b{NUM} {_ADJ}(?:{noun})\b", re.I))) for kind, noun in _WEAPON_KIND)
+
+
 def launched_by_weapon(sentence: str) -> dict[str, int]:
     """Numbers of weapons launched, by weapon kind: "four ballistic missiles ... 57 Shahed drones"."""
     out: dict[str, int] = {}
-    for kind, noun in _WEAPON_KIND:
-        for m in re.finditer(rf"\b{NUM} {_ADJ}(?:{noun})\b", sentence, re.I):
+    folded = fold(sentence)
+    if not has_number(sentence, folded):
+        return out
+    for kind, gate in _LAUNCHED:
+        if not gate.possible(folded):
+            continue
+        for m in gate.pattern.finditer(sentence):
             v = to_int(m.group(1))
             pre = sentence[max(0, m.start() - 25):m.start()].lower()
             if v is None or m.group(1).lower() in ("a", "an", "a single") or re.search(
