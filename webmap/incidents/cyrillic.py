@@ -13,24 +13,17 @@ from datetime import date, timedelta
 from functools import lru_cache
 
 from . import lang_ru, lang_uk
-from .categories import BATTLES, EXPLOSIONS, STRATEGIC, VIOLENCE_AGAINST_CIVILIANS, get_category
+from .categories import BATTLES, EXPLOSIONS, STRATEGIC, VIOLENCE_AGAINST_CIVILIANS
 from .dates import DateCue
-from .events import Detected
+from .events import Detected, detected
 from .triggers import Hit
 
 _TABLES = (lang_uk, lang_ru)
 KINDS = ("territory", "clash", "vac", "abduct", "intercept", "air", "drone", "missile", "shell", "milsite",
          "equipment", "strike", "evac", "casualty")
-PRIORITY = {"territory": 0.95, "clash": 0.9, "vac": 0.91, "abduct": 0.91, "intercept": 0.86, "air": 0.84,
-            "drone": 0.83, "milsite": 0.8, "missile": 0.8, "shell": 0.8, "equipment": 0.78, "evac": 0.75,
-            "strike": 0.62, "casualty": 0.55}
 AIR_DRONE = "Air/drone strike"
 SHELLING = "Shelling/artillery/missile attack"
-_CATEGORY = {"air": "air_strike", "drone": "drone_strike", "missile": "missile_strike", "shell": "shelling",
-             "milsite": "military_site_strike", "equipment": "equipment_destroyed", "intercept": "interception",
-             "evac": "evacuation", "clash": "ground_assault", "territory": "ground_assault",
-             "vac": "civilian_casualties", "abduct": "civilian_casualties", "casualty": "civilian_casualties",
-             "strike": "shelling"}
+# a trigger's category, ACLED types and base score are the English kind's (events.detected)
 
 
 def _union(attr: str) -> str:
@@ -72,11 +65,6 @@ def find_hits(sentence: str) -> list[Hit]:
     return list(_hits(sentence))
 
 
-def _acled(category: str) -> tuple[str, str]:
-    c = get_category(category)
-    return c.event_type, c.sub_event_type
-
-
 _LIBERATED = re.compile(r"\b(?:звільн|деокуп|освобо)", re.I)
 
 
@@ -95,9 +83,7 @@ def detect(sentence: str) -> list[Detected]:
 
     def add(kind: str, et: str | None = None, st: str | None = None, needs_place: bool = False,
             extra: bool = False, weapon_kind: str = "", category: str | None = None) -> None:
-        cat = category or _CATEGORY[kind]
-        e, s = _acled(cat)
-        out.append(Detected(cat, et or e, st or s, by[kind][0], PRIORITY[kind], weapon_kind, needs_place, extra))
+        out.append(detected(kind, by[kind][0], category, et, st, needs_place, extra, weapon_kind))
 
     weapons = kinds & {"air", "drone", "missile", "shell"}
     if "territory" in kinds:

@@ -27,3 +27,23 @@ def test_rules_match_what_the_kind_matches() -> None:
         assert whole.pattern == triggers.PATTERNS[kind].pattern
     assert len(triggers.RULES["drone"]) > 5
     assert triggers.rules_in("Russian drones struck Kyiv.") >= {("drone", 0)}
+
+
+def test_one_kind_one_coding_in_every_language() -> None:
+    """A trigger's kind gives the same category, ACLED types and base score in English, Ukrainian and Russian
+    (one function, events.detected, types them all)."""
+    from webmap.incidents import cyrillic, events
+
+    def coding(ds: list[events.Detected]) -> list[tuple[str, str, str, float, str]]:
+        return [(d.category, d.event_type, d.sub_event_type, d.base, d.trigger.kind) for d in ds]
+
+    drones = [("drone_strike", "Explosions/Remote violence", "Air/drone strike", events.PRIORITY["drone"], "drone")]
+    assert coding(events.detect("Overnight Russia attacked Kyiv with attack drones.")) == drones
+    assert coding(cyrillic.detect("Уночі ворог атакував Київ ударними дронами.")) == drones
+    assert coding(cyrillic.detect("Ночью противник атаковал Киев беспилотниками.")) == drones
+    shelled = coding(events.detect("Russian forces shelled Kherson, killing two people."))
+    assert shelled == coding(cyrillic.detect("Уночі ворог обстріляв Херсон, загинули двоє людей."))
+    assert [c[0] for c in shelled] == ["shelling", "civilian_casualties"]
+    hit = triggers.Hit("strike", 0, 6, "strike")
+    assert events.detected("strike", hit).category == "shelling"
+    assert events.detected("vac", hit, sub_event_type="Attack").event_type == "Violence against civilians"
