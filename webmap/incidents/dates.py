@@ -1,4 +1,14 @@
-"""Event dates: explicit dates in the text, or the article date moved by relative expressions."""
+"""Event dates: explicit dates in the text, or the article date moved by relative expressions.
+
+Hand-written on purpose: measured against dateparser 1.5.0, the library that could replace it
+(``benchmarks/compare_splitters.py``, 2026-11-27, 2 cores under load 12): reading the date cues of 3,777
+news sentences took 0.53 s here and 16.0 s with ``dateparser.search.search_dates`` (30 times slower);
+both date all 308 ACLED dev notes right; of 8 relative expressions of war reporting ("overnight",
+"yesterday", "on Sunday", "on 8 August", "this morning" ... against the article date) this module reads
+8 and dateparser 6 (it finds no date in "overnight" and reads "On Sunday, a missile hit ..." as
+13 January). This module also tells how strong a cue is (an explicit date over "yesterday" over
+"this week"), which the pipeline needs to pick the date of each event and dateparser does not give.
+"""
 from __future__ import annotations
 
 import re
