@@ -2,8 +2,9 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
-from .prefilter import Gate, fold
+from .prefilter import Gate, GateSet, fold
 
 _UNITS = {w: i for i, w in enumerate(
     "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen "
@@ -90,12 +91,14 @@ _NUMBER_WORDS = (*_UNITS, *_TENS, "dozen", "hundred", "thousand", "million")
 _NUMBER_WORD = Gate(re.compile(r"\b(?:" + "|".join(_NUMBER_WORDS) + ")", re.I))
 
 
-def has_number(sentence: str, folded: str | None = None) -> bool:
+def has_number(sentence: str) -> bool:
     """True when the sentence has a digit or an English number word (a count pattern may then find a value)."""
-    if _DIGIT.search(sentence):
-        return True
-    return _NUMBER_WORD.possible(fold(sentence) if folded is None else folded) \
-        and _NUMBER_WORD.pattern.search(sentence) is not None
+    return _has_number(sentence, _possible(sentence))
+
+
+def _has_number(sentence: str, possible: frozenset[str]) -> bool:
+    return _DIGIT.search(sentence) is not None or (
+        "number" in possible and _NUMBER_WORD.pattern.search(sentence) is not None)
 
 
 _PATTERN_GATES = tuple((k, _GATES[k], Gate(p)) for k, p in _PATTERNS)
@@ -130,33 +133,33 @@ def find_counts(sentence: str) -> dict[str, int]:
         if v is not None and 0 < v < 10_000_000:
             out[k] = max(out.get(k, 0), v)
 
-    folded = fold(sentence)
-    m = _CODED.search(sentence) if _CODED_GATE.possible(folded) else None
+    possible = _possible(sentence)
+    m = _CODED.search(sentence) if "coded" in possible else None
     if m:
         if m.group(1):
             put("killed", int(m.group(1)))
         else:
             put("killed", int(m.group(2)) // max(1, int(m.group(3))))
         return out
-    if _CODED_ELSEWHERE.possible(folded) and _CODED_ELSEWHERE.pattern.search(sentence):
+    if "elsewhere" in possible and _CODED_ELSEWHERE.pattern.search(sentence):
         return out
-    if has_number(sentence, folded):
-        for kind, kind_gate, gate in _PATTERN_GATES:
-            if not gate.possible(folded) or not kind_gate.search(sentence):
+    if _has_number(sentence, possible):
+        for i, (kind, kind_gate, gate) in enumerate(_PATTERN_GATES):
+            if f"p{i}" not in possible or not kind_gate.search(sentence):
                 continue
             for m in gate.pattern.finditer(sentence):
                 val = to_int(m.group(1))
                 if val is None or m.group(1).lower() in ("a", "an", "a single"):
                     continue
                 put(kind, val)
-    for verb, kind in _VERBS:
-        if not verb.possible(folded):
+    for i, (verb, kind) in enumerate(_VERBS):
+        if f"v{i}" not in possible:
             continue
         for m in verb.pattern.finditer(sentence):
             n = _people_list(sentence[m.end():])
             if n and kind not in out:
                 put(kind, n)
-    if _ONE_PERSON.possible(folded):
+    if "one" in possible:
         for m in _ONE_PERSON.pattern.finditer(sentence):
             kind = "killed" if re.match(_KILL, m.group(1), re.I) else "wounded"
             if kind not in out:
@@ -175,11 +178,11 @@ _LAUNCHED = tuple((kind, Gate(re.compile(rf"\b{NUM} {_ADJ}(?:{noun})\b", re.I)))
 def launched_by_weapon(sentence: str) -> dict[str, int]:
     """Numbers of weapons launched, by weapon kind: "four ballistic missiles ... 57 Shahed drones"."""
     out: dict[str, int] = {}
-    folded = fold(sentence)
-    if not has_number(sentence, folded):
+    possible = _possible(sentence)
+    if not _has_number(sentence, possible):
         return out
-    for kind, gate in _LAUNCHED:
-        if not gate.possible(folded):
+    for i, (kind, gate) in enumerate(_LAUNCHED):
+        if f"l{i}" not in possible:
             continue
         for m in gate.pattern.finditer(sentence):
             v = to_int(m.group(1))
@@ -189,3 +192,15 @@ def launched_by_weapon(sentence: str) -> dict[str, int]:
                 continue
             out[kind] = max(out.get(kind, 0), v)
     return out
+
+
+# every pattern of this module with its literal pre-check, tested in one scan of the sentence
+_ALL = GateSet([("coded", _CODED_GATE), ("elsewhere", _CODED_ELSEWHERE), ("number", _NUMBER_WORD),
+                ("one", _ONE_PERSON), *((f"p{i}", g) for i, (_, _, g) in enumerate(_PATTERN_GATES)),
+                *((f"v{i}", g) for i, (g, _) in enumerate(_VERBS)), *((f"l{i}", g) for i, (_, g) in enumerate(_LAUNCHED))])
+
+
+@lru_cache(maxsize=64)
+def _possible(sentence: str) -> frozenset[str]:
+    """Names of the patterns that may match the sentence (find_counts and launched_by_weapon both ask)."""
+    return frozenset(_ALL.possible(fold(sentence)))

@@ -103,9 +103,13 @@ def test_no_gate_skips_a_match_in_real_text() -> None:
 
 def test_gate_set_is_the_gates_together() -> None:
     gs = GateSet(triggers._GATES)
+    count_gates = [("coded", counts._CODED_GATE), ("elsewhere", counts._CODED_ELSEWHERE), ("number", counts._NUMBER_WORD),
+                   ("one", counts._ONE_PERSON)] + [(f"p{i}", g) for i, (_, _, g) in enumerate(counts._PATTERN_GATES)] \
+        + [(f"v{i}", g) for i, (g, _) in enumerate(counts._VERBS)] + [(f"l{i}", g) for i, (_, g) in enumerate(counts._LAUNCHED)]
     for s in real_sentences():
         f = fold(s)
         assert gs.possible(f) == {k for k, g in triggers._GATES if g.possible(f)}, s
+        assert counts._possible(s) == {k for k, g in count_gates if g.possible(f)}, s
     # overlapping literals at one place: the longest and every prefix of it count
     both = GateSet([("a", Gate(re.compile("shell"))), ("b", Gate(re.compile("shelling"))),
                     ("c", Gate(re.compile("hell"))), ("d", Gate(re.compile(r"\w+")))])
