@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from datetime import date, timedelta
 from functools import lru_cache
+from typing import Any
 
 from . import lang_ru, lang_uk
 from .categories import BATTLES, EXPLOSIONS, STRATEGIC, VIOLENCE_AGAINST_CIVILIANS
@@ -26,8 +27,20 @@ SHELLING = "Shelling/artillery/missile attack"
 # a trigger's category, ACLED types and base score are the English kind's (events.detected)
 
 
+# One way to read the languages' tables together (lang_uk and lang_ru hold the same names, as data only):
 def _union(attr: str) -> str:
+    """The pattern ``attr`` of every language, as alternatives of one pattern."""
     return "|".join(f"(?:{getattr(t, attr)})" for t in _TABLES)
+
+
+def _merged(attr: str, key: Any = None) -> dict[str, int]:
+    """The word table ``attr`` of every language in one dict (``key`` maps each word first)."""
+    return {(key(k) if key else k): v for t in _TABLES for k, v in getattr(t, attr).items()}
+
+
+def _compiled_pairs(attr: str) -> list[tuple[re.Pattern[str], str]]:
+    """The (pattern, English name) pairs ``attr`` of every language, each a whole word, compiled."""
+    return [(re.compile(rf"(?<![\w-])(?:{p})(?![\w-])"), name) for t in _TABLES for p, name in getattr(t, attr)]
 
 
 # Case-insensitive (a sentence may open with any trigger); names that are also ordinary words are written
@@ -153,8 +166,8 @@ def detect_note(sentence: str, short: bool = False) -> Detected | None:
 
 
 # ---- counts ------------------------------------------------------------------------------------------
-_NUMWORDS = {k.lower(): v for t in _TABLES for k, v in t.NUMBERS.items()}
-_APOS = "['’ʼ]?"
+_NUMWORDS = _merged("NUMBERS", str.lower)
+_APOS = lang_uk.A                      # "'" in a table word stands for any apostrophe, or none
 _NUMWORD_RE = "|".join(sorted((re.escape(k).replace("'", _APOS) for k in _NUMWORDS), key=len, reverse=True))
 _THOUSAND = _union("THOUSAND")
 _NUM = (rf"(?:(?:щонайменше|не менше|не менее|по меньшей мере|понад|більше|более|около|близько|майже|почти|ще|еще|ещё)\s+)?"
@@ -238,14 +251,14 @@ def launched_by_weapon(sentence: str) -> dict[str, int]:
 
 
 # ---- dates ---------------------------------------------------------------------------------------------
-_MONTHS = {k: v for t in _TABLES for k, v in t.MONTHS.items()}
+_MONTHS = _merged("MONTHS")
 _MON = "|".join(_MONTHS)
 _DMY = re.compile(rf"\b(\d{{1,2}})\s+({_MON})(?:\s+(\d{{4}})(?:\s*(?:року|р\.|года|г\.))?)?", re.I)
 _DOTTED = re.compile(r"\b(\d{1,2})\.(\d{1,2})\.(\d{4}|\d{2})\b")
 _NIGHT = re.compile(_union("NIGHT_OF") + r"$", re.I)
-_REL = {k: v for t in _TABLES for k, v in t.RELATIVE.items()}
+_REL = _merged("RELATIVE")
 _REL_RE = re.compile(r"\b(" + "|".join(sorted(map(re.escape, _REL), key=len, reverse=True)) + r")\b", re.I)
-_WEEKDAYS = {k: v for t in _TABLES for k, v in t.WEEKDAYS.items()}
+_WEEKDAYS = _merged("WEEKDAYS")
 _WD_RE = re.compile(r"\b(?:у|в|во)\s+(" + "|".join(k.replace("'", _APOS) for k in _WEEKDAYS) + r")\b", re.I)
 
 
@@ -290,9 +303,9 @@ def find_cues(sentence: str, ref: date | None) -> list[DateCue]:
 
 
 # ---- actors and weapons --------------------------------------------------------------------------------
-_SIDES = [(re.compile(rf"(?<![\w-])(?:{p})(?![\w-])"), name) for t in _TABLES for p, name in t.SIDES]
+_SIDES = _compiled_pairs("SIDES")
 _TARGET_CUE = re.compile(r"\b(?:по|на|проти|против|позиці\w+|позици\w+)\s+$", re.I)
-_WEAPONS = [(re.compile(rf"(?<![\w-])(?:{p})(?![\w-])"), name) for t in _TABLES for p, name in t.WEAPONS]
+_WEAPONS = _compiled_pairs("WEAPONS")
 
 
 def find_actors(sentence: str, trigger_at: int) -> list[tuple[str, str]]:

@@ -47,3 +47,18 @@ def test_one_kind_one_coding_in_every_language() -> None:
     hit = triggers.Hit("strike", 0, 6, "strike")
     assert events.detected("strike", hit).category == "shelling"
     assert events.detected("vac", hit, sub_event_type="Attack").event_type == "Violence against civilians"
+
+
+def test_language_tables_share_one_shape() -> None:
+    """lang_uk and lang_ru hold the same tables (read together by cyrillic's one set of helpers)."""
+    from webmap.incidents import cyrillic, lang_ru, lang_uk
+
+    def names(m: object) -> set[str]:
+        return {n for n in vars(m) if n.isupper() and not n.startswith("_") and n != "A"}
+
+    assert names(lang_uk) == names(lang_ru) >= {"TRIGGERS", "NUMBERS", "MONTHS", "RELATIVE", "WEEKDAYS", "SIDES",
+                                                 "WEAPONS", "NOTES"}
+    assert set(lang_uk.TRIGGERS) == set(lang_ru.TRIGGERS) == set(cyrillic.KINDS)
+    assert cyrillic._MONTHS["серпня"] == cyrillic._MONTHS["августа"] == 8
+    assert cyrillic._NUMWORDS["п'ять"] == cyrillic._NUMWORDS["пять"] == 5
+    assert [n for _, n in cyrillic._SIDES][:2] == [n for _, n in lang_uk.SIDES][:2]
