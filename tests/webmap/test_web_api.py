@@ -142,3 +142,24 @@ def test_api_correction_shows_in_exports_and_survives_reingest(sample_client, ap
     assert bad.status_code == 400 and "lat" in bad.get_json()["error"]
     gone = sample_client.delete(f"/api/incidents/{iid}/correction", headers={"Content-Type": "application/json"})
     assert gone.status_code == 200 and gone.get_json()["incident"]["corrected"] is False
+
+
+def test_api_correction_history_and_undo(sample_client):
+    _, incs = sample()
+    iid = incs[1].incident_id
+    assert sample_client.post(f"/api/incidents/{iid}/correction", json={"category": "air_strike"}).status_code == 200
+    assert sample_client.post(f"/api/incidents/{iid}/correction",
+                              json={"lat": 50.3, "lon": 36.9, "note": "second"}).status_code == 200
+    inc = sample_client.get(f"/api/incidents/{iid}").get_json()["incident"]
+    assert inc["category"] == "air_strike" and inc["lat"] == 50.3               # the latest wins, the earlier kept
+    hist = sample_client.get(f"/api/incidents/{iid}/corrections").get_json()["history"]
+    assert [(h["action"], h["undone_at"]) for h in hist] == [("correct", None), ("correct", None)]
+    assert hist[0]["correction"]["category"] == "air_strike" and hist[1]["correction"]["note"] == "second"
+    r = sample_client.post(f"/api/incidents/{iid}/correction/undo", json={})
+    assert r.status_code == 200 and r.get_json()["undone"] is True
+    inc = r.get_json()["incident"]
+    assert inc["category"] == "air_strike" and inc["lat"] == incs[1].lat
+    hist = sample_client.get(f"/api/incidents/{iid}/corrections").get_json()["history"]
+    assert hist[1]["undone_at"] and hist[0]["undone_at"] is None
+    assert sample_client.get("/api/incidents/nope/corrections").status_code == 404
+    assert sample_client.post("/api/incidents/nope/correction/undo", json={}).status_code == 404
