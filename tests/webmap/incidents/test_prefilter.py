@@ -9,7 +9,7 @@ from functools import lru_cache
 import pytest
 
 from paths import ARTICLES, ROOT, SEED
-from webmap.incidents import counts, nonevents, triggers
+from webmap.incidents import counts, dates, nonevents, triggers
 from webmap.incidents.prefilter import Gate, GateSet, fold, required
 from webmap.incidents.sentences import split_sentences
 
@@ -115,6 +115,20 @@ def test_gate_set_is_the_gates_together() -> None:
                     ("c", Gate(re.compile("hell"))), ("d", Gate(re.compile(r"\w+")))])
     assert both.possible(fold("Shelling")) == {"a", "b", "c", "d"}
     assert both.possible("shell") == {"a", "c", "d"} and both.possible("") == {"d"}
+
+
+def test_date_gates_skip_no_match() -> None:
+    extra = ["On 7 August 2022, Russian forces shelled Heorhiivka.", "Drones hit Sumy on Sunday and last week.",
+             "It was the sixth day of the incursion, since the 6th of August.", "Reported on 2024-08-11 overnight."]
+    found = 0
+    for s in real_sentences() + extra + [x.upper() for x in extra]:
+        possible = dates._GATES.possible(fold(s))
+        for name, pat in dates._PATTERNS:
+            if pat.search(s):
+                found += 1
+                assert name in possible, (name, s)
+    assert found > 20
+    assert [c.date for c in dates.find_cues("On 7 August 2022, Russian forces shelled Heorhiivka.", None)] == ["2022-08-07"]
 
 
 def test_triggers_unchanged_by_the_gates() -> None:
