@@ -22,6 +22,7 @@ from jinja2.utils import htmlsafe_json_dumps
 
 from .route_layer import add_routes
 from .incidents.categories import CATEGORIES, Category
+from .incidents.geojson import unlocated_reason_for
 from .incidents.models import Incident
 from .placenames import display_name_for
 from .store.base import MapRow
@@ -172,7 +173,7 @@ def payload(incidents: Sequence[Incident | MapRow], *, options: MapOptions = Map
         place = display_name_for(inc.place_id, inc.location_name)
         if inc.lat is None or inc.lon is None:
             unlocated.append([inc.incident_id, cat_index.get(inc.category, len(CATEGORIES) - 1), inc.date, place,
-                              inc.killed, inc.admin1, inc.country_code])
+                              inc.killed, inc.admin1, inc.country_code, unlocated_reason_for(inc.location_name)])
             continue
         g = -1
         if (inc.geo_precision or 0) >= 3:

@@ -416,3 +416,78 @@ def test_rivers_and_lakes_are_drawn_under_the_labels(vpage):
     credit = page.locator(".leaflet-control-attribution").inner_text()
     assert "Natural Earth" in credit and "rivers" in credit
     assert page.errors == [] and _foreign(page) == []
+
+
+def test_layer_control_and_legend_give_the_same_counts(vpage):
+    page = vpage
+    _open(page)
+    control = page.evaluate("""() => Object.fromEntries(Array.from(document.querySelectorAll(
+        '.leaflet-control-layers-overlays label')).filter(l => l.querySelector('.layer-label')).map(l =>
+        [l.querySelector('.layer-label').textContent.trim(), +l.querySelector('.layer-count').textContent.replace(/[()]/g, '')]))""")
+    legend = page.evaluate("""() => Object.fromEntries(Array.from(document.querySelectorAll('.wm-legend-row span')).map(s => {
+        const m = s.textContent.trim().match(/^(.*) \\((\\d+)\\)$/); return [m[1], +m[2]]; }))""")
+    from webmap.incidents.categories import CATEGORIES
+    expected = {}
+    for i in page.incs:
+        if i.lat is not None:
+            label = next(c.label for c in CATEGORIES if c.key == i.category)
+            expected[label] = expected.get(label, 0) + 1
+    assert control == legend == expected
+    assert page.errors == []
+
+
+def test_uncertainty_circles_only_for_the_hovered_incident_or_at_close_zoom(vpage):
+    page = vpage
+    _open(page)
+    circles = "() => { let n = 0; webmapApp.map.eachLayer(l => { if (l instanceof L.Circle) n++; }); return n; }"
+    assert page.evaluate(circles) == 0
+    near = next(i for i in page.incs if i.geo_precision == 2 and i.lat is not None)
+    page.evaluate("id => { webmapApp.byId[id].marker.fire('mouseover'); return 1; }", near.incident_id)
+    assert page.evaluate(circles) == 1                                   # the hovered one only
+    page.evaluate("id => { webmapApp.byId[id].marker.fire('mouseout'); return 1; }", near.incident_id)
+    assert page.evaluate(circles) == 0
+    _view(page, near.lat, near.lon, 11)                                  # close zoom: the approximate ones in view
+    got = page.evaluate("""() => { const b = webmapApp.map.getBounds().pad(0.2); let n = 0, bad = 0;
+        webmapApp.map.eachLayer(l => { if (l instanceof L.Circle) { n++;
+          const ok = webmapApp.records.some(x => x.lat === l.getLatLng().lat && x.lon === l.getLatLng().lng && x.prec === 2);
+          if (!ok || !b.contains(l.getLatLng())) bad++; } });
+        const want = webmapApp.shown().filter(r => r.prec === 2 && !r.area && b.contains([r.lat, r.lon])).length;
+        return [n, bad, want]; }""")
+    assert got[0] > 0 and got[1] == 0 and got[0] == min(500, got[2])
+    assert page.errors == []
+
+
+def test_ukrainian_places_show_their_official_english_spelling_in_popups_and_table(vpage):
+    page = vpage
+    chasiv = next(i for i in page.incs if i.location_name == "Chasov Yar" and i.lat is not None and i.geo_precision == 1)
+    _open(page, f"?focus={chasiv.incident_id}")
+    popup = page.locator(".leaflet-popup .wm-popup").last
+    popup.wait_for(timeout=10000)
+    assert "Chasiv Yar" in popup.inner_text() and "Chasov Yar" not in popup.inner_text()
+    assert page.evaluate("id => webmapApp.byId[id].place", chasiv.incident_id) == "Chasiv Yar"
+    places = page.evaluate("() => webmapApp.records.map(r => r.place)")
+    assert "Chasiv Yar" in places and "Chasov Yar" not in places
+    assert page.errors == []
+
+
+def test_incidents_without_coordinates_are_flagged_listed_apart_and_exported(vpage):
+    page = vpage
+    _open(page)
+    lost = [i for i in page.incs if i.lat is None]
+    assert lost
+    flag = page.locator("#wm-unlocated")
+    assert flag.get_attribute("data-count") == str(len(lost)) and f"{len(lost)} without coordinates" in flag.inner_text()
+    flag.click()
+    page.wait_for_function("document.querySelector('#wm-apart').open === true", timeout=5000)
+    items = page.locator("#wm-apart li")
+    assert items.count() == len(lost)
+    assert {items.nth(k).get_attribute("data-incident") for k in range(items.count())} == {i.incident_id for i in lost}
+    assert "(place not found in the gazetteer: " in items.first.inner_text()          # why, beside each
+    assert f"{len(lost)} incidents without coordinates" in page.locator("#wm-apart summary").inner_text()
+    fc = page.request.get(page.base + page.locator("#download-geojson").get_attribute("href")).json()
+    nulls = {f["id"] for f in fc["features"] if f["geometry"] is None}
+    assert nulls == {i.incident_id for i in lost if not i.geometry}      # one known by its area keeps the area
+    assert {i.incident_id for i in lost} <= {f["id"] for f in fc["features"]}
+    assert all(f["properties"]["unlocated"] and f["properties"]["unlocated_reason"] for f in fc["features"]
+               if f["geometry"] is None)
+    assert page.errors == []

@@ -471,18 +471,18 @@ class PostGISStore:
             return db.execute("SELECT count(*) AS n" + _FROM + where, params).fetchone()["n"]
 
     def feature_rows(self, filters: Filters | None = None) -> list[tuple[str, str | None, bool]]:
-        """(incident id, cached machine GeoJSON feature text or None, corrected) of the matching located incidents."""
+        """(incident id, cached machine GeoJSON feature text or None, corrected) of the matching incidents
+        (None for the unlocated, whose features the export builds with a null geometry)."""
         return [row for chunk in self.iter_feature_rows(filters) for row in chunk]
 
     def iter_feature_rows(self, filters: Filters | None = None,
                           chunk: int = 1000) -> Iterator[list[tuple[str, str | None, bool]]]:
         """:meth:`feature_rows` in chunks, read through a server-side cursor (memory flat in the count)."""
         where, params = where_clause(filters or Filters())
-        cond = " AND " if where else " WHERE "
         with self._connect() as db, db.cursor(name="webmap_features") as cur:
             cur.itersize = chunk
             cur.execute("SELECT i.incident_id, i.feature, c.incident_id IS NOT NULL AS corrected" + _FROM
-                        + where + cond + f"{_PT} IS NOT NULL" + _ORDER, params)
+                        + where + _ORDER, params)
             while rows := cur.fetchmany(chunk):
                 yield [(r["incident_id"], r["feature"], bool(r["corrected"])) for r in rows]
 

@@ -599,7 +599,8 @@ class IncidentStore:
                               "JOIN articles a USING (article_id)" + where, params).fetchone()[0]
 
     def feature_rows(self, filters: Filters | None = None) -> list[tuple[str, str | None, bool]]:
-        """(incident id, cached machine GeoJSON feature text or None, corrected) of the matching located incidents."""
+        """(incident id, cached machine GeoJSON feature text or None, corrected) of the matching incidents
+        (None for the unlocated, whose features the export builds with a null geometry)."""
         return [row for chunk in self.iter_feature_rows(filters) for row in chunk]
 
     def iter_feature_rows(self, filters: Filters | None = None,
@@ -609,12 +610,10 @@ class IncidentStore:
         The read transaction lasts while the caller iterates; close the generator to end it early.
         """
         where, params = where_clause(filters or Filters())
-        cond = " AND " if where else " WHERE "
         with self._connect() as db:
             cur = db.execute("SELECT i.incident_id, i.feature, c.incident_id IS NOT NULL FROM incidents i "
                              "LEFT JOIN corrections c USING (incident_id) JOIN articles a USING (article_id)"
-                             + where + cond + "COALESCE(c.lat, i.lat) IS NOT NULL AND COALESCE(c.lon, i.lon) "
-                             "IS NOT NULL ORDER BY i.date, i.article_id, i.sentence_index, i.incident_id", params)
+                             + where + " ORDER BY i.date, i.article_id, i.sentence_index, i.incident_id", params)
             while rows := cur.fetchmany(chunk):
                 yield [(r[0], r[1], bool(r[2])) for r in rows]
 

@@ -113,6 +113,7 @@ def index() -> Any:
                  lambda: basemap.admin1_gz(str(path), outlines) if path else None,
                  lambda: basemap.labels_gz(state.gazetteer))
     html = render_template("map.html", map=parts, filters=filters, count=len(rows), total=state.store.count(),
+                           unlocated=sum(1 for r in rows if r.lat is None or r.lon is None),
                            regions=regions, search_url=url_for("pages.place_search"),
                            categories=CATEGORIES, event_types=EVENT_TYPES, articles=state.store.articles(),
                            geojson_url=url_for("api.incidents_geojson") + _qs(args + [("download", "1")]),
