@@ -21,12 +21,12 @@ from .names import DEMONYM
 from .normalize import norm
 from .resolve import POINT_KINDS, Context, direction_word, inside, make_resolution, score_candidates
 from .theatre import FUZZY_COUNTRIES, HOME, THEATRE
-from .tuning import FUZZY_CUTOFF, FUZZY_LIMIT, TYPO_MIN_CHARS, TYPO_MIN_POPULATION
+from . import tuning as T
 
 if TYPE_CHECKING:
     from .gazetteer import Gazetteer
 
-T = TypeVar("T")
+V = TypeVar("V")
 
 _QUAL_BEFORE = re.compile(
     r"^(?:(?P<near>near|outside|around|outskirts of|suburbs of|vicinity of|close to)\s+"
@@ -93,28 +93,28 @@ _FACILITY_TAIL = re.compile(
     r"|church|cathedral|dam|port|harbou?r|stadium|mall|shopping cent(?:re|er)|theat(?:re|er)|checkpoint)$", re.I)
 
 
-class FuzzyTable(Generic[T]):
+class FuzzyTable(Generic[V]):
     """Normalised names with a value each, for close-spelling lookups (rapidfuzz, one C-level pass over
     the names whose length allows the cutoff)."""
 
     __slots__ = ("names", "values", "lengths")
 
-    def __init__(self, pairs: dict[str, T]) -> None:
+    def __init__(self, pairs: dict[str, V]) -> None:
         items = sorted(pairs.items(), key=lambda kv: len(kv[0]))         # stable: equal lengths keep their order
         self.names = [k for k, _ in items]
         self.values = [v for _, v in items]
         self.lengths = [len(k) for k in self.names]
 
-    def close(self, key: str, limit: int = FUZZY_LIMIT) -> list[tuple[str, T]]:
+    def close(self, key: str, limit: int = T.FUZZY_LIMIT) -> list[tuple[str, V]]:
         """(name, value) of the names at least ``FUZZY_CUTOFF`` similar to ``key`` (rapidfuzz's ``fuzz.ratio``:
         twice the longest common subsequence over the total length), the ``limit`` best, best first; equal
         scores in reverse name order, as ``difflib.get_close_matches`` ranks them."""
         from rapidfuzz import fuzz, process
 
-        r, n = FUZZY_CUTOFF / 100.0, len(key)
+        r, n = T.FUZZY_CUTOFF / 100.0, len(key)
         lo = bisect_left(self.lengths, math.ceil(n * r / (2.0 - r)) - 1)     # shorter or longer names than
         hi = bisect_right(self.lengths, math.floor(n * (2.0 - r) / r) + 1)   # this cannot reach the cutoff
-        found = process.extract(key, self.names[lo:hi], scorer=fuzz.ratio, score_cutoff=FUZZY_CUTOFF, limit=None)
+        found = process.extract(key, self.names[lo:hi], scorer=fuzz.ratio, score_cutoff=T.FUZZY_CUTOFF, limit=None)
         found.sort(key=lambda h: (h[1], h[0]), reverse=True)
         return [(name, self.values[lo + i]) for name, _, i in found[:limit]]
 
@@ -165,11 +165,11 @@ def _district_of(gz: "Gazetteer", city_name: str, district_name: str) -> Resolut
         return None
     name, _ = _clean(district_name)
     near = [(e, f) for e, f in _hits(gz, name) if e.pid != city.pid and e.place.kind in POINT_KINDS
-            and e.prom < city.prom and _km(e, city) <= 20]          # smaller, and within the city's reach
+            and e.prom < city.prom and _km(e, city) <= T.CITY_DISTRICT_KM]   # smaller, and within the city's reach
     if not near:
         return None
     ranked = sorted(((-_km(e, city), e, f"a district of {city.place.name}") for e, f in near), key=lambda t: -t[0])
-    return make_resolution(gz.index, [(10.0 + s, e, why) for s, e, why in ranked])
+    return make_resolution(gz.index, [(T.CITY_DISTRICT_BONUS + s, e, why) for s, e, why in ranked])
 
 
 def _km(a: Entry, b: Entry) -> float:
@@ -185,7 +185,7 @@ def _typo_table(index: Index) -> FuzzyTable[list[int]]:
     table = _TYPO_TABLES.get(index)
     if table is None:
         by_name: dict[str, list[int]] = {}
-        for pid, name, alt in index.town_names(THEATRE, TYPO_MIN_POPULATION):
+        for pid, name, alt in index.town_names(THEATRE, T.TYPO_MIN_POPULATION):
             for n in [name] + [a for a in (alt.split("|") if alt else []) if a.isascii()]:
                 pids = by_name.setdefault(norm(n), [])
                 if pid not in pids:
@@ -197,7 +197,7 @@ def _typo_table(index: Index) -> FuzzyTable[list[int]]:
 def _typo(gz: "Gazetteer", name: str) -> list[tuple[Entry, int]]:
     """A misspelt war-zone town ("Dontesk", "Adiivka"): the one close spelling, only among towns."""
     key = norm(name)
-    if len(key) < TYPO_MIN_CHARS:
+    if len(key) < T.TYPO_MIN_CHARS:
         return []
     close = _typo_table(gz.index).close(key)
     close = [c for c in close if c[0][:1] == key[:1]] or close[:2]   # a typo seldom changes the first letter:
@@ -254,7 +254,7 @@ def geocode_query(gz: "Gazetteer", query: str) -> Resolution | None:
         typo = _typo(gz, target)
         if typo:
             r = make_resolution(gz.index, [(1.0, typo[0][0], f"closest spelling of {target!r}")], qualifier=qual)
-            return replace(r, score=0.4)
+            return replace(r, score=T.TYPO_SCORE)
     if not hits:
         return _container_only(gz, container) if container is not None else None
     ranked = score_candidates(hits, qualifier=qual, context=ctx, container=containers, key=target,
@@ -273,7 +273,7 @@ def _container_only(gz: "Gazetteer", container: Entry) -> Resolution:
     r = make_resolution(gz.index, [(1.0, container, "the place itself is unknown; its container")],
                         qualifier="within")
     return Resolution(place=r.place, lat=r.lat, lon=r.lon, precision=max(r.precision, int(Precision.NEAR)),
-                      score=0.3, reason=r.reason, qualifier="within", geometry=r.geometry)
+                      score=T.CONTAINER_ONLY_SCORE, reason=r.reason, qualifier="within", geometry=r.geometry)
 
 
 def _contained(e: Entry, container: Entry) -> bool:

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from . import tuning as T
 from .model import Precision, Resolution
 from .names import DEMONYM
 from .normalize import norm, strip_possessive
@@ -83,9 +84,9 @@ def _resolve_surface(gz: "Gazetteer", surface: str, ctx) -> Resolution | None:
                 # a part of a longer unknown name ("Royal Street", "Brands Hatch") counts only if it is
                 # a prominent place or one the document is about
                 e = ranked[0][1]
-                if e.prom < 5.0 and not ctx.share_country(e.place.country_code, k) > 0.3:
+                if e.prom < T.PART_MIN_PROMINENCE and not ctx.share_country(e.place.country_code, k) > T.PART_MIN_COUNTRY_SHARE:
                     continue
-            strength = 1.0 if k == keys[0] else 0.5
+            strength = 1.0 if k == keys[0] else T.PART_STRENGTH
             return make_resolution(gz.index, ranked, strength=strength)
     return None
 
@@ -95,5 +96,5 @@ def _degrade(focus: Resolution | None) -> Resolution | None:
     if focus is None:
         return None
     return Resolution(place=focus.place, lat=focus.lat, lon=focus.lon, precision=int(Precision.NEAR),
-                      score=0.1, reason="unknown name: placed at the document's main place",
+                      score=T.UNKNOWN_NAME_SCORE, reason="unknown name: placed at the document's main place",
                       qualifier="within", geometry=None, alternatives=())
