@@ -17,6 +17,7 @@ from .geometry import haversine_km
 from .index import Entry, Index
 from .model import Candidate, Place, Precision, Resolution
 from .names import ALTERNATE, CURATED, DEMONYM, PRIMARY
+from .normalize import norm
 from .theatre import BELLIGERENTS
 
 AREA_KINDS = {"country", "continent", "area", "admin1", "admin2"}
@@ -114,6 +115,18 @@ def _respelling(key: str, name: str) -> bool:
     return skeleton(key) == skeleton(name)
 
 
+# abbreviations of a name's first word that leave it the same name ("St. Petersburg" is Saint Petersburg)
+NAME_ABBREVIATIONS = {"st": "saint", "ste": "sainte", "mt": "mount", "ft": "fort"}
+
+
+def _abbreviated(key: str, name: str) -> bool:
+    """Whether the looked-up key is the place's own name with its first word abbreviated:
+    "St. Petersburg" for Saint Petersburg, "Ft. Worth" for Fort Worth."""
+    head, _, rest = key.partition(" ")
+    full = NAME_ABBREVIATIONS.get(head)
+    return bool(full and rest) and f"{full} {rest}" == norm(name)
+
+
 def _nearest_km(lat: float, lon: float, points: list[tuple[float, float, str]], key: str) -> float:
     """Approximate distance to the nearest point of another name (equirectangular; fine below 300 km)."""
     kx = math.cos(math.radians(lat))
@@ -186,7 +199,8 @@ def score_candidates(hits: list[tuple[Entry, int]], *, qualifier: str = "", cont
         p = e.place
         s = e.prom
         why = []
-        respelt = flag == ALTERNATE and p.kind in ("village", "town") and _respelling(key, p.name)
+        respelt = flag == ALTERNATE and ((p.kind in ("village", "town") and _respelling(key, p.name))
+                                         or _abbreviated(key, p.name))
         if flag in (PRIMARY, CURATED, DEMONYM) or respelt:
             s += 2.0            # "Novomykhaylivka" is Novomykhailivka's own name, respelt
         elif has_primary and e.prom < 5.0:
