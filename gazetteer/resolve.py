@@ -15,6 +15,7 @@ from . import geometry as geo
 from .data import data_file, open_text
 from .geometry import haversine_km
 from .index import Entry, Index
+from .lists import LIST_BONUS, LIST_MAJORITY, same_kind
 from .model import Candidate, Place, Precision, Resolution
 from .names import ALTERNATE, CURATED, DEMONYM, PRIMARY
 from .normalize import norm
@@ -184,11 +185,12 @@ def direction_fit(e: Entry, anchor: Entry, direction: str) -> float:
 def score_candidates(hits: list[tuple[Entry, int]], *, qualifier: str = "", context: Context | None = None,
                      container: Entry | list[Entry] | None = None,
                      key: str = "", contained: list[Entry] | None = None,
-                     direction: str = "") -> list[tuple[float, Entry, str]]:
+                     direction: str = "", mates: list[Entry] | None = None) -> list[tuple[float, Entry, str]]:
     """Score each candidate; returns (score, entry, reason) sorted best first.
 
     ``container`` is the place (or places, any of which may hold it) the text says contains it;
-    ``contained`` the candidates of a name the text places inside this one.
+    ``contained`` the candidates of a name the text places inside this one; ``mates`` the places of the
+    names listed with it ("Alaska, Hawaii, Florida and Washington").
     """
     ctx = context or Context.empty()
     containers = [container] if isinstance(container, Entry) else list(container or [])
@@ -230,6 +232,10 @@ def score_candidates(hits: list[tuple[Entry, int]], *, qualifier: str = "", cont
         if contained and p.kind in AREA_KINDS and any(inside(c, e) for c in contained):
             s += 3.0
             why.append("contains the place named with it")
+        if mates:
+            if same_kind(e, mates) >= LIST_MAJORITY:
+                s += LIST_BONUS
+                why.append("listed with places of its kind")
         sc, sa = ctx.share_country(p.country_code, key), ctx.share_admin1(p.admin1_code, key)
         if sc:
             s += 2.5 * sc
