@@ -11,7 +11,7 @@ import re
 from .index import Entry, Index
 from .inflect import EVENT_NEIGHBOUR, area_qualifier, is_cyrillic_key
 from .names import ALTERNATE, CURATED, DEMONYM, PRIMARY
-from .recognize import (ORG_TAIL, QUALIFIERS_AFTER, STOP, TITLES, Span, Token)
+from .recognize import ORG_TAIL, QUALIFIERS_AFTER, STOP, TITLES, Span, Tokens
 
 MAJOR_KINDS = {"country", "continent", "area", "admin1"}
 PLACE_PREPS = {"in", "near", "at", "outside", "from", "to", "into", "around", "across", "towards", "toward"}
@@ -34,17 +34,17 @@ ATTACK_NOUNS = frozenset({"strike", "strikes", "attack", "attacks", "assault", "
 STRUCK = "struck"           # the word a strike on a place stands for (a locative word, see LOCATIVE_STRONG)
 
 
-def _prep(toks: list[Token], first: int) -> str:
+def _prep(toks: Tokens, first: int) -> str:
     """The word before a name, lowercased, read past a position word ("in central X" -> "in"); a name after
     "strike on", "attacks against" has ``STRUCK`` before it."""
     j = first - 1
-    if j >= 1 and toks[j].key in POSITION_WORDS:
+    if j >= 1 and toks.key(j) in POSITION_WORDS:
         j -= 1
     if j < 0:
         return ""
-    if toks[j].key in ("on", "against") and j >= 1 and toks[j - 1].key in ATTACK_NOUNS:
+    if toks.key(j) in ("on", "against") and j >= 1 and toks.key(j - 1) in ATTACK_NOUNS:
         return STRUCK
-    return toks[j].key
+    return toks.key(j)
 
 
 def _major(ents: list[tuple[Entry, int]]) -> bool:
@@ -58,21 +58,22 @@ def _major(ents: list[tuple[Entry, int]]) -> bool:
     return False
 
 
-def _doc_person_surnames(toks: list[Token], persons: dict[str, str]) -> set[str]:
+def _doc_person_surnames(toks: Tokens, persons: dict[str, str]) -> set[str]:
     """Surnames of people named in full in the text ("Bridget Brink" -> "brink")."""
     out = set()
-    for a, b in zip(toks, toks[1:]):
-        if a.cap and b.cap and persons.get(a.key) == "F" and b.start - a.end == 1:
-            out.add(b.key)
+    n, is_cap, starts, ends, key = len(toks), toks.is_cap, toks.starts, toks.ends, toks.key
+    for i in toks.caps:
+        if i + 1 < n and is_cap[i + 1] and persons.get(key(i)) == "F" and starts[i + 1] - ends[i] == 1:
+            out.add(key(i + 1))
     return out
 
 
-def classify(text: str, toks: list[Token], spans: list[Span], index: Index) -> list[Span]:
+def classify(text: str, toks: Tokens, spans: list[Span], index: Index) -> list[Span]:
     """Filter and annotate spans in place; return the kept ones in text order."""
     pids = {p for s in spans for p, _ in s.hits}
     ents = index.entries(pids)
     zipf = index.word_zipf(s.key for s in spans)
-    persons = index.person_names(t.key for t in toks if t.cap)
+    persons = index.person_names(toks.key(i) for i in toks.caps)
     surnames = _doc_person_surnames(toks, persons)
     span_at_tok = {}
     for s in spans:

@@ -38,6 +38,7 @@ _default_lock = threading.Lock()
 
 
 BLOCK_CHARS = 50_000
+CONTEXT_ROUNDS = 3          # at most this many rounds of document context before the final pass
 SETTLEMENT_KINDS = ("city", "town", "village")
 
 
@@ -188,7 +189,13 @@ class Gazetteer:
                 inner.setdefault(id(s.container), []).extend(e for e, _ in hits[id(s)])
         ctx = Context.empty()
         best: dict[int, Entry] = {}
-        for rnd in range(3):
+        # Context rounds stop when the ranking no longer changes: a round that picks every span's best
+        # reading as the round before did sees the same context and containers as the next would.
+        # The final pass then reuses that round's rankings (same inputs, same result).
+        settled: dict[int, list[tuple[float, Entry, str]]] = {}
+        before: dict[int, int] = {}
+        for rnd in range(CONTEXT_ROUNDS):
+            this_round: dict[int, list[tuple[float, Entry, str]]] = {}
             for s in sorted(spans, key=lambda s: s.container is not None):
                 if not hits[id(s)] or (rnd and len(hits[id(s)]) == 1):
                     continue
@@ -196,6 +203,12 @@ class Gazetteer:
                 ranked = score_candidates(hits[id(s)], qualifier=s.qualifier, context=ctx if rnd else None,
                                           container=cont, key=s.key, contained=inner.get(id(s)), direction=_direction(s))
                 best[id(s)] = ranked[0][1]
+                this_round[id(s)] = ranked
+            now = {k: e.pid for k, e in best.items()}
+            if rnd and now == before:
+                settled = this_round          # ctx is already the context of this ranking
+                break
+            before = now
             ctx = self.context(spans, best)
         strong_ctx = self.context([s for s in spans if s.strong], best)
         out: dict[int, Resolution] = {}
@@ -204,8 +217,10 @@ class Gazetteer:
                 continue
             cont = self._containers(s, best, hits)
             mates = [best[id(t)] for t in peers.get(id(s), ()) if id(t) in best]
-            ranked = score_candidates(hits[id(s)], qualifier=s.qualifier, context=ctx, container=cont,
-                                      key=s.key, contained=inner.get(id(s)), direction=_direction(s), mates=mates)
+            # a listed name is ranked again with its list-mates (the rounds did not see them)
+            ranked = (None if mates else settled.get(id(s))) or score_candidates(
+                hits[id(s)], qualifier=s.qualifier, context=ctx, container=cont, key=s.key,
+                contained=inner.get(id(s)), direction=_direction(s), mates=mates)
             if cont and not any(inside(ranked[0][1], c) for c in cont):
                 # "Karnaukhivka, Kharkiv": a close spelling inside the named region beats a namesake outside
                 region = next((c for c in cont if c.place.kind in ("admin1", "country")), None)
