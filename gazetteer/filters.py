@@ -25,6 +25,28 @@ BEFORE_QUALIFIERS = (
 )
 
 
+# words between a preposition and a name that leave the preposition in force: "in central Trostianets"
+POSITION_WORDS = frozenset({"central", "downtown", "suburban", "rural", "outer", "inner", "eastern", "western",
+                            "northern", "southern"})
+# "a strike on Yampil", "attacks against Kupiansk": the name is the place struck
+ATTACK_NOUNS = frozenset({"strike", "strikes", "attack", "attacks", "assault", "assaults", "raid", "raids",
+                          "shelling", "bombing", "bombardment", "offensive"})
+STRUCK = "struck"           # the word a strike on a place stands for (a locative word, see LOCATIVE_STRONG)
+
+
+def _prep(toks: Tokens, first: int) -> str:
+    """The word before a name, lowercased, read past a position word ("in central X" -> "in"); a name after
+    "strike on", "attacks against" has ``STRUCK`` before it."""
+    j = first - 1
+    if j >= 1 and toks.key(j) in POSITION_WORDS:
+        j -= 1
+    if j < 0:
+        return ""
+    if toks.key(j) in ("on", "against") and j >= 1 and toks.key(j - 1) in ATTACK_NOUNS:
+        return STRUCK
+    return toks.key(j)
+
+
 def _major(ents: list[tuple[Entry, int]]) -> bool:
     for e, f in ents:
         if f == DEMONYM:
@@ -72,7 +94,7 @@ def classify(text: str, toks: Tokens, spans: list[Span], index: Index) -> list[S
         joined_prev = prev is not None and text[prev.end:first.start] in (" ", "-")
         joined_next = nxt is not None and text[last.end:nxt.start] in (" ", "-")
         single = s.first_tok == s.last_tok
-        s.prep = prev.key if prev is not None else ""
+        s.prep = _prep(toks, s.first_tok)
         s.qualifier = s.qualifier or area_qualifier(s.key, s.text)      # Київську область, Харківщина: the region
         cyr_event = is_cyrillic_key(s.key) and any(                 # "обстріляли Берислав", "Суджу обстреливают"
             t is not None and EVENT_NEIGHBOUR.match(t.key) for t in (prev, nxt))

@@ -15,6 +15,7 @@ from .index import Entry, Index
 from .model import Mention, MentionRole, Place, Precision, Resolution
 from .names import DEMONYM
 from .recognize import Span, propose, tokenize
+from .lists import list_peers
 from .resolve import POINT_KINDS, Context, inside, make_resolution, score_candidates
 
 LOCATIVE_STRONG = {"in", "near", "at", "outside", "into", "village", "town", "settlement", "hamlet", "city",
@@ -168,7 +169,7 @@ class Gazetteer:
         out: list[Mention] = []
         for start, end in _blocks(text, BLOCK_CHARS):
             spans = self.spans(text[start:end])
-            resolutions = self._resolve_document(spans)
+            resolutions = self._resolve_document(spans, text[start:end])
             out.extend(Mention(s.start + start, s.end + start, s.text, MentionRole(s.role), resolutions.get(id(s)))
                        for s in spans if id(s) in resolutions or s.strong)
         return out
@@ -178,9 +179,10 @@ class Gazetteer:
         ents = self.index.entries(p for p, _ in s.hits)
         return [(ents[p], f) for p, f in s.hits if p in ents]
 
-    def _resolve_document(self, spans: list[Span]) -> dict[int, Resolution]:
+    def _resolve_document(self, spans: list[Span], text: str = "") -> dict[int, Resolution]:
         """Resolve all spans jointly: prior pass, document context, containers, final pass."""
         hits = {id(s): self.hits(s) for s in spans}
+        peers = list_peers(text, spans) if text else {}
         inner: dict[int, list[Entry]] = {}
         for s in spans:
             if s.container is not None:
@@ -214,9 +216,11 @@ class Gazetteer:
             if not hits[id(s)]:
                 continue
             cont = self._containers(s, best, hits)
-            ranked = settled.get(id(s)) or score_candidates(
+            mates = [best[id(t)] for t in peers.get(id(s), ()) if id(t) in best]
+            # a listed name is ranked again with its list-mates (the rounds did not see them)
+            ranked = (None if mates else settled.get(id(s))) or score_candidates(
                 hits[id(s)], qualifier=s.qualifier, context=ctx, container=cont, key=s.key,
-                contained=inner.get(id(s)), direction=_direction(s))
+                contained=inner.get(id(s)), direction=_direction(s), mates=mates)
             if cont and not any(inside(ranked[0][1], c) for c in cont):
                 # "Karnaukhivka, Kharkiv": a close spelling inside the named region beats a namesake outside
                 region = next((c for c in cont if c.place.kind in ("admin1", "country")), None)

@@ -16,8 +16,10 @@ from . import geometry as geo
 from .data import data_file, open_text
 from .geometry import haversine_km
 from .index import Entry, Index
+from .lists import LIST_BONUS, LIST_MAJORITY, same_kind
 from .model import Candidate, Deferred, Place, Precision, Resolution
 from .names import ALTERNATE, CURATED, DEMONYM, PRIMARY
+from .normalize import norm
 from .theatre import BELLIGERENTS
 
 AREA_KINDS = {"country", "continent", "area", "admin1", "admin2"}
@@ -116,6 +118,18 @@ def _respelling(key: str, name: str) -> bool:
     return skeleton(key) == skeleton(name)
 
 
+# abbreviations of a name's first word that leave it the same name ("St. Petersburg" is Saint Petersburg)
+NAME_ABBREVIATIONS = {"st": "saint", "ste": "sainte", "mt": "mount", "ft": "fort"}
+
+
+def _abbreviated(key: str, name: str) -> bool:
+    """Whether the looked-up key is the place's own name with its first word abbreviated:
+    "St. Petersburg" for Saint Petersburg, "Ft. Worth" for Fort Worth."""
+    head, _, rest = key.partition(" ")
+    full = NAME_ABBREVIATIONS.get(head)
+    return bool(full and rest) and f"{full} {rest}" == norm(name)
+
+
 def _nearest_km(lat: float, lon: float, points: list[tuple[float, float, str]], key: str) -> float:
     """Approximate distance to the nearest point of another name (equirectangular; fine below 300 km)."""
     kx = math.cos(math.radians(lat))
@@ -173,11 +187,12 @@ def direction_fit(e: Entry, anchor: Entry, direction: str) -> float:
 def score_candidates(hits: list[tuple[Entry, int]], *, qualifier: str = "", context: Context | None = None,
                      container: Entry | list[Entry] | None = None,
                      key: str = "", contained: list[Entry] | None = None,
-                     direction: str = "") -> list[tuple[float, Entry, str]]:
+                     direction: str = "", mates: list[Entry] | None = None) -> list[tuple[float, Entry, str]]:
     """Score each candidate; returns (score, entry, reason) sorted best first.
 
     ``container`` is the place (or places, any of which may hold it) the text says contains it;
-    ``contained`` the candidates of a name the text places inside this one.
+    ``contained`` the candidates of a name the text places inside this one; ``mates`` the places of the
+    names listed with it ("Alaska, Hawaii, Florida and Washington").
     """
     ctx = context or Context.empty()
     containers = [container] if isinstance(container, Entry) else list(container or [])
@@ -188,7 +203,8 @@ def score_candidates(hits: list[tuple[Entry, int]], *, qualifier: str = "", cont
         p = e.place
         s = e.prom
         why = []
-        respelt = flag == ALTERNATE and p.kind in ("village", "town") and _respelling(key, p.name)
+        respelt = flag == ALTERNATE and ((p.kind in ("village", "town") and _respelling(key, p.name))
+                                         or _abbreviated(key, p.name))
         if flag in (PRIMARY, CURATED, DEMONYM) or respelt:
             s += 2.0            # "Novomykhaylivka" is Novomykhailivka's own name, respelt
         elif has_primary and e.prom < 5.0:
@@ -218,6 +234,10 @@ def score_candidates(hits: list[tuple[Entry, int]], *, qualifier: str = "", cont
         if contained and p.kind in AREA_KINDS and any(inside(c, e) for c in contained):
             s += 3.0
             why.append("contains the place named with it")
+        if mates:
+            if same_kind(e, mates) >= LIST_MAJORITY:
+                s += LIST_BONUS
+                why.append("listed with places of its kind")
         sc, sa = ctx.share_country(p.country_code, key), ctx.share_admin1(p.admin1_code, key)
         if sc:
             s += 2.5 * sc
