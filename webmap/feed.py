@@ -44,8 +44,12 @@ def ingest_feed(state: "WebmapState", articles: Sequence[Article]) -> list[AddRe
     by_article: dict[str, list[Incident]] = {}
     told_before: list[tuple[str, Incident]] = []
     ids = [a.article_id for a in fresh]
+    incidents = _extract(state, fresh)
+    edited = [a.article_id for a, flag in zip(fresh, flags) if flag]
+    if edited and hasattr(state.store, "detach"):
+        state.store.detach(edited)            # the earlier versions' spans leave the other messages' incidents
     same_event = getattr(state.store, "same_event", None)      # stores without it keep each report apart
-    for inc in _extract(state, fresh):
+    for inc in incidents:
         same = same_event(inc, exclude_articles=ids) if same_event is not None else None
         if same is not None:                  # told by a message stored before: one incident, every source
             told_before.append((same, inc))
