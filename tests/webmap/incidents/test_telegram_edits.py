@@ -1,5 +1,7 @@
 """An edited Telegram message replaces its earlier version everywhere: its article, the incidents it owns and
-the source spans it lent to incidents of other messages (no stale offsets, no lost sources)."""
+the source spans it lent to incidents of other messages (no stale offsets, no lost sources). Reports of one
+event in several channels merge into one incident with every source. Both store backends: SQLite and a real
+PostgreSQL + PostGIS cluster (the ``postgis`` marker)."""
 from __future__ import annotations
 
 import io
@@ -14,11 +16,39 @@ DATA = TEST_DATA / "telegram"
 UK_OLD, RU = DATA / "channel_uk_old.json", DATA / "channel_ru.json"
 
 
-@pytest.fixture
-def app(tmp_path: Path):
+@pytest.fixture(params=["sqlite", pytest.param("postgis", marks=pytest.mark.postgis)])
+def app(request, tmp_path: Path, monkeypatch):
     from webmap import create_app
-    return create_app({"TESTING": True, "INSTANCE_PATH": str(tmp_path), "DATABASE": str(tmp_path / "tg.sqlite"),
-                       "SECRET_KEY": "t", "MAX_CONTENT_LENGTH": 8 * 1024 * 1024})
+    config = {"TESTING": True, "INSTANCE_PATH": str(tmp_path), "DATABASE": str(tmp_path / "tg.sqlite"),
+              "SECRET_KEY": "t", "MAX_CONTENT_LENGTH": 8 * 1024 * 1024}
+    if request.param == "postgis":
+        monkeypatch.setenv("WEBMAP_DATABASE", request.getfixturevalue("pg_url"))
+        del config["DATABASE"]
+    app = create_app(config)
+    yield app
+    close = getattr(app.extensions["webmap"].store, "close", None)
+    if close is not None:
+        close()
+
+
+def test_reports_in_several_channels_merge_into_one_incident(app) -> None:
+    from webmap.appcli import ingest_paths
+    store = app.extensions["webmap"].store
+    ingest_paths(app, [UK_OLD], stream=io.StringIO())
+    ingest_paths(app, [RU], stream=io.StringIO())
+    [strike] = _strikes(store)
+    assert {s.article_id for s in strike.sources} == {"tg-1512345678-2", "tg-1698765432-10"}
+    assert dict(strike.counts) == {"wounded": 2}
+    _exact(store, strike)
+    # the cached GeoJSON feature lists every source too
+    with app.test_client() as c:
+        feats = c.get("/api/incidents.geojson").get_json()["features"]
+    f = next(f for f in feats if f["id"] == strike.incident_id)
+    assert {s["article_id"] for s in f["properties"]["sources"]} == {"tg-1512345678-2", "tg-1698765432-10"}
+    # the same exports again: nothing is read twice, no source is added twice
+    before = store.stats()
+    ingest_paths(app, [UK_OLD, RU], stream=io.StringIO())
+    assert store.stats() == before
 
 
 def _edit(src: Path, out: Path, message_id: int, prefix: str, when: str = "2024-08-11T09:00:00") -> Path:
