@@ -16,6 +16,8 @@ import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 
+from .nonevents_cyr import SCREENS_UK_RU
+
 
 @dataclass
 class Screens:
@@ -224,3 +226,6 @@ def sentence_veto(sentence: str, kind: str, start: int, end: int, strong: bool =
     if kind in WEAK_KINDS and not strong and nonwar_words(sentence) and not war_words(sentence):
         return True
     return False
+
+
+register("uk_ru", Screens(**SCREENS_UK_RU))         # Ukrainian and Russian (webmap.incidents.nonevents_cyr)
