@@ -132,21 +132,36 @@ ADMIN2_TYPE = re.compile(
     r"|regierungsbezirk|landkreis|kreis|arrondissement|okrug|powiat|comarca|municipio|partido)\b", re.I)
 
 
+def _another_unit(rec: Record, gn_id: str, gn_name: str) -> bool:
+    """Whether a Natural Earth unit carrying a GeoNames admin-1 key is another unit than GeoNames' one:
+    a different GeoNames id and a different name (NE's French départements carry "FR.11" for Aude, the
+    département numbered 11, where GeoNames' FR.11 is Île-de-France)."""
+    return str(rec.gn_id or "") != gn_id and norm(rec.name) != norm(gn_name)
+
+
 def geonames_admin1_labels(b: "Builder") -> dict[str, str]:
     """GeoNames admin-1 key -> its GeoNames name, where several Natural Earth units share the key
-    (GB.ENG is England, not "Barking and Dagenham"; FR.76 is Occitanie, not "Aude")."""
-    shared: dict[str, int] = {}
+    (GB.ENG is England, not "Barking and Dagenham") or where the one unit carrying it is another unit
+    (FR.11 is Île-de-France, not "Aude"; Vietnamese and Philippine provinces). Such a unit loses the key:
+    a place of Île-de-France does not lie in Aude (containment then asks the unit's polygon)."""
+    units: dict[str, list[Record]] = {}
     for r in b.recs.values():
         if r.kind == "admin1" and r.admin1_code:
-            shared[r.admin1_code] = shared.get(r.admin1_code, 0) + 1
+            units.setdefault(r.admin1_code, []).append(r)
     path = data_file("admin_geonames.tsv.gz")
     if not path.is_file():
         return {}
     out = {}
     with open_text(path) as fh:
         for row in csv.DictReader(fh, delimiter="\t"):
-            if row["level"] == "1" and shared.get(row["key"], 0) > 1:
+            if row["level"] != "1":
+                continue
+            held = units.get(row["key"], [])
+            if len(held) > 1:
                 out[row["key"]] = row["name"]
+            elif held and _another_unit(held[0], row["gn_id"], row["name"]):
+                out[row["key"]] = row["name"]
+                held[0].admin1_code = ""
     return out
 
 

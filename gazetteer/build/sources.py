@@ -74,7 +74,7 @@ def country_points() -> dict[str, tuple[float, float]]:
         for line in fh:
             if line.startswith("#") or not line.strip():
                 continue
-            cc, lat, lon = line.rstrip("\n").split("\t")
+            cc, lat, lon = line.rstrip("\n").split("\t")[:3]      # a 4th column names the source
             out[cc] = (float(lat), float(lon))
     return out
 
