@@ -196,8 +196,8 @@ def parse_filters(args: Mapping[str, Any] | Any) -> Filters:
     if within is not None and (len(within) > 128 or not re.fullmatch(r"[\w:.-]+", within)):
         raise FilterError(f"within: bad region id {within[:40]!r} (expected a gazetteer area id, e.g. 'ne1:UA-63')")
     region = _one(args, "region")
-    if region is not None and len(region) <= 128:
-        named = region_by_name(region)                # "Харківська область", "Kharkiv Oblast" -> "Kharkiv"
+    if region is not None and len(region) <= 128 and (":" in region or re.search("[\u0400-\u04ff]", region)):
+        named = region_by_name(region)                # "Харківська область", "ne1:UA-63" -> "Kharkiv"
         region = named[1] if named is not None else region
     return Filters(categories=_dedupe(cats), event_types=_dedupe(types), date_from=date_from, date_to=date_to,
                    article=_one(args, "article"), country=country, region=region,
