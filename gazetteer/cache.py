@@ -20,7 +20,8 @@ DATA_FILES = ("admin0.geojson.gz", "admin1.geojson.gz", "wof_ua.tsv.gz", "raions
               "admin_geonames.tsv.gz", "state_abbreviations.tsv")
 # code that shapes the index: a change to any of them builds a fresh one
 INDEX_CODE = ("build/builder.py", "build/enrich.py", "build/sources.py", "names.py", "geometry.py", "normalize.py",
-              "translit.py", "theatre.py", "data.py", "spelling.py", "build/regions.py")
+              "translit.py", "theatre.py", "data.py", "spelling.py", "build/regions.py",
+              "build/containment.py")
 
 
 def cache_dir() -> Path:

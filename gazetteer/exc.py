@@ -5,12 +5,15 @@ Our exception hierarchy::
     GazetteerError                      root of everything this package raises
     ├── GazetteerDataError (ValueError)  bundled or imported data is missing or malformed
     ├── GazetteerIndexError              the cached search index cannot be built or opened
-    └── GazetteerQueryError              a query or input text the package cannot take
-                                         (also a geopy GeocoderQueryError and a ValueError)
+    └── GazetteerQueryError (ValueError)  a query or input text the package cannot take
+        └── GeocoderInputError           the same, raised by the geopy geocoder: also a geopy
+                                         ``GeocoderQueryError`` (defined in :mod:`gazetteer.geocoder`)
+
+This module imports nothing: geoparsing never loads geopy (its import costs more than opening the
+index). Only :mod:`gazetteer.geocoder`, the geopy ``Geocoder`` subclass, imports geopy, and the
+errors it raises keep geopy's semantics.
 """
 from __future__ import annotations
-
-from geopy.exc import GeocoderQueryError
 
 
 class GazetteerError(Exception):
@@ -25,5 +28,5 @@ class GazetteerIndexError(GazetteerError):
     """The cached search index cannot be built, opened or read."""
 
 
-class GazetteerQueryError(GazetteerError, GeocoderQueryError, ValueError):
+class GazetteerQueryError(GazetteerError, ValueError):
     """A query or an input text that the gazetteer cannot take (empty, not text, too large)."""

@@ -11,7 +11,7 @@ import re
 from .index import Entry, Index
 from .inflect import EVENT_NEIGHBOUR, area_qualifier, is_cyrillic_key
 from .names import ALTERNATE, CURATED, DEMONYM, PRIMARY
-from .recognize import (ORG_TAIL, QUALIFIERS_AFTER, STOP, TITLES, Span, Token)
+from .recognize import ORG_TAIL, QUALIFIERS_AFTER, STOP, TITLES, Span, Tokens
 
 MAJOR_KINDS = {"country", "continent", "area", "admin1"}
 PLACE_PREPS = {"in", "near", "at", "outside", "from", "to", "into", "around", "across", "towards", "toward"}
@@ -25,6 +25,28 @@ BEFORE_QUALIFIERS = (
 )
 
 
+# words between a preposition and a name that leave the preposition in force: "in central Trostianets"
+POSITION_WORDS = frozenset({"central", "downtown", "suburban", "rural", "outer", "inner", "eastern", "western",
+                            "northern", "southern"})
+# "a strike on Yampil", "attacks against Kupiansk": the name is the place struck
+ATTACK_NOUNS = frozenset({"strike", "strikes", "attack", "attacks", "assault", "assaults", "raid", "raids",
+                          "shelling", "bombing", "bombardment", "offensive"})
+STRUCK = "struck"           # the word a strike on a place stands for (a locative word, see LOCATIVE_STRONG)
+
+
+def _prep(toks: Tokens, first: int) -> str:
+    """The word before a name, lowercased, read past a position word ("in central X" -> "in"); a name after
+    "strike on", "attacks against" has ``STRUCK`` before it."""
+    j = first - 1
+    if j >= 1 and toks.key(j) in POSITION_WORDS:
+        j -= 1
+    if j < 0:
+        return ""
+    if toks.key(j) in ("on", "against") and j >= 1 and toks.key(j - 1) in ATTACK_NOUNS:
+        return STRUCK
+    return toks.key(j)
+
+
 def _major(ents: list[tuple[Entry, int]]) -> bool:
     for e, f in ents:
         if f == DEMONYM:
@@ -36,21 +58,22 @@ def _major(ents: list[tuple[Entry, int]]) -> bool:
     return False
 
 
-def _doc_person_surnames(toks: list[Token], persons: dict[str, str]) -> set[str]:
+def _doc_person_surnames(toks: Tokens, persons: dict[str, str]) -> set[str]:
     """Surnames of people named in full in the text ("Bridget Brink" -> "brink")."""
     out = set()
-    for a, b in zip(toks, toks[1:]):
-        if a.cap and b.cap and persons.get(a.key) == "F" and b.start - a.end == 1:
-            out.add(b.key)
+    n, is_cap, starts, ends, key = len(toks), toks.is_cap, toks.starts, toks.ends, toks.key
+    for i in toks.caps:
+        if i + 1 < n and is_cap[i + 1] and persons.get(key(i)) == "F" and starts[i + 1] - ends[i] == 1:
+            out.add(key(i + 1))
     return out
 
 
-def classify(text: str, toks: list[Token], spans: list[Span], index: Index) -> list[Span]:
+def classify(text: str, toks: Tokens, spans: list[Span], index: Index) -> list[Span]:
     """Filter and annotate spans in place; return the kept ones in text order."""
     pids = {p for s in spans for p, _ in s.hits}
     ents = index.entries(pids)
     zipf = index.word_zipf(s.key for s in spans)
-    persons = index.person_names(t.key for t in toks if t.cap)
+    persons = index.person_names(toks.key(i) for i in toks.caps)
     surnames = _doc_person_surnames(toks, persons)
     span_at_tok = {}
     for s in spans:
@@ -71,7 +94,7 @@ def classify(text: str, toks: list[Token], spans: list[Span], index: Index) -> l
         joined_prev = prev is not None and text[prev.end:first.start] in (" ", "-")
         joined_next = nxt is not None and text[last.end:nxt.start] in (" ", "-")
         single = s.first_tok == s.last_tok
-        s.prep = prev.key if prev is not None else ""
+        s.prep = _prep(toks, s.first_tok)
         s.qualifier = s.qualifier or area_qualifier(s.key, s.text)      # Київську область, Харківщина: the region
         cyr_event = is_cyrillic_key(s.key) and any(                 # "обстріляли Берислав", "Суджу обстреливают"
             t is not None and EVENT_NEIGHBOUR.match(t.key) for t in (prev, nxt))

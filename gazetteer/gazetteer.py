@@ -15,6 +15,7 @@ from .index import Entry, Index
 from .model import Mention, MentionRole, Place, Precision, Resolution
 from .names import DEMONYM
 from .recognize import Span, propose, tokenize
+from .lists import list_peers
 from .resolve import POINT_KINDS, Context, inside, make_resolution, score_candidates
 
 LOCATIVE_STRONG = {"in", "near", "at", "outside", "into", "village", "town", "settlement", "hamlet", "city",
@@ -37,6 +38,7 @@ _default_lock = threading.Lock()
 
 
 BLOCK_CHARS = 50_000
+CONTEXT_ROUNDS = 3          # at most this many rounds of document context before the final pass
 SETTLEMENT_KINDS = ("city", "town", "village")
 
 
@@ -167,7 +169,7 @@ class Gazetteer:
         out: list[Mention] = []
         for start, end in _blocks(text, BLOCK_CHARS):
             spans = self.spans(text[start:end])
-            resolutions = self._resolve_document(spans)
+            resolutions = self._resolve_document(spans, text[start:end])
             out.extend(Mention(s.start + start, s.end + start, s.text, MentionRole(s.role), resolutions.get(id(s)))
                        for s in spans if id(s) in resolutions or s.strong)
         return out
@@ -177,16 +179,23 @@ class Gazetteer:
         ents = self.index.entries(p for p, _ in s.hits)
         return [(ents[p], f) for p, f in s.hits if p in ents]
 
-    def _resolve_document(self, spans: list[Span]) -> dict[int, Resolution]:
+    def _resolve_document(self, spans: list[Span], text: str = "") -> dict[int, Resolution]:
         """Resolve all spans jointly: prior pass, document context, containers, final pass."""
         hits = {id(s): self.hits(s) for s in spans}
+        peers = list_peers(text, spans) if text else {}
         inner: dict[int, list[Entry]] = {}
         for s in spans:
             if s.container is not None:
                 inner.setdefault(id(s.container), []).extend(e for e, _ in hits[id(s)])
         ctx = Context.empty()
         best: dict[int, Entry] = {}
-        for rnd in range(3):
+        # Context rounds stop when the ranking no longer changes: a round that picks every span's best
+        # reading as the round before did sees the same context and containers as the next would.
+        # The final pass then reuses that round's rankings (same inputs, same result).
+        settled: dict[int, list[tuple[float, Entry, str]]] = {}
+        before: dict[int, int] = {}
+        for rnd in range(CONTEXT_ROUNDS):
+            this_round: dict[int, list[tuple[float, Entry, str]]] = {}
             for s in sorted(spans, key=lambda s: s.container is not None):
                 if not hits[id(s)] or (rnd and len(hits[id(s)]) == 1):
                     continue
@@ -194,6 +203,12 @@ class Gazetteer:
                 ranked = score_candidates(hits[id(s)], qualifier=s.qualifier, context=ctx if rnd else None,
                                           container=cont, key=s.key, contained=inner.get(id(s)), direction=_direction(s))
                 best[id(s)] = ranked[0][1]
+                this_round[id(s)] = ranked
+            now = {k: e.pid for k, e in best.items()}
+            if rnd and now == before:
+                settled = this_round          # ctx is already the context of this ranking
+                break
+            before = now
             ctx = self.context(spans, best)
         strong_ctx = self.context([s for s in spans if s.strong], best)
         out: dict[int, Resolution] = {}
@@ -201,8 +216,11 @@ class Gazetteer:
             if not hits[id(s)]:
                 continue
             cont = self._containers(s, best, hits)
-            ranked = score_candidates(hits[id(s)], qualifier=s.qualifier, context=ctx, container=cont,
-                                      key=s.key, contained=inner.get(id(s)), direction=_direction(s))
+            mates = [best[id(t)] for t in peers.get(id(s), ()) if id(t) in best]
+            # a listed name is ranked again with its list-mates (the rounds did not see them)
+            ranked = (None if mates else settled.get(id(s))) or score_candidates(
+                hits[id(s)], qualifier=s.qualifier, context=ctx, container=cont, key=s.key,
+                contained=inner.get(id(s)), direction=_direction(s), mates=mates)
             if cont and not any(inside(ranked[0][1], c) for c in cont):
                 # "Karnaukhivka, Kharkiv": a close spelling inside the named region beats a namesake outside
                 region = next((c for c in cont if c.place.kind in ("admin1", "country")), None)

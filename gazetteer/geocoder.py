@@ -10,7 +10,7 @@ from __future__ import annotations
 from typing import Any
 
 from geopy.adapters import BaseSyncAdapter
-from geopy.exc import GeocoderServiceError
+from geopy.exc import GeocoderQueryError, GeocoderServiceError
 from geopy.geocoders.base import DEFAULT_SENTINEL, Geocoder
 from geopy.location import Location
 from geopy.point import Point
@@ -18,6 +18,13 @@ from geopy.point import Point
 from .exc import GazetteerQueryError
 from .gazetteer import Gazetteer
 from .model import Place, Precision, Resolution
+
+
+
+class GeocoderInputError(GazetteerQueryError, GeocoderQueryError):
+    """A query the geocoder cannot take: a :class:`~gazetteer.exc.GazetteerQueryError` (so a ValueError)
+    that is also geopy's ``GeocoderQueryError``, as code written for any geopy geocoder expects."""
+
 
 # what an area is called in a label ("Kharkiv region, UA" beside the city "Kharkiv, Kharkiv, UA")
 _AREA_WORD = {"admin1": "region", "admin2": "district"}
@@ -78,11 +85,15 @@ class GazetteerGeocoder(Geocoder):
         With ``exactly_one=False``: the best reading, then the other places the string could mean, at most
         ``limit``, each once (no place twice, no two results with one label at one point).
 
-        :raises GazetteerQueryError: (a geopy ``GeocoderQueryError`` and a ValueError) for an empty or non-str query.
+        :raises GeocoderInputError: (a geopy ``GeocoderQueryError``, a GazetteerQueryError and a ValueError) for
+            an empty or non-str query.
         """
         if not isinstance(query, str) or not query.strip():
-            raise GazetteerQueryError("query must be a non-empty string")
-        res = self.gazetteer.geocode_resolution(query)
+            raise GeocoderInputError("query must be a non-empty string")
+        try:
+            res = self.gazetteer.geocode_resolution(query)
+        except GazetteerQueryError as err:
+            raise GeocoderInputError(str(err)) from err
         if res is None:
             return None
         wanted = {country_codes.upper()} if isinstance(country_codes, str) else \
@@ -115,7 +126,7 @@ class GazetteerGeocoder(Geocoder):
         try:
             pt = Point(query)
         except (ValueError, TypeError) as err:
-            raise GazetteerQueryError(f"not a point: {query!r}") from err
+            raise GeocoderInputError(f"not a point: {query!r}") from err
         places = self.gazetteer.reverse(pt.latitude, pt.longitude)
         if not places:
             return None

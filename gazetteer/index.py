@@ -18,7 +18,7 @@ from .normalize import norm
 
 logger = logging.getLogger(__name__)
 
-SCHEMA_VERSION = "9"
+SCHEMA_VERSION = "10"
 
 SCHEMA = """
 CREATE TABLE place(
@@ -30,9 +30,12 @@ CREATE TABLE name(norm TEXT NOT NULL, pid INTEGER NOT NULL, flag INTEGER NOT NUL
 CREATE TABLE word(norm TEXT PRIMARY KEY, zipf REAL) WITHOUT ROWID;
 CREATE TABLE person(norm TEXT PRIMARY KEY, kind TEXT) WITHOUT ROWID;
 CREATE TABLE meta(key TEXT PRIMARY KEY, value TEXT);
+CREATE TABLE within(pid INTEGER NOT NULL, region INTEGER NOT NULL, PRIMARY KEY(pid, region)) WITHOUT ROWID;
 """
 # created after the rows are written
 SECONDARY_INDEXES = ("CREATE INDEX place_admin1 ON place(admin1_code)", "CREATE INDEX place_lat ON place(lat)")
+
+NAME_CACHE_SIZE = 200_000        # surface forms whose lookups are kept (about 40 MB at most)
 
 _PLACE_COLS = "pid, place_id, name, kind, cc, admin1_code, admin1, lat, lon, pop, prom, source, alt"
 
@@ -72,6 +75,9 @@ class Index:
         self._entries: dict[int, Entry] = {}
         self._lock = threading.Lock()
         self._regions: list[tuple[Any, Entry]] | None = None
+        self._names: dict[str, tuple[tuple[int, int], ...]] = {}     # norm -> hits (() when none)
+        self._tables: dict[str, dict[str, Any]] = {}
+        self._within: dict[int, frozenset[int]] = {}                 # pid -> pids of the admin-1 polygons holding it
 
     def _con(self) -> sqlite3.Connection:
         con = getattr(self._local, "con", None)
@@ -83,32 +89,55 @@ class Index:
 
     # ---- names -------------------------------------------------------------------------------
     def lookup(self, keys: Iterable[str]) -> dict[str, list[tuple[int, int]]]:
-        """Normalised names -> [(pid, flag)] for those that exist in the index."""
-        keys = list(dict.fromkeys(k for k in keys if k))
+        """Normalised names -> [(pid, flag)] for those that exist in the index.
+
+        Each surface form is looked up once per index: the answer (also "not there") is cached, so a
+        name repeated across documents costs a dict lookup, not a query."""
+        cache = self._names
         out: dict[str, list[tuple[int, int]]] = {}
-        con = self._con()
-        for i in range(0, len(keys), 500):
-            chunk = keys[i:i + 500]
-            q = f"SELECT norm, pid, flag FROM name WHERE norm IN ({','.join('?' * len(chunk))})"
-            for k, pid, flag in con.execute(q, chunk):
-                out.setdefault(k, []).append((pid, flag))
+        missing: list[str] = []
+        for k in keys:
+            if not k or k in out:
+                continue
+            got = cache.get(k)
+            if got is None:
+                if k not in missing:
+                    missing.append(k)
+            elif got:
+                out[k] = list(got)
+        if missing:
+            found: dict[str, list[tuple[int, int]]] = {}
+            con = self._con()
+            for i in range(0, len(missing), 500):
+                chunk = missing[i:i + 500]
+                q = f"SELECT norm, pid, flag FROM name WHERE norm IN ({','.join('?' * len(chunk))})"
+                for k, pid, flag in con.execute(q, chunk):
+                    found.setdefault(k, []).append((pid, flag))
+            if len(cache) > NAME_CACHE_SIZE:
+                cache.clear()
+            for k in missing:
+                hits = found.get(k)
+                cache[k] = tuple(hits) if hits else ()
+            out.update(found)
         return out
 
-    def _by_norm(self, table: str, column: str, keys: Iterable[str]) -> dict[str, Any]:
-        """norm -> column of ``table`` for the keys present there (tables keyed by norm)."""
-        keys = list(set(keys))
-        if not keys:
-            return {}
-        q = f"SELECT norm, {column} FROM {table} WHERE norm IN ({','.join('?' * len(keys))})"
-        return dict(self._con().execute(q, keys))
+    def _table(self, table: str, column: str) -> dict[str, Any]:
+        """A small table keyed by norm (words, person names), read whole on first use."""
+        loaded = self._tables.get(table)
+        if loaded is None:
+            loaded = dict(self._con().execute(f"SELECT norm, {column} FROM {table}"))
+            self._tables[table] = loaded
+        return loaded
 
     def word_zipf(self, keys: Iterable[str]) -> dict[str, float]:
         """How common each (single-token, normalised) word is as an ordinary English word."""
-        return self._by_norm("word", "zipf", keys)
+        table = self._table("word", "zipf")
+        return {k: table[k] for k in keys if k in table}
 
     def person_names(self, keys: Iterable[str]) -> dict[str, str]:
         """Which of these normalised tokens are common first names (F) or surnames (L)."""
-        return self._by_norm("person", "kind", keys)
+        table = self._table("person", "kind")
+        return {k: table[k] for k in keys if k in table}
 
     # ---- places ------------------------------------------------------------------------------
     def settlement_names(self, *, admin1_code: str = "", country: str = "") -> list[tuple[int, str, str]]:
@@ -181,6 +210,15 @@ class Index:
         if not row or row[0] is None:
             return None
         return json.loads(zlib.decompress(row[0]))
+
+    def within(self, e: Entry, region: Entry) -> bool:
+        """Whether the admin-1 polygon of ``region`` contains the point of ``e`` (both entries of this index),
+        as decided when the index was built (no polygon is read)."""
+        held = self._within.get(e.pid)
+        if held is None:
+            held = frozenset(r for (r,) in self._con().execute("SELECT region FROM within WHERE pid = ?", (e.pid,)))
+            self._within[e.pid] = held
+        return region.pid in held
 
     def contains(self, place_id: str, lat: float, lon: float) -> bool:
         """Whether the area's polygon contains the point (False for places without one)."""

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from enum import IntEnum, StrEnum
-from typing import Any, Mapping
+from typing import Any, Callable, Mapping
 
 
 class PlaceKind(StrEnum):
@@ -78,9 +78,52 @@ class Candidate:
     score: float
 
 
-@dataclass(frozen=True, slots=True)
+class Deferred:
+    """A value computed when first read: ``Deferred(index.geometry, place_id)``. Geoparsing decodes no
+    polygon and draws no circle that nothing reads (the command line prints no geometry)."""
+
+    __slots__ = ("fn", "args")
+
+    def __init__(self, fn: Callable[..., Any], *args: Any) -> None:
+        self.fn, self.args = fn, args
+
+    def __call__(self) -> Any:
+        return self.fn(*self.args)
+
+    def __reduce__(self) -> tuple[Callable[[Any], Any], tuple[Any]]:
+        return _same, (self(),)                 # pickled as the value itself
+
+
+def _same(value: Any) -> Any:
+    return value
+
+
+class _OnFirstRead:
+    """Data descriptor of :attr:`Resolution.geometry`: holds a mapping or a :class:`Deferred`, and
+    replaces the Deferred by its value on first read."""
+
+    def __set_name__(self, owner: type, name: str) -> None:
+        self.slot = "_" + name
+
+    def __get__(self, obj: Any, objtype: Any = None) -> Any:
+        if obj is None:
+            return self                         # the dataclass default: see __set__
+        value = obj.__dict__.get(self.slot)
+        if type(value) is Deferred:
+            value = value()
+            obj.__dict__[self.slot] = value
+        return value
+
+    def __set__(self, obj: Any, value: Any) -> None:
+        obj.__dict__[self.slot] = None if value is self else value
+
+
+@dataclass(frozen=True)
 class Resolution:
-    """Where a mention was placed, how precisely, and how sure we are."""
+    """Where a mention was placed, how precisely, and how sure we are.
+
+    ``geometry`` may be given as a :class:`Deferred`: it is computed when first read.
+    """
 
     place: Place
     lat: float                               # representative point of what the text means
@@ -89,7 +132,8 @@ class Resolution:
     score: float                             # 0..1
     reason: str = ""                         # short human-readable why
     qualifier: str = ""                      # "", "near", "suburbs", "outskirts", "north of", "region" ...
-    geometry: Mapping[str, Any] | None = field(default=None, compare=False, hash=False)
+    geometry: Mapping[str, Any] | None = field(default=_OnFirstRead(), compare=False,  # type: ignore[assignment]
+                                               hash=False)
     alternatives: tuple[Candidate, ...] = ()
 
     def as_dict(self) -> dict[str, Any]:

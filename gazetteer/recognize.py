@@ -9,7 +9,11 @@ role, so callers can tell them from places where something happened.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
+from itertools import accumulate, compress
+from operator import itemgetter
+from typing import overload
 
 from .index import Index
 from .inflect import is_cyrillic_key, lemmatize
@@ -125,33 +129,111 @@ class Span:
 
 
 _SENT_GAP = re.compile(r"[.!?:][\"”’')\]]*\s*[\"“‘(\[]*\s*$|^\s*[\"“‘']\s*$")
+_SPLIT_RE = re.compile(f"({TOKEN_RE.pattern})")          # the tokens, kept between the gaps around them
+_JOIN_GAPS = frozenset((" ", "-", " - "))
 
 
-def tokenize(text: str) -> list[Token]:
-    """Word tokens with offsets; a token is 'capitalised' when its first letter is upper case.
+class Tokens(Sequence[Token]):
+    """The word tokens of one text, from one C-level regex split.
 
-    Only capitalised tokens get the full normalised key and the sentence-start flag; the
-    others (connectors, prepositions, qualifiers) are just lower-cased.
+    Offsets, words and the gaps between them are flat lists; a :class:`Token` is made only when one is
+    asked for (``toks[i]``). Hot loops read the lists: ``caps`` holds the indices of the capitalised
+    tokens (the only ones that can start a name), ``key(i)`` a token's lookup key.
+    A token is 'capitalised' when its first letter is upper case; only capitalised tokens get the full
+    normalised key and the sentence-start flag, the others (connectors, prepositions, qualifiers) are
+    just lower-cased. "Russian-backed", "Kyiv-based": a capitalised word with a lower-case tail after a
+    dash is two tokens, the name alone and the tail.
     """
-    toks: list[Token] = []
-    prev_end = 0
-    for m in TOKEN_RE.finditer(text):
-        s = m.group(0)
-        start = m.start()
-        if s[0].isupper():
-            gap = text[prev_end:start]
-            sent_start = not toks or "\n" in gap or _SENT_GAP.search(gap) is not None
-            head, dash, tail = s.partition("-")
-            if dash and tail.islower() and len(head) > 1:      # "Russian-backed", "Kyiv-based": the name alone
-                toks.append(Token(start, start + len(head), head, True, norm(head), sent_start))
-                toks.append(Token(start + len(head) + 1, m.end(), tail, False, tail, False))
-                prev_end = m.end()
-                continue
-            toks.append(Token(start, m.end(), s, True, norm(_strip_poss(s)), sent_start))
-        else:
-            toks.append(Token(start, m.end(), s, False, s.lower(), False))
-        prev_end = m.end()
-    return toks
+
+    __slots__ = ("text", "words", "gaps", "starts", "ends", "caps", "is_cap", "_heads", "_keys", "_made")
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        parts = _SPLIT_RE.split(text)
+        words, gaps = parts[1::2], parts[0::2]
+        pos = list(accumulate(map(len, parts)))
+        starts, ends = pos[0:-1:2], pos[1::2]
+        caps = list(compress(range(len(words)), map(str.isupper, map(itemgetter(0), words))))
+        heads: list[int] = []
+        for i in reversed([i for i in caps if "-" in words[i]]):
+            head, _, tail = words[i].partition("-")
+            if tail.islower() and len(head) > 1:
+                s0 = starts[i]
+                words[i:i + 1] = [head, tail]
+                starts[i:i + 1] = [s0, s0 + len(head) + 1]
+                ends[i:i + 1] = [s0 + len(head), ends[i]]
+                gaps[i + 1:i + 1] = ["-"]
+                heads = [i] + [h + 1 for h in heads]      # the later heads moved one token on
+        if heads:
+            caps = list(compress(range(len(words)), map(str.isupper, map(itemgetter(0), words))))
+        self.words, self.gaps, self.starts, self.ends, self.caps = words, gaps, starts, ends, caps
+        is_cap = [False] * len(words)
+        for i in caps:
+            is_cap[i] = True
+        self.is_cap = is_cap
+        self._heads = set(heads)
+        self._keys: dict[int, str] = {}
+        self._made: dict[int, Token] = {}
+
+    def __len__(self) -> int:
+        return len(self.words)
+
+    def key(self, i: int) -> str:
+        """The lookup key of token i: normalised (without a possessive) when capitalised, else lower-cased."""
+        k = self._keys.get(i)
+        if k is None:
+            w = self.words[i]
+            if not self.is_cap[i]:
+                k = w.lower()
+            elif i in self._heads:
+                k = norm(w)
+            else:
+                k = norm(_strip_poss(w))
+            self._keys[i] = k
+        return k
+
+    def sent_start(self, i: int) -> bool:
+        """Whether capitalised token i opens a sentence (or a line)."""
+        if not i:
+            return True
+        gap = self.gaps[i]
+        return "\n" in gap or _SENT_GAP.search(gap) is not None
+
+    def joinable(self, j: int) -> bool:
+        """Whether tokens j and j+1 may be parts of one name ("Kryvyi Rih", "Ivano-Frankivsk", "St. Louis")."""
+        gap = self.gaps[j + 1]
+        return gap in _JOIN_GAPS or (gap == ". " and self.words[j] in _ABBREVIATED)
+
+    def token(self, i: int) -> Token:
+        t = self._made.get(i)
+        if t is None:
+            cap = self.is_cap[i]
+            t = Token(self.starts[i], self.ends[i], self.words[i], cap, self.key(i), cap and self.sent_start(i))
+            self._made[i] = t
+        return t
+
+    @overload
+    def __getitem__(self, i: int) -> Token: ...
+
+    @overload
+    def __getitem__(self, i: slice) -> list[Token]: ...
+
+    def __getitem__(self, i: int | slice) -> Token | list[Token]:
+        if isinstance(i, slice):
+            return [self.token(k) for k in range(*i.indices(len(self.words)))]
+        if i < 0:
+            i += len(self.words)
+        if not 0 <= i < len(self.words):
+            raise IndexError(i)
+        return self.token(i)
+
+    def __iter__(self) -> Iterator[Token]:
+        return (self.token(i) for i in range(len(self.words)))
+
+
+def tokenize(text: str) -> Tokens:
+    """Word tokens with offsets (see :class:`Tokens`)."""
+    return Tokens(text)
 
 
 def _strip_poss(s: str) -> str:
@@ -165,76 +247,68 @@ def _strip_poss(s: str) -> str:
 _ABBREVIATED = {"St", "Mt", "Ft", "Pt", "Ste"}
 
 
-def _joinable(text: str, a: Token, b: Token) -> bool:
-    gap = text[a.end:b.start]
-    return gap in (" ", "-", " - ") or (gap == ". " and a.text in _ABBREVIATED)     # "St. Louis"
-
-
-def propose(text: str, toks: list[Token], index: Index) -> list[Span]:
+def propose(text: str, toks: Tokens, index: Index) -> list[Span]:
     """Longest-match gazetteer spans over capitalised runs (before filtering)."""
     grams: list[tuple[int, int, str]] = []
     n = len(toks)
-    for i, t in enumerate(toks):
-        if not t.cap or t.text[0].isdigit():
-            continue
-        key_parts = [t.key]
-        grams.append((i, i, t.key))
-        if len(t.key) == 2 and t.text[1:].islower() and text.startswith(".", t.end):
-            grams.append((i, i, t.key + "."))      # AP state abbreviations ("Pa.", "Va."), never "PA", "VA"
+    words, ends, is_cap, key, joinable = toks.words, toks.ends, toks.is_cap, toks.key, toks.joinable
+    for i in toks.caps:
+        k = key(i)
+        key_parts = [k]
+        grams.append((i, i, k))
+        if len(k) == 2 and words[i][1:].islower() and text.startswith(".", ends[i]):
+            grams.append((i, i, k + "."))      # AP state abbreviations ("Pa.", "Va."), never "PA", "VA"
         j = i
-        while j + 1 < n and j - i + 1 < MAX_NGRAM and _joinable(text, toks[j], toks[j + 1]):
-            nxt = toks[j + 1]
-            if not nxt.cap and nxt.key not in CONNECTORS:
+        while j + 1 < n and j - i + 1 < MAX_NGRAM and joinable(j):
+            nk = key(j + 1)
+            if not is_cap[j + 1] and nk not in CONNECTORS:
                 break
-            key_parts.append(nxt.key)
+            key_parts.append(nk)
             j += 1
-            if nxt.cap:
+            if is_cap[j]:
                 grams.append((i, j, " ".join(key_parts)))
     found = index.lookup(k for _, _, k in grams)
     if any(is_cyrillic_key(k) for _, _, k in grams):       # Полтаві, Курской области: read back to the lemma
         grams, lemmas = lemmatize(toks, grams, found, index)
         found.update(lemmas)
     spans: list[Span] = []
-    taken = -1
     by_start: dict[int, list[tuple[int, int, str]]] = {}
     for g in grams:
         if g[2] in found:
             by_start.setdefault(g[0], []).append(g)
     spans.extend(_facilities(text, toks, found, by_start))
+    starts = toks.starts
     taken = -1
     for i in sorted(by_start):
         if i <= taken or any(f.first_tok <= i <= f.last_tok for f in spans):
             continue
-        i0, j0, key = max(by_start[i], key=lambda g: (g[1], g[2].endswith(".")))
-        last = toks[j0]
-        end = last.end
-        surface = text[toks[i0].start:end]
+        i0, j0, k = max(by_start[i], key=lambda g: (g[1], g[2].endswith(".")))
+        surface = text[starts[i0]:ends[j0]]
         stripped = _strip_poss(surface)
-        spans.append(Span(toks[i0].start, toks[i0].start + len(stripped), stripped, key, found[key], i0, j0))
+        spans.append(Span(starts[i0], starts[i0] + len(stripped), stripped, k, found[k], i0, j0))
         taken = j0
     spans.sort(key=lambda sp: sp.start)
     return spans
 
 
-def _facilities(text: str, toks: list[Token], found: dict, by_start: dict) -> list[Span]:
+def _facilities(text: str, toks: Tokens, found: dict, by_start: dict) -> list[Span]:
     """Capitalised runs ending in a place-kind word, none of whose parts the gazetteer knows."""
     out: list[Span] = []
-    n, i = len(toks), 0
-    while i < n:
-        t = toks[i]
-        if not t.cap or t.sent_start and t.key in STOP:
-            i += 1
+    n = len(toks)
+    words, starts, ends, is_cap, key, joinable = toks.words, toks.starts, toks.ends, toks.is_cap, toks.key, toks.joinable
+    after = 0                                   # the next run starts after the last one
+    for i in toks.caps:
+        if i < after or (key(i) in STOP and toks.sent_start(i)):
             continue
         j = i
-        while j + 1 < n and j - i < 5 and _joinable(text, toks[j], toks[j + 1]) and toks[j + 1].cap:
+        while j + 1 < n and j - i < 5 and joinable(j) and is_cap[j + 1]:
             j += 1
-        head = toks[j].key
-        if j > i and head in FACILITY_HEADS and not toks[i].text.isupper():
-            whole = " ".join(tk.key for tk in toks[i:j + 1])
+        after = j + 1
+        head = key(j)
+        if j > i and head in FACILITY_HEADS and not words[i].isupper():
+            whole = " ".join(key(m) for m in range(i, j + 1))
             inner = any(any(f != 4 for g in by_start.get(k, ()) for _, f in found[g[2]])   # 4: demonym
                         for k in range(i, j))              # "Odesa Airport": the place inside rules
-            if whole not in found and (not inner or head == "county") and toks[i].key not in STOP:
-                surface = text[toks[i].start:toks[j].end]
-                out.append(Span(toks[i].start, toks[j].end, surface, whole, [], i, j, notes=["facility"]))
-        i = j + 1
+            if whole not in found and (not inner or head == "county") and key(i) not in STOP:
+                out.append(Span(starts[i], ends[j], text[starts[i]:ends[j]], whole, [], i, j, notes=["facility"]))
     return out

@@ -8,6 +8,7 @@ own name or only an alternate one, and prominence (kind, population, capital).
 from __future__ import annotations
 
 import math
+from itertools import islice
 from functools import lru_cache
 from dataclasses import dataclass, field
 
@@ -15,8 +16,10 @@ from . import geometry as geo
 from .data import data_file, open_text
 from .geometry import haversine_km
 from .index import Entry, Index
-from .model import Candidate, Place, Precision, Resolution
+from .lists import LIST_BONUS, LIST_MAJORITY, same_kind
+from .model import Candidate, Deferred, Place, Precision, Resolution
 from .names import ALTERNATE, CURATED, DEMONYM, PRIMARY
+from .normalize import norm
 from .theatre import BELLIGERENTS
 
 AREA_KINDS = {"country", "continent", "area", "admin1", "admin2"}
@@ -85,8 +88,9 @@ def inside(e: Entry, container: Entry) -> bool:
         if c.admin1_code and e.place.admin1_code == c.admin1_code:
             return True
         # GeoNames and Natural Earth split some countries differently (England vs Hampshire): ask the polygon
+        # (whether it holds the place was decided when the index was built)
         return e.place.country_code == c.country_code and container.index is not None \
-            and container.index.contains(c.place_id, e.place.lat, e.place.lon)
+            and container.index.within(e, container)
     if c.kind == "admin2":
         return haversine_km(e.place.lat, e.place.lon, c.lat, c.lon) <= 40
     if c.kind == "area":
@@ -112,6 +116,18 @@ def _respelling(key: str, name: str) -> bool:
     from .spelling import skeleton
 
     return skeleton(key) == skeleton(name)
+
+
+# abbreviations of a name's first word that leave it the same name ("St. Petersburg" is Saint Petersburg)
+NAME_ABBREVIATIONS = {"st": "saint", "ste": "sainte", "mt": "mount", "ft": "fort"}
+
+
+def _abbreviated(key: str, name: str) -> bool:
+    """Whether the looked-up key is the place's own name with its first word abbreviated:
+    "St. Petersburg" for Saint Petersburg, "Ft. Worth" for Fort Worth."""
+    head, _, rest = key.partition(" ")
+    full = NAME_ABBREVIATIONS.get(head)
+    return bool(full and rest) and f"{full} {rest}" == norm(name)
 
 
 def _nearest_km(lat: float, lon: float, points: list[tuple[float, float, str]], key: str) -> float:
@@ -171,11 +187,12 @@ def direction_fit(e: Entry, anchor: Entry, direction: str) -> float:
 def score_candidates(hits: list[tuple[Entry, int]], *, qualifier: str = "", context: Context | None = None,
                      container: Entry | list[Entry] | None = None,
                      key: str = "", contained: list[Entry] | None = None,
-                     direction: str = "") -> list[tuple[float, Entry, str]]:
+                     direction: str = "", mates: list[Entry] | None = None) -> list[tuple[float, Entry, str]]:
     """Score each candidate; returns (score, entry, reason) sorted best first.
 
     ``container`` is the place (or places, any of which may hold it) the text says contains it;
-    ``contained`` the candidates of a name the text places inside this one.
+    ``contained`` the candidates of a name the text places inside this one; ``mates`` the places of the
+    names listed with it ("Alaska, Hawaii, Florida and Washington").
     """
     ctx = context or Context.empty()
     containers = [container] if isinstance(container, Entry) else list(container or [])
@@ -186,7 +203,8 @@ def score_candidates(hits: list[tuple[Entry, int]], *, qualifier: str = "", cont
         p = e.place
         s = e.prom
         why = []
-        respelt = flag == ALTERNATE and p.kind in ("village", "town") and _respelling(key, p.name)
+        respelt = flag == ALTERNATE and ((p.kind in ("village", "town") and _respelling(key, p.name))
+                                         or _abbreviated(key, p.name))
         if flag in (PRIMARY, CURATED, DEMONYM) or respelt:
             s += 2.0            # "Novomykhaylivka" is Novomykhailivka's own name, respelt
         elif has_primary and e.prom < 5.0:
@@ -216,6 +234,10 @@ def score_candidates(hits: list[tuple[Entry, int]], *, qualifier: str = "", cont
         if contained and p.kind in AREA_KINDS and any(inside(c, e) for c in contained):
             s += 3.0
             why.append("contains the place named with it")
+        if mates:
+            if same_kind(e, mates) >= LIST_MAJORITY:
+                s += LIST_BONUS
+                why.append("listed with places of its kind")
         sc, sa = ctx.share_country(p.country_code, key), ctx.share_admin1(p.admin1_code, key)
         if sc:
             s += 2.5 * sc
@@ -259,35 +281,39 @@ def make_resolution(index: Index, ranked: list[tuple[float, Entry, str]], *, qua
     best_score, best, why = ranked[0]
     place = best.place
     lat, lon = place.lat, place.lon
-    geometry = None
+    # geometries are Deferred: decoded (a polygon) or drawn (a circle, a ring) only when read
+    geometry: Deferred | None = None
     if place.kind in ("country", "admin1", "area", "continent"):
         precision = Precision.REGION
-        geometry = index.geometry(place.place_id)
-        if place.kind == "area" and geometry is not None and geo.extent_deg(geometry) < 1.5:
-            precision = Precision.NEAR          # a small area: "the Kyiv suburbs", "the Kursk border area"
+        geometry = Deferred(index.geometry, place.place_id)
+        if place.kind == "area":
+            area_geometry = index.geometry(place.place_id)
+            if area_geometry is not None and geo.extent_deg(area_geometry) < 1.5:
+                precision = Precision.NEAR          # a small area: "the Kyiv suburbs", "the Kursk border area"
     elif place.kind == "admin2":
         precision = Precision.NEAR
-        geometry = index.geometry(place.place_id)
+        geometry = Deferred(index.geometry, place.place_id)
     else:
         precision = Precision.TOWN
     if qualifier == "suburbs" and place.kind in POINT_KINDS:
         special = index.candidates(f"{place.name} suburbs")
         if special and special[0][0].place.kind == "area":
             area = special[0][0]
-            place, geometry = area.place, index.geometry(area.place.place_id)
+            place, geometry = area.place, Deferred(index.geometry, area.place.place_id)
         else:
             r = geo.city_radius_km(place.population)
-            geometry = geo.ring(lat, lon, r, r + 15)
+            geometry = Deferred(geo.ring, lat, lon, r, r + 15)
         precision = Precision.NEAR
     elif qualifier in ("region", "district", "area") and place.kind in POINT_KINDS:
         precision = Precision.NEAR          # "Brovary district": the area around the town
-        geometry = geo.circle(lat, lon, 25.0)
+        geometry = Deferred(geo.circle, lat, lon, 25.0)
     elif qualifier in ("near",) or qualifier.endswith(" of"):
         if place.kind in POINT_KINDS:
             precision = Precision.NEAR
-            geometry = geo.circle(lat, lon, 10.0)
-    alts = tuple(Candidate(e.place, round(pr, 4)) for (_, e, _), pr in zip(ranked[1:], probs[1:])
-                 if e.place.place_id != place.place_id)[:max_alternatives]
+            geometry = Deferred(geo.circle, lat, lon, 10.0)
+    # only the alternatives that are kept are built
+    alts = tuple(islice((Candidate(e.place, round(pr, 4)) for (_, e, _), pr in zip(ranked[1:], probs[1:])
+                         if e.place.place_id != place.place_id), max_alternatives))
     confidence = probs[0] * strength
     return Resolution(place=place, lat=lat, lon=lon, precision=int(precision), score=round(confidence, 4),
-                      reason=why, qualifier=qualifier, geometry=geometry, alternatives=alts)
+                      reason=why, qualifier=qualifier, geometry=geometry, alternatives=alts)  # type: ignore[arg-type]

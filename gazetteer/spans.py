@@ -81,13 +81,29 @@ def _resolve_surface(gz: "Gazetteer", surface: str, ctx) -> Resolution | None:
             ranked = score_candidates(demonyms or hits, context=ctx, key=k)
             if k != keys[0]:
                 # a part of a longer unknown name ("Royal Street", "Brands Hatch") counts only if it is
-                # a prominent place or one the document is about
+                # a prominent place or one the document is about, and not when the name is a street or a
+                # hotel named after a place elsewhere ("Hampton Avenue", "Percy French Hotel") or the part
+                # is an ordinary word ("White House", "Grand Central")
+                if _named_after(toks) or gz.index.word_zipf([k]).get(k, 0.0) >= COMMON_PART_ZIPF:
+                    return None
                 e = ranked[0][1]
                 if e.prom < 5.0 and not ctx.share_country(e.place.country_code, k) > 0.3:
                     continue
             strength = 1.0 if k == keys[0] else 0.5
             return make_resolution(gz.index, ranked, strength=strength)
     return None
+
+
+# a street, a hotel, an embassy is named after a place elsewhere more often than not: its part is no answer
+# (an airport, a station, a theatre or a hospital is usually in the town it is named after: not listed)
+NAMED_AFTER_TAILS = frozenset({"street", "st", "avenue", "ave", "road", "rd", "boulevard", "blvd", "lane", "drive",
+                               "square", "hotel", "restaurant", "tower", "house", "embassy", "lagoon"})
+COMMON_PART_ZIPF = 4.5      # a part as frequent as this in English is an ordinary word ("white", "grand")
+
+
+def _named_after(toks: list[str]) -> bool:
+    """Whether the name is a street, a hotel or an embassy ("Hampton Avenue", "Trump Tower", "Russian Embassy")."""
+    return len(toks) > 1 and (toks[-1] in NAMED_AFTER_TAILS or toks[0] in NAMED_AFTER_TAILS)
 
 
 def _degrade(focus: Resolution | None) -> Resolution | None:

@@ -11,10 +11,10 @@ Sources, later ones winning:
   with the countries' atlas data in Gerald Venzl's "sample-data" set (countries-cities-currencies/
   countries.csv, CC BY 4.0; 196 sovereign states). GeoNames is the gazetteer the project is built on
   and the reference of geoparsing gold standards; for 26 countries (Canada, India, Australia, Libya,
-  Somalia...) its point lies over 100 km from countryinfo's. Of the two conventional points the one
-  nearer the country's geographic centre is kept (the centroid of the largest part of its Natural Earth
-  polygon: the mainland): GeoNames' for India, Australia, Libya, DR Congo...; countryinfo's where
-  GeoNames' lies off-centre (Canada's in Alberta, Japan's at Tokyo). Give the CSV with ``--geonames``;
+  Somalia...) its point lies over 100 km from countryinfo's. GeoNames' point is kept, unless it lies
+  more than OFF_CENTRE_KM from the country's geographic centre (the centroid of the largest part of its
+  Natural Earth polygon: the mainland) and countryinfo's lies nearer: Canada's GeoNames point is in
+  Alberta, 690 km from the centre. Give the CSV with ``--geonames``;
   without it the rows already in the TSV marked ``gn`` are kept.
 - OVERRIDES, a few well-known geographic centres.
 
@@ -39,6 +39,9 @@ ROOT = Path(__file__).resolve().parent.parent
 OUT = ROOT / "gazetteer" / "data" / "country_points.tsv"
 # geographic centre of the contiguous United States (near Lebanon, Kansas), the usual map centre of the US
 OVERRIDES = {"US": (39.76, -98.5)}
+# GeoNames' point is kept unless it lies this far from the centroid of the country's mainland and
+# countryinfo's lies nearer (Canada's GeoNames point is in Alberta, 690 km from the centre)
+OFF_CENTRE_KM = 250.0
 GN_MARK = "gn"      # the source column of a row taken from GeoNames' country points
 GN_COLUMNS = 4
 
@@ -101,7 +104,8 @@ def main() -> None:
     centres = _centres()
     for cc, point in gn.items():
         centre = centres.get(cc)
-        if cc not in rows or centre is None or (haversine_km(*point, *centre) < haversine_km(*rows[cc], *centre)):
+        off = haversine_km(*point, *centre) if centre is not None else 0.0
+        if cc not in rows or off <= OFF_CENTRE_KM or off < haversine_km(*rows[cc], *centre):
             rows[cc] = point
     gn = {cc: p for cc, p in gn.items() if rows.get(cc) == p}
     rows.update(OVERRIDES)

@@ -17,8 +17,9 @@ log = logging.getLogger(__name__)
 
 
 def ingest_paths(app: Flask, paths: Sequence[str | Path], *, replace: bool = False,
-                 stream: TextIO | None = None) -> tuple[int, int, list[str]]:
-    """Ingest files and folders; one bad file is reported by name and the rest go on.
+                 stream: TextIO | None = None, quiet: bool = False) -> tuple[int, int, list[str]]:
+    """Ingest files and folders; one bad file is reported by name and the rest go on. A click progress
+    bar on ``stream`` counts the files (``quiet``: none; errors are still written).
 
     :return: (articles added, incidents stored, error messages)
     """
@@ -28,7 +29,7 @@ def ingest_paths(app: Flask, paths: Sequence[str | Path], *, replace: bool = Fal
     files = list(iter_files(paths))
     added = incidents = 0
     errors: list[str] = []
-    with click.progressbar(files, label="ingesting", file=stream, show_pos=True,
+    with click.progressbar(files, label="ingesting", file=stream, show_pos=True, hidden=quiet,
                            item_show_func=lambda f: f.name if f is not None else None) as bar:
         for f in bar:
             try:
@@ -121,9 +122,10 @@ def init_app(app: Flask) -> None:
     @app.cli.command("ingest")
     @click.argument("paths", nargs=-1, required=True, type=click.Path(exists=False))
     @click.option("--replace", is_flag=True, help="re-extract articles already stored")
-    def ingest_cmd(paths: tuple[str, ...], replace: bool) -> None:
+    @click.option("-q", "--quiet", is_flag=True, help="no progress bar")
+    def ingest_cmd(paths: tuple[str, ...], replace: bool, quiet: bool) -> None:
         """Load article files or folders into the store."""
-        added, n, errors = ingest_paths(app, paths, replace=replace)
+        added, n, errors = ingest_paths(app, paths, replace=replace, quiet=quiet)
         click.echo(f"{added} new article(s), {n} incident(s); {len(errors)} file(s) failed")
         if errors:
             raise SystemExit(1)

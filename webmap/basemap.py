@@ -13,12 +13,12 @@ import gzip
 import json
 import logging
 import threading
-from functools import lru_cache
-from typing import Any, Callable, Iterable
+from typing import Any, Callable, Iterable, TypeVar
 
 from .placenames import display_name
 
 log = logging.getLogger(__name__)
+_T = TypeVar("_T")
 
 # The map's area for labels: Ukraine, Belarus, Moldova, western Russia and the neighbours' borderlands.
 LABEL_BOX = (43.0, 21.0, 57.0, 45.0)      # south, west, north, east
@@ -52,12 +52,12 @@ def gzipped(obj: Any) -> bytes:
     return gzip.compress(json.dumps(obj, separators=(",", ":"), ensure_ascii=False).encode("utf-8"), 6, mtime=0)
 
 
-_cache: dict[tuple[Any, ...], bytes] = {}
+_cache: dict[tuple[Any, ...], Any] = {}
 _locks: dict[tuple[Any, ...], threading.Lock] = {}
 _locks_lock = threading.Lock()
 
 
-def _once(key: tuple[Any, ...], make: Callable[[], bytes]) -> bytes:
+def _once(key: tuple[Any, ...], make: Callable[[], _T]) -> _T:
     """``make()`` computed once per process and key; concurrent callers of a key wait for the first one."""
     with _locks_lock:
         lock = _locks.setdefault(key, threading.Lock())
@@ -65,6 +65,14 @@ def _once(key: tuple[Any, ...], make: Callable[[], bytes]) -> bytes:
         if key not in _cache:
             _cache[key] = make()
         return _cache[key]
+
+
+def static_bytes(path: str) -> bytes:
+    """A file's bytes, read once per process (an already gzipped base-map layer)."""
+    def make() -> bytes:
+        with open(path, "rb") as fh:
+            return fh.read()
+    return _once(("file", path), make)
 
 
 def countries_gz(path: str) -> bytes:
@@ -78,31 +86,29 @@ def countries_gz(path: str) -> bytes:
 
 def admin1_gz(path: str, countries: tuple[str, ...]) -> bytes:
     """Admin-1 outlines of these countries (the gazetteer's admin1.geojson.gz), simplified and gzipped."""
-    def make() -> bytes:
+    return _admin1(path, countries)[1]
+
+
+def admin1_names(path: str, countries: tuple[str, ...]) -> tuple[tuple[str, str], ...]:
+    """(country code, region name) of the first-level regions of these countries, sorted (the region picker)."""
+    return _admin1(path, countries)[0]
+
+
+def _admin1(path: str, countries: tuple[str, ...]) -> tuple[tuple[tuple[str, str], ...], bytes]:
+    """The region names and the gzipped outlines from one reading of the file (parsing it takes seconds)."""
+    def make() -> tuple[tuple[tuple[str, str], ...], bytes]:
         with gzip.open(path, "rt", encoding="utf-8") as fh:
             data = json.load(fh)
-        feats = []
+        feats, names = [], set()
         for f in data.get("features", []):
             props = f.get("properties") or {}
             cc = props.get("country_code") or props.get("iso_a2") or props.get("cc") or ""
             if not countries or cc in countries:
                 feats.append(f)
-        return gzipped(simplify_features(feats, tolerance=0.01))
+                if props.get("name"):
+                    names.add((cc, props["name"]))
+        return tuple(sorted(names)), gzipped(simplify_features(feats, tolerance=0.01))
     return _once(("admin1", path, countries), make)
-
-
-@lru_cache(maxsize=4)
-def admin1_names(path: str, countries: tuple[str, ...]) -> tuple[tuple[str, str], ...]:
-    """(country code, region name) of the first-level regions of these countries, sorted (the region picker)."""
-    with gzip.open(path, "rt", encoding="utf-8") as fh:
-        data = json.load(fh)
-    out = set()
-    for f in data.get("features", []):
-        props = f.get("properties") or {}
-        cc = props.get("country_code") or props.get("iso_a2") or props.get("cc") or ""
-        if props.get("name") and (not countries or cc in countries):
-            out.add((cc, props["name"]))
-    return tuple(sorted(out))
 
 
 SEARCH_ZOOM = {"continent": 3, "country": 5, "admin1": 7, "area": 7, "admin2": 9, "district": 11, "city": 11,

@@ -152,13 +152,14 @@ def serve(host: str, port: int, db: str | None, threads: int) -> None:
 @click.argument("paths", nargs=-1, required=True)
 @click.option("--db", help="SQLite file or postgresql:// URL")
 @click.option("--replace", is_flag=True, help="re-extract articles already stored")
+@click.option("-q", "--quiet", is_flag=True, help="no progress bar")
 @click.pass_context
-def ingest(ctx: click.Context, paths: tuple[str, ...], db: str | None, replace: bool) -> None:
+def ingest(ctx: click.Context, paths: tuple[str, ...], db: str | None, replace: bool, quiet: bool) -> None:
     """Load article files or folders into the store."""
     from .appcli import app_for, ingest_paths
 
     logging.basicConfig(level=logging.INFO, format="%(levelname)s %(name)s: %(message)s")
-    added, n, errors = ingest_paths(app_for(db), paths, replace=replace)
+    added, n, errors = ingest_paths(app_for(db), paths, replace=replace, quiet=quiet)
     click.echo(f"{added} new article(s), {n} incident(s); {len(errors)} file(s) failed")
     ctx.exit(1 if errors else 0)
 

@@ -2,6 +2,7 @@
 
 ``DATABASE`` None means ``<instance folder>/webmap.sqlite``. ``SECRET_KEY`` None means a random key per
 process (fine for one process; set it for several workers so CSRF tokens and sessions stay valid).
+Every key the app reads is here, each with a comment saying what it does (a test holds both).
 """
 from __future__ import annotations
 
@@ -27,13 +28,18 @@ DEFAULTS: dict[str, Any] = {
     "JOBS_MAX_QUEUED": 16,                    # more waiting jobs than this get 503
     "API_PAGE_MAX": 1000,                     # incidents per page of /api/incidents (limit's default and maximum)
     "INLINE_POPUPS_MAX": 300,                 # up to this many incidents popups are embedded, else fetched
-    "MAP_MAX_ZOOM": 18,
+    "MAP_MAX_ZOOM": 18,                       # the closest zoom the map allows
     "UNCERTAINTY_RADIUS_M": 15000,            # radius drawn around precision-2 points
     "ADMIN1_OUTLINES": WAR_PARTIES,    # countries whose admin-1 outlines are drawn
     "AUTH": False,                            # "on": accounts (webmap.auth); off keeps the local app open
     "AUTH_PUBLIC_READ": True,                 # with AUTH on: reading without signing in
     "SESSION_COOKIE_SECURE": False,           # true when served over HTTPS (WEBMAP_SESSION_COOKIE_SECURE=true)
-    "REMEMBER_COOKIE_SECURE": False,
-    "SESSION_COOKIE_SAMESITE": "Lax",
-    "SESSION_COOKIE_HTTPONLY": True,
+    "REMEMBER_COOKIE_SECURE": False,          # the same for the remember-me cookie (Flask-Login)
+    "SESSION_COOKIE_SAMESITE": "Lax",         # Flask's session cookie: not sent on cross-site posts
+    "SESSION_COOKIE_HTTPONLY": True,          # Flask's session cookie: not readable by scripts
+    "STATIC_FOLDER": None,                    # None: the top-level static/ (or WEBMAP_STATIC_FOLDER); else this folder
+    "INSTANCE_PATH": None,                    # None: Flask's instance folder; read from create_app's mapping only
+    "CSRF_DISABLED": False,                   # true skips the CSRF check of unsafe requests (tests driving the API)
+    "EXTRACTOR": None,                        # None: the incident pipeline; else a callable(article, gazetteer) -> incidents
+    "GAZETTEER": None,                        # None: the bundled gazetteer, opened on first use; else a PlaceResolver
 }

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from typing import Any, Callable, Collection, Mapping, Sequence
 
 import folium
-from branca.element import MacroElement
+from branca.element import CssLink, Element, JavascriptLink, MacroElement
 from folium.elements import JSCSSMixin
 from folium.plugins import HeatMap, MarkerCluster
 from folium.template import Template
@@ -22,8 +22,10 @@ from jinja2.utils import htmlsafe_json_dumps
 
 from .route_layer import add_routes
 from .incidents.categories import CATEGORIES, Category
+from .incidents.geojson import unlocated_reason_for
 from .incidents.models import Incident
 from .placenames import display_name_for
+from .store.base import MapRow
 
 log = logging.getLogger(__name__)
 
@@ -62,16 +64,27 @@ class _ClusterAssets(JSCSSMixin):
     default_css = list(MarkerCluster.default_css)
 
 
-class _AppInit(JSCSSMixin):
-    """Calls ``WebMap.init`` with the folium variables and the HTML-safe JSON payload."""
+class _RawScript(Element):
+    """Script text added to the page as it is.
 
-    _template = Template("""
-        {% macro script(this, kwargs) %}
-        WebMap.init({map: {{ this.map_name }}, control: {{ this.control_name }}, heat: {{ this.heat_name }},
-                     groups: { {%- for key, name in this.groups %}{{ key|tojson }}: {{ name }}{{ "," if not loop.last }}{% endfor -%} }},
-                    {{ this.payload_json }});
-        {% endmacro %}
-    """)
+    branca compiles what every macro renders as a new Jinja template before rendering it again: a
+    payload holding article text ("{{ 7*7 }}") would be evaluated on the server, and a megabyte of
+    incidents costs a fifth of a second to compile. This element renders its text untouched.
+    """
+
+    def __init__(self, text: str) -> None:
+        super().__init__()
+        self._name = "RawScript"
+        self.text = text
+
+    def render(self, **kwargs: Any) -> str:
+        return self.text
+
+
+class _AppInit(JSCSSMixin):
+    """Calls ``WebMap.init`` with the folium variables and the HTML-safe JSON payload (never templated)."""
+
+    _template = Template("")
 
     def __init__(self, map_name: str, control_name: str, heat_name: str, groups: list[tuple[str, str]],
                  payload_json: str, static_prefix: str) -> None:
@@ -87,6 +100,20 @@ class _AppInit(JSCSSMixin):
                            ("webmap_search_js", f"{static_prefix}/js/search.js"),
                            ("webmap_overlay_js", f"{static_prefix}/js/overlay.js")]
         self.default_css = [("webmap_app_css", f"{static_prefix}/css/app.css")]
+
+    def script_text(self) -> str:
+        groups = ", ".join(f"{json.dumps(key)}: {name}" for key, name in self.groups)
+        return (f"WebMap.init({{map: {self.map_name}, control: {self.control_name}, heat: {self.heat_name},\n"
+                f"             groups: {{{groups}}}}},\n            {self.payload_json});\n")
+
+    def render(self, **kwargs: Any) -> str:
+        figure = self.get_root()
+        for name, url in self.default_js:
+            figure.header.add_child(JavascriptLink(url), name=name)      # type: ignore[attr-defined]
+        for name, url in self.default_css:
+            figure.header.add_child(CssLink(url), name=name)             # type: ignore[attr-defined]
+        figure.script.add_child(_RawScript(self.script_text()), name=self.get_name())   # type: ignore[attr-defined]
+        return ""
 
 
 def _light(geometry: Mapping[str, Any], tolerance: float = 0.005) -> Mapping[str, Any]:
@@ -112,11 +139,25 @@ def fatalities(inc: Incident) -> int:
     return sum(int(v) for k, v in inc.counts if k == "killed")
 
 
-def payload(incidents: Sequence[Incident], *, options: MapOptions = MapOptions(),
-            popup_html: Callable[[Incident], str] | None = None, corrected: Collection[str] = (),
+def map_row_of(inc: Incident, corrected: bool = False) -> MapRow:
+    """The :class:`MapRow` of an incident (what the store's ``map_rows`` gives without building incidents)."""
+    src = inc.source
+    return MapRow(inc.incident_id, inc.category, inc.lat, inc.lon, inc.geo_precision, inc.date, inc.geometry,
+                  inc.place_id, inc.location_name, corrected, src.article_id if src else None,
+                  src.sentence_index if src else None, fatalities(inc), inc.admin1, inc.country_code)
+
+
+def _rows(items: Sequence[Incident | MapRow], corrected: Collection[str] = ()) -> list[MapRow]:
+    ids = set(corrected)
+    return [r if isinstance(r, MapRow) else map_row_of(r, r.incident_id in ids) for r in items]
+
+
+def payload(incidents: Sequence[Incident | MapRow], *, options: MapOptions = MapOptions(),
+            popup_html: Callable[[Any], str] | None = None, corrected: Collection[str] = (),
             geometry_for: Callable[[str], Mapping[str, Any] | None] | None = None) -> dict[str, Any]:
     """The data app.js draws: categories, compact incident rows, shared area geometries, options.
 
+    ``incidents``: Incidents, or the store's lighter :class:`MapRow` (``corrected`` then is read from them).
     Row: [id, category index, lat, lon, precision, date, geometry index or -1, place, corrected 0/1,
     article id, sentence index, fatalities, admin1, country]. A geometry is given only to incidents
     known to a region and no better (precision 3), which the map draws as their region's area.
@@ -128,12 +169,11 @@ def payload(incidents: Sequence[Incident], *, options: MapOptions = MapOptions()
     rows: list[list[Any]] = []
     unlocated: list[list[Any]] = []
     popups: list[str] = []
-    for inc in incidents:
-        src = inc.source
+    for item, inc in zip(incidents, _rows(incidents, corrected)):
         place = display_name_for(inc.place_id, inc.location_name)
         if inc.lat is None or inc.lon is None:
             unlocated.append([inc.incident_id, cat_index.get(inc.category, len(CATEGORIES) - 1), inc.date, place,
-                              fatalities(inc), inc.admin1, inc.country_code])
+                              inc.killed, inc.admin1, inc.country_code, unlocated_reason_for(inc.location_name)])
             continue
         g = -1
         if (inc.geo_precision or 0) >= 3:
@@ -147,11 +187,10 @@ def payload(incidents: Sequence[Incident], *, options: MapOptions = MapOptions()
                     geoms.append(_light(geometry))
                 g = geom_index[key]
         rows.append([inc.incident_id, cat_index.get(inc.category, len(CATEGORIES) - 1), round(inc.lat, 5),
-                     round(inc.lon, 5), inc.geo_precision or 0, inc.date, g, place,
-                     1 if inc.incident_id in corrected else 0, src.article_id if src else None,
-                     src.sentence_index if src else None, fatalities(inc), inc.admin1 or "", inc.country_code or ""])
+                     round(inc.lon, 5), inc.geo_precision or 0, inc.date, g, place, 1 if inc.corrected else 0,
+                     inc.article_id, inc.sentence_index, inc.killed, inc.admin1 or "", inc.country_code or ""])
         if popup_html is not None:
-            popups.append(popup_html(inc))
+            popups.append(popup_html(item))
     return {
         "categories": [{"key": c.key, "label": c.label, "event_type": c.event_type, "colour": c.colour,
                         "css": c.css_colour, "icon": c.icon} for c in CATEGORIES],
@@ -164,13 +203,27 @@ def payload(incidents: Sequence[Incident], *, options: MapOptions = MapOptions()
     }
 
 
+def _route_incidents(items: Sequence[Incident | MapRow]) -> list[Incident]:
+    """The incidents add_routes draws: Incidents as given; a MapRow with a route's line as a minimal Incident."""
+    out: list[Incident] = []
+    for it in items:
+        if isinstance(it, Incident):
+            out.append(it)
+        elif it.geometry and it.geometry.get("type") == "LineString":
+            out.append(Incident(incident_id=it.incident_id, category=it.category, event_type="", sub_event_type="",
+                                date=it.date, date_precision="day", location_name=it.location_name,
+                                place_id=it.place_id, country_code=it.country_code, admin1=it.admin1, lat=it.lat,
+                                lon=it.lon, geo_precision=it.geo_precision, score=0.0, geometry=it.geometry))
+    return out
+
+
 # Data credits shown in the map's attribution box (trusted, our own text; licences require them).
 DATA_CREDITS = (
     'Places &copy; <a href="https://www.geonames.org/">GeoNames</a> '
     '(<a href="https://creativecommons.org/licenses/by/4.0/">CC BY 4.0</a>), '
     '<a href="https://whosonfirst.org/docs/licenses/">Who&#39;s On First</a> '
     '(GeoNames, GeoPlanet, Quattroshapes: CC BY), '
-    '<a href="https://www.naturalearthdata.com/">Natural Earth</a> (public domain)'
+    '<a href="https://www.naturalearthdata.com/">Natural Earth</a> (outlines, rivers, lakes: public domain)'
 )
 
 
@@ -188,8 +241,8 @@ class _Credits(MacroElement):
         self.credits = json.dumps(credits_html)
 
 
-def build_map(incidents: Sequence[Incident], *, options: MapOptions = MapOptions(),
-              popup_html: Callable[[Incident], str] | None = None, corrected: Collection[str] = (),
+def build_map(incidents: Sequence[Incident | MapRow], *, options: MapOptions = MapOptions(),
+              popup_html: Callable[[Any], str] | None = None, corrected: Collection[str] = (),
               geometry_for: Callable[[str], Mapping[str, Any] | None] | None = None) -> folium.Map:
     """A folium map of the incidents, with only local asset URLs (plus ``tiles_url`` when configured)."""
     m = folium.Map(location=(49.0, 32.0), zoom_start=5, tiles=None, maxZoom=options.max_zoom,
@@ -211,7 +264,7 @@ def build_map(incidents: Sequence[Incident], *, options: MapOptions = MapOptions
     heat = HeatMap([], name="Heat map", show=False, radius=18, blur=20, min_opacity=0.3)
     heat.add_to(m)
     _ClusterAssets().add_to(m)
-    add_routes(m, incidents)                    # evacuation routes: directed lines in a layer of their own
+    add_routes(m, _route_incidents(incidents))  # evacuation routes: directed lines in a layer of their own
     control = folium.LayerControl(collapsed=False, position="topright")
     control.add_to(m)
     data = payload(incidents, options=options, popup_html=popup_html, corrected=corrected, geometry_for=geometry_for)

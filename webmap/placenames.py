@@ -45,6 +45,7 @@ def _official() -> dict[str, str]:
     return out
 
 
+@lru_cache(maxsize=4096)                # thousands of incidents name the same few hundred places
 def _spelling_of(official: str, name: str) -> bool:
     """True when ``official`` spells the same name (Chasiv Yar / Chasov Yar), not a former or later
     name of the place (Who's On First keeps some pre-2016 names: Kirovohrad for Kropyvnytskyi)."""

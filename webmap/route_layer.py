@@ -19,6 +19,12 @@ LAYER_NAME = "Evacuation routes"
 _STATUS_DASH = {"announced": "6 8", "failed": "2 6"}
 
 
+def _text(value: str) -> str:
+    """Article text for a tooltip: HTML-escaped, and braces as entities (folium compiles what its elements
+    render as Jinja templates, so a "{{" from an article must never reach it)."""
+    return html.escape(value).replace("{", "&#123;").replace("}", "&#125;")
+
+
 def bearing(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
     """Initial compass bearing in degrees (0 = north, clockwise) from the first point to the second."""
     p1, p2, dl = math.radians(lat1), math.radians(lat2), math.radians(lon2 - lon1)
@@ -45,11 +51,11 @@ def add_routes(m: folium.Map, incidents: Sequence[Incident]) -> folium.FeatureGr
     for inc in routes:
         if inc.route:
             pts = [(lat, lon) for _, _, lat, lon in inc.route]
-            label = " → ".join(f"{html.escape(name)} ({html.escape(role)})" for role, name, _, _ in inc.route)
+            label = " → ".join(f"{_text(name)} ({_text(role)})" for role, name, _, _ in inc.route)
         else:                                   # read back from a store: the line is kept, the roles are not
             pts = line_points(inc.geometry)
-            label = html.escape(inc.location_name or "")
-        status = html.escape(inc.status or "")
+            label = _text(inc.location_name or "")
+        status = _text(inc.status or "")
         folium.PolyLine(pts, color=colour, weight=4, opacity=0.85, dash_array=_STATUS_DASH.get(inc.status),
                         tooltip=f"Evacuation route{': ' + status if status else ''}<br>{label}").add_to(fg)
         for (a, b) in zip(pts, pts[1:]):

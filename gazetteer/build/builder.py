@@ -23,7 +23,7 @@ from ..index import SCHEMA, SCHEMA_VERSION, SECONDARY_INDEXES
 from ..names import ALTERNATE, CURATED, PRIMARY
 from ..normalize import norm
 from ..theatre import HOME
-from . import enrich, regions, sources
+from . import containment, enrich, regions, sources
 from .sources import Record
 
 logger = logging.getLogger(__name__)
@@ -250,6 +250,7 @@ def _fill(con: sqlite3.Connection, bar: Progress, extra: Iterable[Record]) -> No
         b.add(rec)
     bar("writing names", 4, 6)
     b.write(admin1_names)
+    containment.fill_within(con)                # the admin-1 polygon holding each place, once
     enrich.add_demonyms(b, con)
     con.executemany("INSERT OR REPLACE INTO word VALUES (?,?)",
                     ((w, float(z)) for w, z in _read_lines("common_words.txt.gz")))

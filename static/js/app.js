@@ -255,7 +255,20 @@
     });
     map.on("zoomend moveend", drawZoomCircles);
 
-    var baseCanvas = L.canvas({ pane: "basemap", padding: 0.3 });
+    /* base layers draw on canvases in panes under the markers and labels: outlines in "basemap", water
+       (style.pane "water") just above them, whichever arrives first */
+    var baseCanvases = {};
+    function baseCanvas(pane) {
+      if (!baseCanvases[pane]) {
+        if (!map.getPane(pane)) {
+          map.createPane(pane);
+          map.getPane(pane).style.zIndex = 255;
+          map.getPane(pane).style.pointerEvents = "none";
+        }
+        baseCanvases[pane] = L.canvas({ pane: pane, padding: 0.3 });
+      }
+      return baseCanvases[pane];
+    }
     (opts.baseLayers || []).forEach(function (b) {
       fetch(b.url, { credentials: "same-origin" })
         .then(function (r) { if (!r.ok) { throw new Error("HTTP " + r.status); } return r.json(); })
@@ -264,8 +277,10 @@
             var key = Object.keys(gj.objects)[0];
             gj = window.topojson.feature(gj, gj.objects[key]);
           }
-          var layer = L.geoJSON(gj, { pane: "basemap", style: b.style, interactive: false,
-                                      renderer: baseCanvas }).addTo(map);
+          var pane = (b.style && b.style.pane) || "basemap";
+          var layer = L.geoJSON(gj, { pane: pane, style: b.style, interactive: false,
+                                      renderer: baseCanvas(pane) }).addTo(map);
+          layer.wmBase = b.name;
           if (refs.control) { refs.control.addOverlay(layer, esc(b.name)); }
         })
         .catch(function (err) { if (window.console) { console.warn("base layer", b.name, err.message); } });

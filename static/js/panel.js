@@ -69,6 +69,11 @@
     pager.appendChild(prev); pager.appendChild(pinfo); pager.appendChild(next);
 
     var apart = el("details", "wm-apart");
+    apart.id = "wm-apart";
+    var flag = document.getElementById("wm-unlocated");        /* the page's "N without coordinates" flag */
+    if (flag) {
+      flag.addEventListener("click", function (ev) { ev.preventDefault(); apart.open = true; apart.scrollIntoView(); });
+    }
     root.appendChild(summary); root.appendChild(tools); root.appendChild(table); root.appendChild(pager); root.appendChild(apart);
 
     function value(r, k) {
@@ -180,7 +185,10 @@
       un.slice(0, 500).forEach(function (u) {
         var li = el("li"), a = el("a", "", (u[2] || "undated") + " \u2014 " + cats[u[1]].label + " \u2014 " + (u[3] || "?"));
         a.href = (app.options.incidentUrl || "#").replace("{id}", encodeURIComponent(u[0]));
-        li.appendChild(a); ul.appendChild(li);
+        li.dataset.incident = u[0];
+        li.appendChild(a);
+        if (u[7]) { li.appendChild(el("span", "wm-unlocated-why", " (" + u[7] + ")")); }
+        ul.appendChild(li);
       });
       apart.appendChild(ul);
     }

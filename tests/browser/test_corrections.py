@@ -139,3 +139,42 @@ def test_change_the_category(page):
     page.wait_for_load_state()
     assert not state.store.get(iid).corrected
     assert page.errors == []
+
+
+def test_every_correction_is_kept_on_the_incident_page_and_the_last_can_be_undone(page):
+    state = _state(page)
+    rec = _located(page)[-1]
+    iid = rec.incident.incident_id
+    new = next(c for c in CATEGORIES if c.key != rec.incident.category)
+    _open_form(page, iid)                                      # 1: the category
+    page.select_option('select[name="category"]', new.key)
+    page.fill('textarea[name="note"], input[name="note"]', "the sentence says <b>drones</b>")
+    _save(page)
+    _open_form(page, iid)                                      # 2: the place (the category is kept)
+    page.fill('input[name="place_name"]', "Chasiv Yar")
+    _save(page)
+    got = state.store.get(iid)
+    assert (got.incident.category, got.incident.location_name) == (new.key, "Chasiv Yar")
+    page.goto(f"{page.base}/incidents/{iid}")
+    rows = page.locator(".wm-history tbody tr.wm-history-row")
+    assert rows.count() == 2
+    assert "Chasiv Yar" in rows.nth(1).inner_text() and new.key in rows.nth(0).inner_text()
+    assert "the sentence says <b>drones</b>" in rows.nth(0).inner_text()       # escaped, shown as text
+    assert page.locator(".wm-history tbody tr.wm-machine-row").inner_text().count(rec.machine.location_name) == 1
+    # undo the last step: the place goes back to the machine's, the category correction stays
+    page.locator("button.wm-undo").click()
+    page.wait_for_load_state()
+    got = state.store.get(iid)
+    assert (got.incident.category, got.incident.location_name) == (new.key, rec.machine.location_name)
+    assert page.locator('.wm-history tbody tr.wm-history-row[data-active="0"]').count() == 1
+    assert "undone" in page.locator('.wm-history tbody tr.wm-history-row[data-active="0"]').inner_text()
+    m = _marker_on_map(page, iid)
+    assert (m["lat"], m["lon"]) == (round(rec.incident.lat, 5), round(rec.incident.lon, 5))
+    # undo again: the machine's reading; the history still holds both steps
+    page.goto(f"{page.base}/incidents/{iid}")
+    page.locator("button.wm-undo").click()
+    page.wait_for_load_state()
+    assert not state.store.get(iid).corrected
+    assert page.locator(".wm-history tbody tr.wm-history-row").count() == 2
+    assert page.locator("button.wm-undo").count() == 0 and page.locator(".wm-no-correction").count() == 1
+    assert page.errors == []

@@ -66,6 +66,17 @@ def _open(page, query: str = "", labels: bool = False) -> None:
         page.wait_for_function("document.body.dataset.labelsReady === '1'", timeout=60000)
 
 
+def _view(page, lat: float, lon: float, zoom: int) -> None:
+    """Set the view, then wait for two animation frames: Leaflet redraws markers, clusters and labels on the
+    synchronous moveend of an unanimated setView, so the next frames show them (no fixed sleep)."""
+    page.evaluate("""a => new Promise(done => { webmapApp.map.setView([a[0], a[1]], a[2], {animate: false});
+        requestAnimationFrame(() => requestAnimationFrame(() => done(1))); })""", [lat, lon, zoom])
+
+
+def _frames(page) -> None:
+    page.evaluate("() => new Promise(done => requestAnimationFrame(() => requestAnimationFrame(() => done(1))))")
+
+
 def _foreign(page) -> list[str]:
     return [u for u in page.requests if not u.startswith((page.base, "data:", "blob:", "about:"))]
 
@@ -95,8 +106,7 @@ def test_markers_sit_on_their_points_at_every_zoom_and_colocated_ones_spiderfy(v
     assert page.evaluate("webmapApp.records.length") == sum(1 for i in page.incs if i.lat is not None)
     checked = 0
     for lat, lon, zoom in ((48.6, 37.8, 6), (48.6, 37.8, 9), (48.59, 37.83, 12), (51.41, 34.9, 15), (48.59, 37.83, 18)):
-        page.evaluate("a => { webmapApp.map.setView([a[0], a[1]], a[2], {animate: false}); return 1; }", [lat, lon, zoom])
-        page.wait_for_timeout(400)
+        _view(page, lat, lon, zoom)
         got = page.evaluate(POSITIONS)
         assert got["off"] == [], (zoom, got["off"][:5])
         checked += got["checked"]
@@ -108,12 +118,12 @@ def test_markers_sit_on_their_points_at_every_zoom_and_colocated_ones_spiderfy(v
     chasiv = next(i for i in page.incs if i.location_name == "Chasov Yar" and i.lat is not None and i.geo_precision < 3)
     n_same = sum(1 for i in page.incs if (i.lat, i.lon) == (chasiv.lat, chasiv.lon) and i.geo_precision < 3)
     assert n_same > 5
-    page.evaluate("a => { webmapApp.map.setView([a[0], a[1]], 18, {animate: false}); return 1; }", [chasiv.lat, chasiv.lon])
-    page.wait_for_timeout(500)
+    _view(page, chasiv.lat, chasiv.lon, 18)
     bubble = page.locator(".wm-cluster").first
     assert bubble.inner_text().strip() == str(n_same)
     bubble.click()
-    page.wait_for_timeout(800)
+    page.wait_for_function("""n => { let k = 0; webmapApp.map.eachLayer(l => { if (l instanceof L.Marker && l._spiderLeg) k++; });
+        return k === n; }""", arg=n_same, timeout=10000)
     legs = page.evaluate("""() => { let n = 0; webmapApp.map.eachLayer(l => { if (l instanceof L.Marker && l._spiderLeg) n++; });
         return n; }""")
     assert legs == n_same                         # spiderfied by markercluster: each marker on a leg from the point
@@ -190,8 +200,7 @@ def test_labels_are_text_without_overlaps_and_denser_when_zoomed_in(vpage):
     _open(page, labels=True)
     seen, pops, box10 = {}, {}, None
     for zoom in (6, 8, 10):
-        page.evaluate("z => { webmapApp.map.setView([48.6, 37.8], z, {animate: false}); return 1; }", zoom)
-        page.wait_for_timeout(300)
+        _view(page, 48.6, 37.8, zoom)
         boxes = page.evaluate("""() => Array.from(document.querySelectorAll('.wm-label')).map(e => {
             const r = e.getBoundingClientRect(); return [e.textContent, r.left, r.top, r.right, r.bottom]; })""")
         for a in range(len(boxes)):
@@ -234,9 +243,9 @@ def test_table_follows_filters_sorts_and_opens_the_popup(vpage):
     vals = [int(v) for v in page.locator("#wm-table tbody tr td:nth-child(4)").all_inner_texts()]
     assert vals == sorted(vals, reverse=True) and vals[0] == max(sum(v for k, v in i.counts if k == "killed") for i in expected)
     # the map extent restricts the table on request
-    page.evaluate("() => { webmapApp.map.setView([48.59, 37.83], 11, {animate: false}); return 1; }")
+    _view(page, 48.59, 37.83, 11)
     page.locator("#wm-extent").check()
-    page.wait_for_timeout(300)
+    page.wait_for_function("n => +document.querySelector('#wm-panel').dataset.rows < n", arg=len(expected), timeout=10000)
     in_view = int(page.locator("#wm-panel").get_attribute("data-rows"))
     assert 0 < in_view < len(expected)
     # ... and writes bbox into the URL and the exports, which then hold what the table holds
@@ -322,7 +331,8 @@ def test_place_search_latin_and_cyrillic_zooms_there(vpage):
 def test_full_view_screenshot_and_phone_width(vpage, chromium, volume_server):
     page = vpage
     _open(page, labels=True)
-    page.wait_for_timeout(500)
+    page.wait_for_load_state("networkidle")         # the outlines are drawn
+    _frames(page)
     IMG.mkdir(parents=True, exist_ok=True)
     page.screenshot(path=str(IMG / "map-volume.png"))
     base = volume_server[0]
@@ -331,7 +341,7 @@ def test_full_view_screenshot_and_phone_width(vpage, chromium, volume_server):
     try:
         ph.goto(base + "/")
         ph.wait_for_function("document.body && document.body.dataset.mapReady === '1'", timeout=60000)
-        ph.wait_for_timeout(500)
+        _frames(ph)
         cover = ph.evaluate("""() => {
             const map = document.querySelector('.wm-map').getBoundingClientRect();
             const step = 4; let covered = 0, total = 0;
@@ -379,4 +389,105 @@ def test_a_users_geojson_overlay_is_its_own_layer_and_never_uploaded(vpage, tmp_
     bad.write_text("{not json", encoding="utf-8")
     page.locator(".wm-overlay-input").set_input_files(str(bad))
     page.wait_for_function("document.querySelector('.wm-overlay-msg').textContent.startsWith('Not JSON')", timeout=5000)
+    assert page.errors == []
+
+
+def test_rivers_and_lakes_are_drawn_under_the_labels(vpage):
+    page = vpage
+    _open(page, labels=True)
+    page.wait_for_function("""() => { let ok = false; webmapApp.map.eachLayer(l => { if (l.wmBase === 'Rivers and lakes') ok = true; });
+        return ok; }""", timeout=30000)
+    got = page.evaluate("""() => {
+        let names = [], kinds = {};
+        webmapApp.map.eachLayer(l => { if (l.feature && l.feature.properties && l.feature.properties.kind) {
+            names.push(l.feature.properties.name); kinds[l.feature.properties.kind] = (kinds[l.feature.properties.kind] || 0) + 1; } });
+        const water = webmapApp.map.getPane('water'), labels = webmapApp.map.getPane('labels');
+        const canvas = water.querySelector('canvas');
+        const ctx = canvas.getContext('2d'), img = ctx.getImageData(0, 0, canvas.width, canvas.height).data;
+        let blue = 0;
+        for (let i = 0; i < img.length; i += 4) { if (img[i + 3] > 0 && img[i + 2] > img[i] + 40) blue++; }
+        return {names: names, kinds: kinds, blue: blue, waterZ: +getComputedStyle(water).zIndex,
+                labelsZ: +getComputedStyle(labels).zIndex, markersZ: +getComputedStyle(webmapApp.map.getPane('markerPane')).zIndex}; }""")
+    assert {"Dnieper", "Dniester", "Don"} <= set(got["names"]) and got["kinds"].get("lake", 0) >= 1
+    assert got["blue"] > 500                                             # drawn on the map's canvas
+    assert got["waterZ"] < got["labelsZ"] and got["waterZ"] < got["markersZ"]
+    label = page.locator(".leaflet-control-layers-overlays label", has_text="Rivers and lakes")
+    assert label.count() == 1
+    credit = page.locator(".leaflet-control-attribution").inner_text()
+    assert "Natural Earth" in credit and "rivers" in credit
+    assert page.errors == [] and _foreign(page) == []
+
+
+def test_layer_control_and_legend_give_the_same_counts(vpage):
+    page = vpage
+    _open(page)
+    control = page.evaluate("""() => Object.fromEntries(Array.from(document.querySelectorAll(
+        '.leaflet-control-layers-overlays label')).filter(l => l.querySelector('.layer-label')).map(l =>
+        [l.querySelector('.layer-label').textContent.trim(), +l.querySelector('.layer-count').textContent.replace(/[()]/g, '')]))""")
+    legend = page.evaluate("""() => Object.fromEntries(Array.from(document.querySelectorAll('.wm-legend-row span')).map(s => {
+        const m = s.textContent.trim().match(/^(.*) \\((\\d+)\\)$/); return [m[1], +m[2]]; }))""")
+    from webmap.incidents.categories import CATEGORIES
+    expected = {}
+    for i in page.incs:
+        if i.lat is not None:
+            label = next(c.label for c in CATEGORIES if c.key == i.category)
+            expected[label] = expected.get(label, 0) + 1
+    assert control == legend == expected
+    assert page.errors == []
+
+
+def test_uncertainty_circles_only_for_the_hovered_incident_or_at_close_zoom(vpage):
+    page = vpage
+    _open(page)
+    circles = "() => { let n = 0; webmapApp.map.eachLayer(l => { if (l instanceof L.Circle) n++; }); return n; }"
+    assert page.evaluate(circles) == 0
+    near = next(i for i in page.incs if i.geo_precision == 2 and i.lat is not None)
+    page.evaluate("id => { webmapApp.byId[id].marker.fire('mouseover'); return 1; }", near.incident_id)
+    assert page.evaluate(circles) == 1                                   # the hovered one only
+    page.evaluate("id => { webmapApp.byId[id].marker.fire('mouseout'); return 1; }", near.incident_id)
+    assert page.evaluate(circles) == 0
+    _view(page, near.lat, near.lon, 11)                                  # close zoom: the approximate ones in view
+    got = page.evaluate("""() => { const b = webmapApp.map.getBounds().pad(0.2); let n = 0, bad = 0;
+        webmapApp.map.eachLayer(l => { if (l instanceof L.Circle) { n++;
+          const ok = webmapApp.records.some(x => x.lat === l.getLatLng().lat && x.lon === l.getLatLng().lng && x.prec === 2);
+          if (!ok || !b.contains(l.getLatLng())) bad++; } });
+        const want = webmapApp.shown().filter(r => r.prec === 2 && !r.area && b.contains([r.lat, r.lon])).length;
+        return [n, bad, want]; }""")
+    assert got[0] > 0 and got[1] == 0 and got[0] == min(500, got[2])
+    assert page.errors == []
+
+
+def test_ukrainian_places_show_their_official_english_spelling_in_popups_and_table(vpage):
+    page = vpage
+    chasiv = next(i for i in page.incs if i.location_name == "Chasov Yar" and i.lat is not None and i.geo_precision == 1)
+    _open(page, f"?focus={chasiv.incident_id}")
+    popup = page.locator(".leaflet-popup .wm-popup").last
+    popup.wait_for(timeout=10000)
+    assert "Chasiv Yar" in popup.inner_text() and "Chasov Yar" not in popup.inner_text()
+    assert page.evaluate("id => webmapApp.byId[id].place", chasiv.incident_id) == "Chasiv Yar"
+    places = page.evaluate("() => webmapApp.records.map(r => r.place)")
+    assert "Chasiv Yar" in places and "Chasov Yar" not in places
+    assert page.errors == []
+
+
+def test_incidents_without_coordinates_are_flagged_listed_apart_and_exported(vpage):
+    page = vpage
+    _open(page)
+    lost = [i for i in page.incs if i.lat is None]
+    assert lost
+    flag = page.locator("#wm-unlocated")
+    assert flag.get_attribute("data-count") == str(len(lost)) and f"{len(lost)} without coordinates" in flag.inner_text()
+    flag.click()
+    page.wait_for_function("document.querySelector('#wm-apart').open === true", timeout=5000)
+    items = page.locator("#wm-apart li")
+    assert items.count() == len(lost)
+    assert {items.nth(k).get_attribute("data-incident") for k in range(items.count())} == {i.incident_id for i in lost}
+    assert "(place not found in the gazetteer: " in items.first.inner_text()          # why, beside each
+    assert f"{len(lost)} incidents without coordinates" in page.locator("#wm-apart summary").inner_text()
+    fc = page.request.get(page.base + page.locator("#download-geojson").get_attribute("href")).json()
+    nulls = {f["id"] for f in fc["features"] if f["geometry"] is None}
+    assert nulls == {i.incident_id for i in lost if not i.geometry}      # one known by its area keeps the area
+    assert {i.incident_id for i in lost} <= {f["id"] for f in fc["features"]}
+    assert all(f["properties"]["unlocated"] and f["properties"]["unlocated_reason"] for f in fc["features"]
+               if f["geometry"] is None)
     assert page.errors == []

@@ -93,3 +93,15 @@ def test_jsonl_from_files_and_output_file(tmp_path: Path) -> None:
     out = tmp_path / "fc.json"
     p = run("extract", str(DATA / "kharkiv-odesa-2024-09-03.txt"), "-o", str(out))
     assert p.returncode == 0 and p.stdout == b"" and json.loads(out.read_text())["features"]
+
+
+def test_ingest_shows_a_progress_bar_unless_quiet(tmp_path: Path) -> None:
+    p = run("ingest", "--db", str(tmp_path / "a.sqlite"), str(SEED), str(DATA / "odesa-strike.html"))
+    assert p.returncode == 0 and b"2 new article(s)" in p.stdout
+    assert b"ingesting" in p.stderr                      # click's bar (its label alone when not on a terminal)
+    q = run("ingest", "--db", str(tmp_path / "b.sqlite"), "--quiet", str(SEED), str(DATA / "odesa-strike.html"))
+    assert q.returncode == 0 and b"2 new article(s)" in q.stdout and b"ingesting" not in q.stderr
+    bad = tmp_path / "bad.txt"
+    bad.write_bytes(b"\xff\xfe")
+    e = run("ingest", "--db", str(tmp_path / "c.sqlite"), "-q", str(bad))
+    assert e.returncode == 1 and b"not valid UTF-8" in e.stderr and b"ingesting" not in e.stderr

@@ -207,3 +207,78 @@ def test_accounts_users_and_token_hashes(pg_store):
     assert store.user_for_token("t" * 64) == "ana" and store.user_for_token("x" * 64) is None
     with pytest.raises(KeyError):
         store.add_token("nobody", "u" * 64)
+
+
+def test_map_rows_are_the_records_as_the_map_shows_them(store):
+    # the map page reads map_rows (no Incident per row); they must say what query() says, corrections applied
+    from webmap.maps import map_row_of
+    from map_factory import volume
+    from gazetteer import Gazetteer
+
+    art, incs = volume(300, Gazetteer.default(), seed=3)
+    store.add(art, incs)
+    store.correct(Correction(incs[0].incident_id, category="drone_strike"))
+    store.correct(Correction(incs[1].incident_id, location_name="Chuhuiv", lat=49.84, lon=36.69, geo_precision=1))
+    region = next(i for i in incs if (i.geo_precision or 0) >= 3 and i.lat is not None)
+    for f in (parse_filters({}), parse_filters({"category": "drone_strike"}), parse_filters({"precision": "3"}),
+              parse_filters({"bbox": "36,49.5,37,50.5"})):
+        got = store.map_rows(f)
+        want = [map_row_of(r.incident, r.corrected) for r in store.query(f)]
+        assert [r.incident_id for r in got] == [r.incident_id for r in want]
+        for g, w in zip(got, want):
+            if (w.geo_precision or 0) < 3:              # geometry is sent only for areas and routes
+                w = w._replace(geometry=None)
+                g = g._replace(geometry=None) if g.geometry and g.geometry.get("type") != "LineString" else g
+            assert g == w, (g, w)
+    rows = {r.incident_id: r for r in store.map_rows()}
+    assert rows[incs[0].incident_id].category == "drone_strike" and rows[incs[0].incident_id].corrected
+    assert rows[incs[1].incident_id].location_name == "Chuhuiv" and rows[incs[1].incident_id].lat == 49.84
+    assert rows[region.incident_id].geometry["type"] in ("Polygon", "MultiPolygon")
+    assert any(r.lat is None for r in rows.values())               # the unlocated are rows too
+
+
+def test_correction_history_keeps_every_step_the_latest_wins_and_the_last_can_be_undone(store):
+    art, incs = sample()
+    store.add(art, incs)
+    iid, machine = incs[0].incident_id, incs[0]
+    store.correct(Correction(iid, location_name="Chuhuiv", lat=49.84, lon=36.69, geo_precision=1, author="ann",
+                             note="moved: the sentence says Chuhuiv"))
+    store.correct(Correction(iid, category="drone_strike", author="bob"))
+    rec = store.get(iid)
+    assert (rec.incident.category, rec.incident.location_name, rec.incident.lat) == ("drone_strike", "Chuhuiv", 49.84)
+    assert rec.correction.author == "bob" and rec.correction.note == "moved: the sentence says Chuhuiv"
+    assert rec.machine.category == machine.category and rec.machine.location_name == machine.location_name
+    hist = store.correction_history(iid)
+    assert [(e.action, e.correction.author, e.active) for e in hist] == [("correct", "ann", True), ("correct", "bob", True)]
+    assert hist[0].correction.lat == 49.84 and hist[1].correction.category == "drone_strike"
+    assert store.remove_correction(iid, author="cy")                    # back to the machine, history kept
+    assert not store.get(iid).corrected and store.get(iid).incident.location_name == machine.location_name
+    assert [e.action for e in store.correction_history(iid)] == ["correct", "correct", "clear"]
+    assert not store.remove_correction(iid)                             # nothing in force: no new step
+    assert store.undo_correction(iid, author="dan")                     # undo the clear
+    assert store.get(iid).incident.category == "drone_strike"
+    assert store.undo_correction(iid, author="dan")                     # undo bob's category
+    rec = store.get(iid)
+    assert (rec.incident.category, rec.incident.location_name) == (machine.category, "Chuhuiv")
+    hist = store.correction_history(iid)
+    assert [(e.active, e.undone_by) for e in hist] == [(True, ""), (False, "dan"), (False, "dan")]
+    assert store.undo_correction(iid) and not store.get(iid).corrected
+    assert not store.undo_correction(iid) and not store.undo_correction("no-such-incident")
+    assert len(store.correction_history(iid)) == 3 and store.correction_history(incs[1].incident_id) == []
+    # the filters follow the correction in force
+    assert store.count(parse_filters({"category": "drone_strike"})) == 1
+
+
+def test_corrections_made_before_the_history_become_its_first_entry(tmp_path):
+    path = tmp_path / "old.sqlite"
+    s = IncidentStore(path)
+    art, incs = sample()
+    s.add(art, incs)
+    s.correct(Correction(incs[0].incident_id, category="shelling", author="ann"))
+    import sqlite3
+    with sqlite3.connect(path) as db:                   # a store of the previous version: no history table
+        db.execute("DROP TABLE correction_log")
+    s2 = IncidentStore(path)
+    [e] = s2.correction_history(incs[0].incident_id)
+    assert (e.action, e.correction.category, e.correction.author) == ("correct", "shelling", "ann")
+    assert s2.undo_correction(incs[0].incident_id) and not s2.get(incs[0].incident_id).corrected

@@ -142,3 +142,55 @@ def test_api_correction_shows_in_exports_and_survives_reingest(sample_client, ap
     assert bad.status_code == 400 and "lat" in bad.get_json()["error"]
     gone = sample_client.delete(f"/api/incidents/{iid}/correction", headers={"Content-Type": "application/json"})
     assert gone.status_code == 200 and gone.get_json()["incident"]["corrected"] is False
+
+
+def test_api_correction_history_and_undo(sample_client):
+    _, incs = sample()
+    iid = incs[1].incident_id
+    assert sample_client.post(f"/api/incidents/{iid}/correction", json={"category": "air_strike"}).status_code == 200
+    assert sample_client.post(f"/api/incidents/{iid}/correction",
+                              json={"lat": 50.3, "lon": 36.9, "note": "second"}).status_code == 200
+    inc = sample_client.get(f"/api/incidents/{iid}").get_json()["incident"]
+    assert inc["category"] == "air_strike" and inc["lat"] == 50.3               # the latest wins, the earlier kept
+    hist = sample_client.get(f"/api/incidents/{iid}/corrections").get_json()["history"]
+    assert [(h["action"], h["undone_at"]) for h in hist] == [("correct", None), ("correct", None)]
+    assert hist[0]["correction"]["category"] == "air_strike" and hist[1]["correction"]["note"] == "second"
+    r = sample_client.post(f"/api/incidents/{iid}/correction/undo", json={})
+    assert r.status_code == 200 and r.get_json()["undone"] is True
+    inc = r.get_json()["incident"]
+    assert inc["category"] == "air_strike" and inc["lat"] == incs[1].lat
+    hist = sample_client.get(f"/api/incidents/{iid}/corrections").get_json()["history"]
+    assert hist[1]["undone_at"] and hist[0]["undone_at"] is None
+    assert sample_client.get("/api/incidents/nope/corrections").status_code == 404
+    assert sample_client.post("/api/incidents/nope/correction/undo", json={}).status_code == 404
+
+
+def test_unlocated_incidents_are_exported_with_a_null_geometry_and_marked_in_the_csv(app):
+    from dataclasses import replace
+    art, incs = sample()
+    lost = replace(incs[1], incident_id=incs[1].incident_id + "-lost", lat=None, lon=None, place_id=None,
+                   geo_precision=None, location_name="Zzyzxville", geometry=None)
+    nameless = replace(incs[0], incident_id=incs[0].incident_id + "-nameless", lat=None, lon=None, place_id=None,
+                       geo_precision=None, location_name="", geometry=None)
+    app.extensions["webmap"].store.add(art, incs + [lost, nameless])
+    client = app.test_client()
+    fc = json.loads(client.get("/api/incidents.geojson").data)
+    jsonschema.validate(fc, SCHEMA)
+    assert len(fc["features"]) == 5                                   # never silently dropped
+    by_id = {f["id"]: f for f in fc["features"]}
+    assert by_id[lost.incident_id]["geometry"] is None and by_id[lost.incident_id]["properties"]["unlocated"] is True
+    assert by_id[lost.incident_id]["properties"]["unlocated_reason"] == "place not found in the gazetteer: Zzyzxville"
+    assert by_id[nameless.incident_id]["properties"]["unlocated_reason"] == "no place named in the report"
+    assert "unlocated" not in by_id[incs[0].incident_id]["properties"]
+    rows = {r["event_id_cnty"]: r for r in csv.DictReader(io.StringIO(client.get("/api/incidents.csv").data.decode()))}
+    assert len(rows) == 5 and rows[lost.incident_id]["latitude"] == ""
+    assert rows[lost.incident_id]["unlocated"].startswith("place not found") and rows[incs[0].incident_id]["unlocated"] == ""
+    # the exports follow the filters exactly: a category keeps its unlocated, a box has none
+    fc = json.loads(client.get("/api/incidents.geojson?category=drone_strike").data)
+    assert {f["id"] for f in fc["features"]} == {incs[1].incident_id, lost.incident_id}
+    fc = json.loads(client.get("/api/incidents.geojson?bbox=20,40,45,60").data)
+    assert all(f["geometry"] is not None for f in fc["features"]) and len(fc["features"]) == 3
+    # the map page flags them beside the count
+    html = client.get("/").data.decode()
+    assert 'id="wm-unlocated"' in html and "2 without coordinates" in html
+    assert 'id="wm-unlocated"' not in client.get("/?bbox=20,40,45,60").data.decode()

@@ -98,3 +98,26 @@ def test_map_scales_without_a_python_object_per_marker():
     assert html.count("L.marker(") == 0
     assert len(_payload(html)["incidents"]) == 10_000
     assert len(html) < 1_500_000, len(html)
+
+
+def test_article_text_is_never_evaluated_as_a_template():
+    # folium compiles what each element renders as a Jinja template: article text must never reach that step
+    _, incs = sample()
+    from dataclasses import replace
+    tricks = ["{{ 7*7 }}", "{% for x in range(3) %}loop{% endfor %}", "{# hidden #}", "{{ ''.__class__ }}"]
+    incs = [replace(incs[0], incident_id=f"t{n}", location_name=t) for n, t in enumerate(tricks)]
+    html = _html(incs, popup_html=lambda inc: f"<p>{inc.location_name}</p>")
+    data = _payload(html)
+    assert [r[7] for r in data["incidents"]] == tricks          # the text arrives as written
+    assert "loop" not in html.replace("{% for x in range(3) %}loop{% endfor %}", "")
+
+
+def test_map_page_keeps_template_syntax_in_an_article_as_text(app):
+    client = app.test_client()
+    text = "Russian missiles struck Kharkiv on Monday, killing {{ 7*7 }} people {% if true %}yes{% endif %}, officials said."
+    assert client.post("/api/articles", json={"text": text, "title": "t", "date": "2024-08-10"}).status_code == 201
+    r = client.get("/")
+    assert r.status_code == 200
+    data = _payload(r.data.decode())
+    assert any("{{ 7*7 }} people {% if true %}yes{% endif %}" in p for p in data["popups"])
+    assert not any("49 people" in p for p in data["popups"])

@@ -37,7 +37,7 @@ def test_incident_page_shows_sentence_sources_place_alternatives_and_corrections
     assert "No correction" in html
     app.extensions["webmap"].store.correct(Correction(inc.incident_id, category="air_strike", note="checked <b>x</b>"))
     html = client.get(f"/incidents/{inc.incident_id}").data.decode()
-    assert "wm-correction-row" in html and "air_strike" in html and "drone_strike" in html   # both kept
+    assert "wm-history-row" in html and "air_strike" in html and "drone_strike" in html   # both kept
     assert "checked &lt;b&gt;x&lt;/b&gt;" in html
     assert client.get("/incidents/nope").status_code == 404
 
@@ -54,7 +54,7 @@ def test_popup_lists_every_source_and_links_http_urls_only(app):
 
 def test_base_map_routes_are_gzipped_and_small(app):
     client = app.test_client()
-    for path in ("/geo/admin1.geojson", "/geo/countries.geojson"):
+    for path in ("/geo/admin1.geojson", "/geo/countries.geojson", "/geo/water.geojson"):
         r = client.get(path, headers={"Accept-Encoding": "gzip"})
         assert r.status_code == 200 and r.headers["Content-Encoding"] == "gzip"
         fc = json.loads(gzip.decompress(r.data))

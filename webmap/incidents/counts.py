@@ -2,6 +2,9 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
+
+from .prefilter import Gate, GateSet, fold
 
 _UNITS = {w: i for i, w in enumerate(
     "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen "
@@ -80,8 +83,33 @@ _GATES = {k: re.compile(p, re.I) for k, p in (
     ("intercepted", r"intercept|shot down|downed|destroyed|neutrali"),
     ("launched", r"launch|fired|sent|used|drone|missile|rocket|UAV|Shahed|bomb|shell"),
     ("evacuated", r"evacuat|relocat|rescued|fled|displaced|left their homes"))}
-_WHO = re.compile(rf"(?:\b(?:a|an|one|his|her|their|the|another)\s+(?:[\w'-]+\s+){{0,2}}?{_PERSON}\b)", re.I)
+# The number patterns find a count only where a digit or a number word is: "a", "an" and the vague words
+# ("several", "dozens") give no value. A sentence with neither skips them (the pre-check is exact).
+# A number word counts where a word starts (the patterns put \\b before it).
+_DIGIT = re.compile(r"\d")
+_NUMBER_WORDS = (*_UNITS, *_TENS, "dozen", "hundred", "thousand", "million")
+_NUMBER_WORD = Gate(re.compile(r"\b(?:" + "|".join(_NUMBER_WORDS) + ")", re.I))
+
+
+def has_number(sentence: str) -> bool:
+    """True when the sentence has a digit or an English number word (a count pattern may then find a value)."""
+    return _has_number(sentence, _possible(sentence))
+
+
+def _has_number(sentence: str, possible: frozenset[str]) -> bool:
+    return _DIGIT.search(sentence) is not None or (
+        "number" in possible and _NUMBER_WORD.pattern.search(sentence) is not None)
+
+
+_PATTERN_GATES = tuple((k, _GATES[k], Gate(p)) for k, p in _PATTERNS)
 _CODED = re.compile(r"\b(?:fatalities|casualties)? ?coded as (\d+)|\b(\d+) fatalit(?:y|ies) split between (\d+)", re.I)
+_CODED_GATE = Gate(_CODED)
+_CODED_ELSEWHERE = Gate(re.compile(r"fatalities coded to|fatalities split", re.I))
+_VERBS = tuple((Gate(re.compile(v, re.I)), k) for v, k in ((r"\b(?:killing|killed|kills)\b", "killed"),
+                                                           (r"\b(?:wounding|injuring)\b", "wounded")))
+_ONE_PERSON = Gate(re.compile(rf"\b(?:one of the|a|an|the|one)\s+(?:[\w'-]+\s+){{0,2}}?{_PERSON}\s+(?:\w+\s+)?"
+                              rf"(?:was|is|has been|later)\s+(?:\w+\s+)?({_KILL}|{_WOUND})", re.I))
+_WHO = re.compile(rf"(?:\b(?:a|an|one|his|her|their|the|another)\s+(?:[\w'-]+\s+){{0,2}}?{_PERSON}\b)", re.I)
 
 
 def _people_list(text: str) -> int | None:
@@ -105,33 +133,37 @@ def find_counts(sentence: str) -> dict[str, int]:
         if v is not None and 0 < v < 10_000_000:
             out[k] = max(out.get(k, 0), v)
 
-    m = _CODED.search(sentence)
+    possible = _possible(sentence)
+    m = _CODED.search(sentence) if "coded" in possible else None
     if m:
         if m.group(1):
             put("killed", int(m.group(1)))
         else:
             put("killed", int(m.group(2)) // max(1, int(m.group(3))))
         return out
-    if re.search(r"fatalities coded to|fatalities split", sentence, re.I):
+    if "elsewhere" in possible and _CODED_ELSEWHERE.pattern.search(sentence):
         return out
-    for kind, pat in _PATTERNS:
-        if not _GATES[kind].search(sentence):
-            continue
-        for m in pat.finditer(sentence):
-            val = to_int(m.group(1))
-            if val is None or m.group(1).lower() in ("a", "an", "a single"):
+    if _has_number(sentence, possible):
+        for i, (kind, kind_gate, gate) in enumerate(_PATTERN_GATES):
+            if f"p{i}" not in possible or not kind_gate.search(sentence):
                 continue
-            put(kind, val)
-    for verb, kind in ((r"\b(?:killing|killed|kills)\b", "killed"), (r"\b(?:wounding|injuring)\b", "wounded")):
-        for m in re.finditer(verb, sentence, re.I):
+            for m in gate.pattern.finditer(sentence):
+                val = to_int(m.group(1))
+                if val is None or m.group(1).lower() in ("a", "an", "a single"):
+                    continue
+                put(kind, val)
+    for i, (verb, kind) in enumerate(_VERBS):
+        if f"v{i}" not in possible:
+            continue
+        for m in verb.pattern.finditer(sentence):
             n = _people_list(sentence[m.end():])
             if n and kind not in out:
                 put(kind, n)
-    for m in re.finditer(rf"\b(?:one of the|a|an|the|one)\s+(?:[\w'-]+\s+){{0,2}}?{_PERSON}\s+(?:\w+\s+)?"
-                         rf"(?:was|is|has been|later)\s+(?:\w+\s+)?({_KILL}|{_WOUND})", sentence, re.I):
-        kind = "killed" if re.match(_KILL, m.group(1), re.I) else "wounded"
-        if kind not in out:
-            put(kind, 1)
+    if "one" in possible:
+        for m in _ONE_PERSON.pattern.finditer(sentence):
+            kind = "killed" if re.match(_KILL, m.group(1), re.I) else "wounded"
+            if kind not in out:
+                put(kind, 1)
     return out
 
 
@@ -140,11 +172,19 @@ _WEAPON_KIND = (("drone", r"drones?|UAVs?|Shaheds?|Gerans?|kamikaze[- ]drones?")
                 ("air", r"(?:air |aerial |glide |guided )?bombs"))
 
 
+_LAUNCHED = tuple((kind, Gate(re.compile(rf"\b{NUM} {_ADJ}(?:{noun})\b", re.I))) for kind, noun in _WEAPON_KIND)
+
+
 def launched_by_weapon(sentence: str) -> dict[str, int]:
     """Numbers of weapons launched, by weapon kind: "four ballistic missiles ... 57 Shahed drones"."""
     out: dict[str, int] = {}
-    for kind, noun in _WEAPON_KIND:
-        for m in re.finditer(rf"\b{NUM} {_ADJ}(?:{noun})\b", sentence, re.I):
+    possible = _possible(sentence)
+    if not _has_number(sentence, possible):
+        return out
+    for i, (kind, gate) in enumerate(_LAUNCHED):
+        if f"l{i}" not in possible:
+            continue
+        for m in gate.pattern.finditer(sentence):
             v = to_int(m.group(1))
             pre = sentence[max(0, m.start() - 25):m.start()].lower()
             if v is None or m.group(1).lower() in ("a", "an", "a single") or re.search(
@@ -152,3 +192,15 @@ def launched_by_weapon(sentence: str) -> dict[str, int]:
                 continue
             out[kind] = max(out.get(kind, 0), v)
     return out
+
+
+# every pattern of this module with its literal pre-check, tested in one scan of the sentence
+_ALL = GateSet([("coded", _CODED_GATE), ("elsewhere", _CODED_ELSEWHERE), ("number", _NUMBER_WORD),
+                ("one", _ONE_PERSON), *((f"p{i}", g) for i, (_, _, g) in enumerate(_PATTERN_GATES)),
+                *((f"v{i}", g) for i, (g, _) in enumerate(_VERBS)), *((f"l{i}", g) for i, (_, g) in enumerate(_LAUNCHED))])
+
+
+@lru_cache(maxsize=64)
+def _possible(sentence: str) -> frozenset[str]:
+    """Names of the patterns that may match the sentence (find_counts and launched_by_weapon both ask)."""
+    return frozenset(_ALL.possible(fold(sentence)))

@@ -11,30 +11,36 @@ from __future__ import annotations
 import re
 from datetime import date, timedelta
 from functools import lru_cache
+from typing import Any
 
 from . import lang_ru, lang_uk
-from .categories import BATTLES, EXPLOSIONS, STRATEGIC, VIOLENCE_AGAINST_CIVILIANS, get_category
+from .categories import BATTLES, EXPLOSIONS, STRATEGIC, VIOLENCE_AGAINST_CIVILIANS
 from .dates import DateCue
-from .events import Detected
+from .events import Detected, detected
 from .triggers import Hit
 
 _TABLES = (lang_uk, lang_ru)
 KINDS = ("territory", "clash", "vac", "abduct", "intercept", "air", "drone", "missile", "shell", "milsite",
          "equipment", "strike", "evac", "casualty")
-PRIORITY = {"territory": 0.95, "clash": 0.9, "vac": 0.91, "abduct": 0.91, "intercept": 0.86, "air": 0.84,
-            "drone": 0.83, "milsite": 0.8, "missile": 0.8, "shell": 0.8, "equipment": 0.78, "evac": 0.75,
-            "strike": 0.62, "casualty": 0.55}
 AIR_DRONE = "Air/drone strike"
 SHELLING = "Shelling/artillery/missile attack"
-_CATEGORY = {"air": "air_strike", "drone": "drone_strike", "missile": "missile_strike", "shell": "shelling",
-             "milsite": "military_site_strike", "equipment": "equipment_destroyed", "intercept": "interception",
-             "evac": "evacuation", "clash": "ground_assault", "territory": "ground_assault",
-             "vac": "civilian_casualties", "abduct": "civilian_casualties", "casualty": "civilian_casualties",
-             "strike": "shelling"}
+# a trigger's category, ACLED types and base score are the English kind's (events.detected)
 
 
+# One way to read the languages' tables together (lang_uk and lang_ru hold the same names, as data only):
 def _union(attr: str) -> str:
+    """The pattern ``attr`` of every language, as alternatives of one pattern."""
     return "|".join(f"(?:{getattr(t, attr)})" for t in _TABLES)
+
+
+def _merged(attr: str, key: Any = None) -> dict[str, int]:
+    """The word table ``attr`` of every language in one dict (``key`` maps each word first)."""
+    return {(key(k) if key else k): v for t in _TABLES for k, v in getattr(t, attr).items()}
+
+
+def _compiled_pairs(attr: str) -> list[tuple[re.Pattern[str], str]]:
+    """The (pattern, English name) pairs ``attr`` of every language, each a whole word, compiled."""
+    return [(re.compile(rf"(?<![\w-])(?:{p})(?![\w-])"), name) for t in _TABLES for p, name in getattr(t, attr)]
 
 
 # Case-insensitive (a sentence may open with any trigger); names that are also ordinary words are written
@@ -81,11 +87,6 @@ def war_hits(sentence: str) -> list[Hit]:
     return [h for h in hits if not sentence_veto(sentence, h.kind, h.start, h.end, strong)]
 
 
-def _acled(category: str) -> tuple[str, str]:
-    c = get_category(category)
-    return c.event_type, c.sub_event_type
-
-
 _LIBERATED = re.compile(r"\b(?:звільн|деокуп|освобо)", re.I)
 
 
@@ -104,9 +105,7 @@ def detect(sentence: str) -> list[Detected]:
 
     def add(kind: str, et: str | None = None, st: str | None = None, needs_place: bool = False,
             extra: bool = False, weapon_kind: str = "", category: str | None = None) -> None:
-        cat = category or _CATEGORY[kind]
-        e, s = _acled(cat)
-        out.append(Detected(cat, et or e, st or s, by[kind][0], PRIORITY[kind], weapon_kind, needs_place, extra))
+        out.append(detected(kind, by[kind][0], category, et, st, needs_place, extra, weapon_kind))
 
     weapons = kinds & {"air", "drone", "missile", "shell"}
     if "territory" in kinds:
@@ -179,8 +178,8 @@ def detect_note(sentence: str, short: bool = False) -> Detected | None:
 
 
 # ---- counts ------------------------------------------------------------------------------------------
-_NUMWORDS = {k.lower(): v for t in _TABLES for k, v in t.NUMBERS.items()}
-_APOS = "['’ʼ]?"
+_NUMWORDS = _merged("NUMBERS", str.lower)
+_APOS = lang_uk.A                      # "'" in a table word stands for any apostrophe, or none
 _NUMWORD_RE = "|".join(sorted((re.escape(k).replace("'", _APOS) for k in _NUMWORDS), key=len, reverse=True))
 _THOUSAND = _union("THOUSAND")
 _NUM = (rf"(?:(?:щонайменше|не менше|не менее|по меньшей мере|понад|більше|более|около|близько|майже|почти|ще|еще|ещё)\s+)?"
@@ -264,14 +263,14 @@ def launched_by_weapon(sentence: str) -> dict[str, int]:
 
 
 # ---- dates ---------------------------------------------------------------------------------------------
-_MONTHS = {k: v for t in _TABLES for k, v in t.MONTHS.items()}
+_MONTHS = _merged("MONTHS")
 _MON = "|".join(_MONTHS)
 _DMY = re.compile(rf"\b(\d{{1,2}})\s+({_MON})(?:\s+(\d{{4}})(?:\s*(?:року|р\.|года|г\.))?)?", re.I)
 _DOTTED = re.compile(r"\b(\d{1,2})\.(\d{1,2})\.(\d{4}|\d{2})\b")
 _NIGHT = re.compile(_union("NIGHT_OF") + r"$", re.I)
-_REL = {k: v for t in _TABLES for k, v in t.RELATIVE.items()}
+_REL = _merged("RELATIVE")
 _REL_RE = re.compile(r"\b(" + "|".join(sorted(map(re.escape, _REL), key=len, reverse=True)) + r")\b", re.I)
-_WEEKDAYS = {k: v for t in _TABLES for k, v in t.WEEKDAYS.items()}
+_WEEKDAYS = _merged("WEEKDAYS")
 _WD_RE = re.compile(r"\b(?:у|в|во)\s+(" + "|".join(k.replace("'", _APOS) for k in _WEEKDAYS) + r")\b", re.I)
 
 
@@ -316,9 +315,9 @@ def find_cues(sentence: str, ref: date | None) -> list[DateCue]:
 
 
 # ---- actors and weapons --------------------------------------------------------------------------------
-_SIDES = [(re.compile(rf"(?<![\w-])(?:{p})(?![\w-])"), name) for t in _TABLES for p, name in t.SIDES]
+_SIDES = _compiled_pairs("SIDES")
 _TARGET_CUE = re.compile(r"\b(?:по|на|проти|против|позиці\w+|позици\w+)\s+$", re.I)
-_WEAPONS = [(re.compile(rf"(?<![\w-])(?:{p})(?![\w-])"), name) for t in _TABLES for p, name in t.WEAPONS]
+_WEAPONS = _compiled_pairs("WEAPONS")
 
 
 def find_actors(sentence: str, trigger_at: int) -> list[tuple[str, str]]:

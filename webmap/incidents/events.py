@@ -22,7 +22,8 @@ _CATEGORY_OF = {"air": "air_strike", "drone": "drone_strike", "missile": "missil
                 "evac": "evacuation", "political": "political", "clash": "ground_assault",
                 "territory": "ground_assault", "vac": "civilian_casualties", "abduct": "civilian_casualties",
                 "sexual": "civilian_casualties", "casualty": "civilian_casualties", "ied": "shelling",
-                "loot": "political", "defuse": "political", "protest": "political", "arrest": "political"}
+                "loot": "political", "defuse": "political", "protest": "political", "arrest": "political",
+                "strike": "shelling"}
 _ACTION = re.compile(
     r"\b(?:launch(?:ed|ing|es)?|fir(?:e|ed|ing)|sent|sending|used|using|hit|hitting|struck|strikes?|striking|attack(?:ed|s)?"
     r"|drop(?:s|ped|ping)?|observed|recorded|heard"
@@ -68,9 +69,15 @@ class Detected:
     extra: bool = False            # secondary (casualties told with a strike)
 
 
-def _acled(category: str) -> tuple[str, str]:
-    c = get_category(category)
-    return c.event_type, c.sub_event_type
+def detected(kind: str, hit: Hit, category: str | None = None, event_type: str | None = None,
+             sub_event_type: str | None = None, needs_place: bool = False, extra: bool = False,
+             weapon_kind: str = "") -> Detected:
+    """The event a trigger of ``kind`` tells, in any language: its map category (the kind's unless given),
+    the ACLED event and sub-event type (the category's unless given) and the kind's base score."""
+    cat = category or _CATEGORY_OF[kind]
+    c = get_category(cat)
+    return Detected(cat, event_type or c.event_type, sub_event_type or c.sub_event_type, hit, PRIORITY[kind],
+                    weapon_kind, needs_place, extra)
 
 
 def _weapon_sub(kinds: set[str], default: str) -> str:
@@ -129,9 +136,7 @@ def detect(sentence: str) -> list[Detected]:
 
     def add(kind: str, category: str | None = None, et: str | None = None, st: str | None = None,
             needs_place: bool = False, extra: bool = False, weapon_kind: str = "") -> None:
-        cat = category or _CATEGORY_OF[kind]
-        e, s = _acled(cat)
-        out.append(Detected(cat, et or e, st or s, by[kind][0], PRIORITY[kind], weapon_kind, needs_place, extra))
+        out.append(detected(kind, by[kind][0], category, et, st, needs_place, extra, weapon_kind))
 
     weapon_kinds = kinds & {"air", "drone", "missile", "shell"}
     by["territory"] = [h for h in by.get("territory", []) if not re.fullmatch(r"occupied", h.text, re.I)

@@ -23,6 +23,21 @@ def line_points(geometry: Any) -> list[tuple[float, float]]:
     return [(float(lat), float(lon)) for lon, lat, *_ in geometry.get("coordinates") or []]
 
 
+def unlocated_reason(incident: Incident) -> str | None:
+    """Why an incident has no coordinates (None when it has them): the place it names was not found in
+    the gazetteer, or it names no place at all. Such incidents are exported with a null geometry."""
+    if incident.lat is not None and incident.lon is not None:
+        return None
+    return unlocated_reason_for(incident.location_name)
+
+
+def unlocated_reason_for(location_name: str | None) -> str:
+    """The reason :func:`unlocated_reason` gives for an unlocated incident of this place text."""
+    if location_name:
+        return f"place not found in the gazetteer: {location_name}"
+    return "no place named in the report"
+
+
 def to_feature(incident: Incident) -> dict[str, Any]:
     """One incident as a GeoJSON Feature: the area's polygon when it has one, else its point (or null)."""
     i = incident
@@ -47,6 +62,10 @@ def to_feature(incident: Incident) -> dict[str, Any]:
         "sentence": src.sentence if src else None, "start": src.start if src else None,
         "end": src.end if src else None, "sources": [s.as_dict() for s in i.sources], "corrected": False,
     }
+    reason = unlocated_reason(i) if geometry is None else None
+    if reason:                          # RFC 7946 3.2: an unlocated feature has a null geometry
+        props["unlocated"] = True
+        props["unlocated_reason"] = reason
     if i.notes:
         props["notes"] = i.notes
     if i.status:

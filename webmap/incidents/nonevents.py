@@ -50,6 +50,8 @@ def register(lang: str, screens: Screens) -> None:
     if "_compiled" in globals():
         _compiled.cache_clear()
         document_is_war.cache_clear()
+        _veto_spans.cache_clear()
+        _nonwar_only.cache_clear()
 
 
 register("en", Screens(
@@ -215,17 +217,31 @@ def sentence_veto(sentence: str, kind: str, start: int, end: int, strong: bool =
     casualty whose victims are animals, or a weak trigger in a sentence that gives a non-war cause and no war
     word ("died of bird flu", "a tsunami hit Java", "displaced by the floods"). ``strong``: the sentence has a
     weapon or military-site trigger, which is a war word too."""
-    terms = [(m.start(), m.end()) for m in _compiled().terms.finditer(sentence)]
-    figurative = figurative_spans(sentence)
-    if any(a <= start < b or a < end <= b for a, b in figurative + terms):
+    both, figurative = _veto_spans(sentence)
+    if any(a <= start < b or a < end <= b for a, b in both):
         return True
     if kind in WEAK_KINDS and not strong and any(a - _NEAR <= end and start <= b + _NEAR for a, b in figurative):
         return True                    # "launched an attack on the policy": the verb of a figurative attack
     if kind in ("casualty", "note", "vac") and animal_victim(sentence, start, end):
         return True
-    if kind in WEAK_KINDS and not strong and nonwar_words(sentence) and not war_words(sentence):
+    if kind in WEAK_KINDS and not strong and _nonwar_only(sentence):
         return True
     return False
+
+
+# A sentence is asked once per trigger it holds (and again by casualty_only): its screens are kept.
+@lru_cache(maxsize=4096)
+def _veto_spans(sentence: str) -> tuple[tuple[tuple[int, int], ...], tuple[tuple[int, int], ...]]:
+    """(figurative and term spans, figurative spans) of a sentence."""
+    terms = [(m.start(), m.end()) for m in _compiled().terms.finditer(sentence)]
+    figurative = figurative_spans(sentence)
+    return tuple(figurative + terms), tuple(figurative)
+
+
+@lru_cache(maxsize=4096)
+def _nonwar_only(sentence: str) -> bool:
+    """True when the sentence names a non-war cause and no war word."""
+    return bool(nonwar_words(sentence)) and not war_words(sentence)
 
 
 register("uk_ru", Screens(**SCREENS_UK_RU))         # Ukrainian and Russian (webmap.incidents.nonevents_cyr)

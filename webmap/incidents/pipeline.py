@@ -22,7 +22,7 @@ from .routes import status as evac_status
 from .geojson import line
 from .scene import in_war_zone
 from .paragraph import territory_told, two_sided
-from .models import Article, Incident, SourceSpan
+from .models import Article, Incident, Sentence, SourceSpan
 from .sentences import is_tail, paragraph_of, split_sentences
 from .spans import MentionList
 from .resolver import PlaceResolver
@@ -91,10 +91,10 @@ def _mention(e: Endpoint) -> Mention:
     return Mention(e.start, e.end, e.text, MentionRole.PLACE, e.resolution)
 
 
-def _notes(article: Article, mentions: list, ctx: Context, ref: Any) -> list[Draft]:
+def _notes(article: Article, sentences: list[Sentence], mentions: list, ctx: Context, ref: Any) -> list[Draft]:
     """Fallback for a text with no typed event: the scene of a damage, fire or presence report."""
     out: list[Draft] = []
-    for s in split_sentences(article):
+    for s in sentences:
         d = detect_note(s.text)
         if d is None or is_tail(s):
             continue
@@ -143,7 +143,8 @@ def _drafts(article: Article, gz: PlaceResolver) -> list[Draft]:
     drafts: list[Draft] = []
     last_strike: str | None = None
     attach: dict[int, tuple[int, list[Draft]]] = {}     # paragraph -> (sentence index, drafts) of its last attack
-    for s in split_sentences(article):
+    sentences = split_sentences(article)                 # split once: the notes fallback reads them again
+    for s in sentences:
         if is_tail(s):
             continue
         para = paragraph_of(text, s.start)
@@ -233,7 +234,7 @@ def _drafts(article: Article, gz: PlaceResolver) -> list[Draft]:
     two_sided(drafts)
     territory_told(drafts)
     if not any(d.resolution is not None for d in drafts) and len(article.text) < 2000:
-        drafts += _notes(article, mentions, ctx, ref)
+        drafts += _notes(article, sentences, mentions, ctx, ref)
     if not document_is_war(text):        # disease, weather, sport news: protests are events, the rest is not war
         drafts = [d for d in drafts if d.event_type == "Protests"]
     return drafts

@@ -2,8 +2,11 @@
 from __future__ import annotations
 
 import re
-from functools import lru_cache
 from dataclasses import dataclass
+from functools import lru_cache
+from typing import Iterator
+
+from .prefilter import Gate, GateSet, fold
 
 # kinds, from the most to the least decisive for ACLED's coding of a sentence
 KINDS = ("territory", "clash", "protest", "vac", "arrest", "abduct", "sexual", "ied", "loot", "intercept", "defuse",
@@ -103,65 +106,61 @@ class Hit:
     text: str
 
 
-def split_rules(raw: str) -> list[str]:
-    """The alternatives of a trigger pattern, each a regular expression of its own: ``\\b(?:a|b)\\b`` gives
-    ``\\b(?:a)\\b`` and ``\\b(?:b)\\b``. A rule is the unit a benchmark can switch off to see what it is worth."""
-    def top(s: str) -> list[str]:
-        parts, depth, cls, i, cur = [], 0, False, 0, []
-        while i < len(s):
-            c = s[i]
-            if c == "\\":
-                cur.append(s[i:i + 2])
-                i += 2
-                continue
+def _tokens(s: str) -> Iterator[tuple[str, int, bool]]:
+    """The tokens of a regular expression's source, one scan for every question asked of its structure:
+    (token, group depth after it, inside a ``[...]`` class after it). A token is an escape (backslash and
+    the character after it) or one character; brackets inside a class do not count."""
+    depth, cls, i = 0, False, 0
+    while i < len(s):
+        tok = s[i:i + 2] if s[i] == "\\" else s[i]
+        i += len(tok)
+        if tok[0] != "\\":
             if cls:
-                cls = c != "]"
-            elif c == "[":
+                cls = tok != "]"
+            elif tok == "[":
                 cls = True
-            elif c == "(":
+            elif tok == "(":
                 depth += 1
-            elif c == ")":
+            elif tok == ")":
                 depth -= 1
-            elif c == "|" and depth == 0:
-                parts.append("".join(cur))
-                cur = []
-                i += 1
-                continue
-            cur.append(c)
-            i += 1
-        parts.append("".join(cur))
-        return parts
+        yield tok, depth, cls
 
-    out: list[str] = []
-    for part in top(raw):
-        inner = part[len(r"\b(?:"):-len(r")\b")]
-        if part.startswith(r"\b(?:") and part.endswith(r")\b") and len(top(inner)) > 1 \
-                and _balanced(inner):
-            out += [rf"\b(?:{alt})\b" for alt in top(inner)]
+
+def _top_alternatives(s: str) -> list[str]:
+    """``s`` split at its top-level ``|`` (not inside a group or a class)."""
+    parts: list[str] = []
+    cur: list[str] = []
+    for tok, depth, cls in _tokens(s):
+        if tok == "|" and depth == 0 and not cls:
+            parts.append("".join(cur))
+            cur = []
         else:
-            out.append(part)
-    return out
+            cur.append(tok)
+    parts.append("".join(cur))
+    return parts
 
 
 def _balanced(s: str) -> bool:
-    depth, cls, i = 0, False, 0
-    while i < len(s):
-        c = s[i]
-        if c == "\\":
-            i += 2
-            continue
-        if cls:
-            cls = c != "]"
-        elif c == "[":
-            cls = True
-        elif c == "(":
-            depth += 1
-        elif c == ")":
-            depth -= 1
-            if depth < 0:
-                return False
-        i += 1
+    """True when every group of ``s`` closes and none closes before it opens."""
+    depth = 0
+    for _, depth, _ in _tokens(s):
+        if depth < 0:
+            return False
     return depth == 0
+
+
+def split_rules(raw: str) -> list[str]:
+    """The alternatives of a trigger pattern, each a regular expression of its own: ``\\b(?:a|b)\\b`` gives
+    ``\\b(?:a)\\b`` and ``\\b(?:b)\\b``. A rule is the unit a benchmark can switch off to see what it is worth."""
+    out: list[str] = []
+    for part in _top_alternatives(raw):
+        inner = part[len(r"\b(?:"):-len(r")\b")]
+        if part.startswith(r"\b(?:") and part.endswith(r")\b") and len(_top_alternatives(inner)) > 1 \
+                and _balanced(inner):
+            out += [rf"\b(?:{alt})\b" for alt in _top_alternatives(inner)]
+        else:
+            out.append(part)
+    return out
 
 
 # The trigger table as data: every kind's rules, in order. Other languages keep their own tables.
@@ -178,15 +177,20 @@ def _compile(disabled: frozenset[tuple[str, int]]) -> dict[str, re.Pattern[str]]
 
 
 PATTERNS: dict[str, re.Pattern[str]] = _compile(_disabled)
+# each kind's pattern with its literal pre-check (a sentence with none of a kind's words skips its regex)
+_GATES: tuple[tuple[str, Gate], ...] = tuple((k, Gate(p)) for k, p in PATTERNS.items())
+_GATESET = GateSet(_GATES)
 _RULE_PATTERNS: dict[tuple[str, int], re.Pattern[str]] = {}
 
 
 def disable_rules(rules: frozenset[tuple[str, int]] | set[tuple[str, int]]) -> None:
     """Switch trigger rules (kind, index in RULES[kind]) off, or all back on with an empty set. For benchmarks
     that measure how the typing fares without the rules only some of the notes support."""
-    global _disabled, PATTERNS
+    global _disabled, PATTERNS, _GATES, _GATESET
     _disabled = frozenset(rules)
     PATTERNS = _compile(_disabled)
+    _GATES = tuple((k, Gate(p)) for k, p in PATTERNS.items())
+    _GATESET = GateSet(_GATES)
     _hits.cache_clear()
 
 
@@ -205,6 +209,7 @@ _NOT_EVENT = re.compile(
     r"\b(?:battle zone|missile defen[cs]e|air defen[cs]e (?:system|equipment|shield)s?|air shield|air alerts?"
     r"|air force(?:'s)? (?:said|says|reported)|killed in action|drone (?:industry|production|factory|maker)"
     r"|tank (?:crews?|drivers?))\b", re.I)
+_NOT_EVENT_GATE = Gate(_NOT_EVENT)
 
 
 @lru_cache(maxsize=2048)
@@ -219,9 +224,13 @@ def find_hits(sentence: str) -> list[Hit]:
 
 def _find_hits(sentence: str) -> list[Hit]:
     hits: list[Hit] = []
-    masked = [(m.start(), m.end()) for m in _NOT_EVENT.finditer(sentence)]
-    for kind, pat in PATTERNS.items():
-        for m in pat.finditer(sentence):
+    folded = fold(sentence)
+    masked = [(m.start(), m.end()) for m in _NOT_EVENT.finditer(sentence)] if _NOT_EVENT_GATE.possible(folded) else []
+    possible = _GATESET.possible(folded)
+    for kind, gate in _GATES:
+        if kind not in possible:
+            continue
+        for m in gate.pattern.finditer(sentence):
             if any(a <= m.start() < b for a, b in masked) and kind not in ("intercept",):
                 continue
             if kind not in ("casualty", "evac") and _IRREALIS.search(sentence[max(0, m.start() - 40):m.start()]):

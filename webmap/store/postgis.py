@@ -28,9 +28,10 @@ from typing import Any, Iterator, Sequence
 
 from ..filters import Filters
 from ..incidents.models import Article, Incident, SourceSpan
-from .base import bbox_parts, region_geojson
-from .sqlite import (_EFFECTIVE, _SRC_COLS, AddResult, ArticleConflict, ArticleSummary, Correction, Record,
-                     _feature_text, _j, _record, text_hash)
+from .base import MAP_SELECT, MapRow, article_from_row, bbox_parts, map_row, region_geojson
+from .sqlite import (_EFFECTIVE, _SRC_COLS, LOG_BACKFILL, LOG_FIELDS, AddResult, ArticleConflict, ArticleSummary,
+                     Correction, CorrectionEntry, Record, _entry, _feature_text, _j, _log_values, _record,
+                     fold_corrections, text_hash)
 
 log = logging.getLogger(__name__)
 
@@ -74,6 +75,14 @@ CREATE TABLE tokens (
   token_hash text PRIMARY KEY, user_name text NOT NULL REFERENCES users(name) ON DELETE CASCADE,
   label text NOT NULL DEFAULT '', created_at text NOT NULL);
 """),
+    (3, """
+CREATE TABLE correction_log (
+  seq bigserial PRIMARY KEY, incident_id text NOT NULL, action text NOT NULL, category text, location_name text,
+  place_id text, country_code text, admin1 text, lat double precision, lon double precision, geo_precision integer,
+  geometry text, note text NOT NULL DEFAULT '', created_at text NOT NULL, author text NOT NULL DEFAULT '',
+  undone_at text, undone_by text);
+CREATE INDEX correction_log_incident ON correction_log(incident_id, seq);
+""" + LOG_BACKFILL + ";"),
 ]
 SCHEMA_VERSION = MIGRATIONS[-1][0]
 _LOCK_SCHEMA = 72_601_001          # advisory lock key of the migrations
@@ -290,6 +299,7 @@ class PostGISStore:
             gone = [i for i in old_ids if i not in new_ids]
             if gone:
                 dropped = db.execute("DELETE FROM corrections WHERE incident_id = ANY(%s)", (gone,)).rowcount
+                db.execute("DELETE FROM correction_log WHERE incident_id = ANY(%s)", (gone,))
             kept = db.execute("SELECT count(*) AS n FROM corrections c JOIN incidents i USING (incident_id) "
                               "WHERE i.article_id = %s", (article_id,)).fetchone()["n"]
         return AddResult(article_id, False, len(incidents), replaced=True, corrections_kept=kept,
@@ -404,30 +414,72 @@ class PostGISStore:
                                (_feature_text(rec.machine), incident_id))
 
     def correct(self, correction: Correction) -> None:
-        """Store (or replace) the correction of an incident (an upsert, under its article's lock).
+        """Add a correction to the incident's history and write the correction in force (the history folded,
+        see ``IncidentStore.correct``), under its article's lock.
 
         :raises KeyError: when the incident is unknown.
         """
         c = correction
         with self._connect() as db:
-            row = db.execute("SELECT article_id FROM incidents WHERE incident_id = %s", (c.incident_id,)).fetchone()
+            self._lock_incident(db, c.incident_id)
+            self._log(db, "correct", c)
+            self._set_current(db, c.incident_id)
+
+    def _lock_incident(self, db: Any, incident_id: str) -> None:
+        row = db.execute("SELECT article_id FROM incidents WHERE incident_id = %s", (incident_id,)).fetchone()
+        if row is None:
+            raise KeyError(incident_id)
+        db.execute("SELECT pg_advisory_xact_lock(hashtextextended(%s, 0))", (f"id:{row['article_id']}",))
+        if db.execute("SELECT 1 FROM incidents WHERE incident_id = %s", (incident_id,)).fetchone() is None:
+            raise KeyError(incident_id)        # its article was re-extracted meanwhile without it
+
+    @staticmethod
+    def _log(db: Any, action: str, c: Correction) -> None:
+        db.execute(f"INSERT INTO correction_log (incident_id, action, {', '.join(LOG_FIELDS)}) VALUES "
+                   "(%s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s)",
+                   (c.incident_id, action, *_log_values(c, c.created_at or _now())))
+
+    @staticmethod
+    def _history(db: Any, incident_id: str) -> list[CorrectionEntry]:
+        return [_entry(r) for r in db.execute("SELECT * FROM correction_log WHERE incident_id = %s ORDER BY seq",
+                                              (incident_id,))]
+
+    def _set_current(self, db: Any, incident_id: str) -> None:
+        c = fold_corrections(self._history(db, incident_id))
+        if c is None:
+            db.execute("DELETE FROM corrections WHERE incident_id = %s", (incident_id,))
+            return
+        pt, pt_params = _point_sql(c.lat, c.lon)
+        db.execute(
+            "INSERT INTO corrections (incident_id, category, location_name, place_id, country_code, admin1, "
+            "lat, lon, geo_precision, geometry, note, created_at, author, pt) VALUES "
+            f"(%s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s, {pt}) ON CONFLICT (incident_id) DO UPDATE SET "
+            "category = EXCLUDED.category, location_name = EXCLUDED.location_name, place_id = EXCLUDED.place_id, "
+            "country_code = EXCLUDED.country_code, admin1 = EXCLUDED.admin1, lat = EXCLUDED.lat, "
+            "lon = EXCLUDED.lon, geo_precision = EXCLUDED.geo_precision, geometry = EXCLUDED.geometry, "
+            "note = EXCLUDED.note, created_at = EXCLUDED.created_at, author = EXCLUDED.author, pt = EXCLUDED.pt",
+            (incident_id, *_log_values(c, c.created_at or _now()), *pt_params))
+
+    def correction_history(self, incident_id: str) -> list[CorrectionEntry]:
+        """Every correction step of an incident, oldest first (undone ones included and marked)."""
+        with self._connect() as db:
+            return self._history(db, incident_id)
+
+    def undo_correction(self, incident_id: str, author: str = "") -> bool:
+        """Undo the latest active step of the incident's history; True when there was one."""
+        with self._connect() as db:
+            try:
+                self._lock_incident(db, incident_id)
+            except KeyError:
+                return False
+            row = db.execute("SELECT seq FROM correction_log WHERE incident_id = %s AND undone_at IS NULL "
+                             "ORDER BY seq DESC LIMIT 1", (incident_id,)).fetchone()
             if row is None:
-                raise KeyError(c.incident_id)
-            db.execute("SELECT pg_advisory_xact_lock(hashtextextended(%s, 0))", (f"id:{row['article_id']}",))
-            if db.execute("SELECT 1 FROM incidents WHERE incident_id = %s", (c.incident_id,)).fetchone() is None:
-                raise KeyError(c.incident_id)        # its article was re-extracted meanwhile without it
-            pt, pt_params = _point_sql(c.lat, c.lon)
-            db.execute(
-                "INSERT INTO corrections (incident_id, category, location_name, place_id, country_code, admin1, "
-                "lat, lon, geo_precision, geometry, note, created_at, author, pt) VALUES "
-                f"(%s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s, {pt}) ON CONFLICT (incident_id) DO UPDATE SET "
-                "category = EXCLUDED.category, location_name = EXCLUDED.location_name, place_id = EXCLUDED.place_id, "
-                "country_code = EXCLUDED.country_code, admin1 = EXCLUDED.admin1, lat = EXCLUDED.lat, "
-                "lon = EXCLUDED.lon, geo_precision = EXCLUDED.geo_precision, geometry = EXCLUDED.geometry, "
-                "note = EXCLUDED.note, created_at = EXCLUDED.created_at, author = EXCLUDED.author, pt = EXCLUDED.pt",
-                (c.incident_id, c.category, c.location_name, c.place_id, c.country_code, c.admin1, c.lat, c.lon,
-                 c.geo_precision, _j(c.geometry) if c.geometry else None, c.note,
-                 c.created_at or _now(), getattr(c, "author", "") or "", *pt_params))
+                return False
+            db.execute("UPDATE correction_log SET undone_at = %s, undone_by = %s WHERE seq = %s",
+                       (_now(), author, row["seq"]))
+            self._set_current(db, incident_id)
+            return True
 
     # -- accounts (used when WEBMAP_AUTH=on; see webmap.auth) -----------------------------------
     def add_user(self, name: str, password_hash: str) -> None:
@@ -453,19 +505,25 @@ class PostGISStore:
             row = db.execute("SELECT user_name FROM tokens WHERE token_hash = %s", (token_hash,)).fetchone()
         return row["user_name"] if row else None
 
-    def remove_correction(self, incident_id: str) -> bool:
-        """Drop a correction; True when there was one."""
+    def remove_correction(self, incident_id: str, author: str = "", note: str = "") -> bool:
+        """Set the incident back to the machine's reading (a "clear" step in its history); True when a
+        correction was in force."""
         with self._connect() as db:
-            return db.execute("DELETE FROM corrections WHERE incident_id = %s", (incident_id,)).rowcount > 0
+            try:
+                self._lock_incident(db, incident_id)
+            except KeyError:
+                return False
+            if db.execute("SELECT 1 FROM corrections WHERE incident_id = %s", (incident_id,)).fetchone() is None:
+                return False
+            self._log(db, "clear", Correction(incident_id, note=note, author=author))
+            self._set_current(db, incident_id)
+            return True
 
     # -- reads ----------------------------------------------------------------------------------
     def get_article(self, article_id: str) -> Article | None:
         with self._connect() as db:
             r = db.execute("SELECT * FROM articles WHERE article_id = %s", (article_id,)).fetchone()
-        if r is None:
-            return None
-        return Article(article_id=r["article_id"], text=r["text"], title=r["title"], date=r["date"], url=r["url"],
-                       source_name=r["source_name"])
+        return None if r is None else article_from_row(r)
 
     def articles(self) -> list[ArticleSummary]:
         with self._connect() as db:
@@ -488,18 +546,18 @@ class PostGISStore:
             return db.execute("SELECT count(*) AS n" + _FROM + where, params).fetchone()["n"]
 
     def feature_rows(self, filters: Filters | None = None) -> list[tuple[str, str | None, bool]]:
-        """(incident id, cached machine GeoJSON feature text or None, corrected) of the matching located incidents."""
+        """(incident id, cached machine GeoJSON feature text or None, corrected) of the matching incidents
+        (None for the unlocated, whose features the export builds with a null geometry)."""
         return [row for chunk in self.iter_feature_rows(filters) for row in chunk]
 
     def iter_feature_rows(self, filters: Filters | None = None,
                           chunk: int = 1000) -> Iterator[list[tuple[str, str | None, bool]]]:
         """:meth:`feature_rows` in chunks, read through a server-side cursor (memory flat in the count)."""
         where, params = where_clause(filters or Filters())
-        cond = " AND " if where else " WHERE "
         with self._connect() as db, db.cursor(name="webmap_features") as cur:
             cur.itersize = chunk
             cur.execute("SELECT i.incident_id, i.feature, c.incident_id IS NOT NULL AS corrected" + _FROM
-                        + where + cond + f"{_PT} IS NOT NULL" + _ORDER, params)
+                        + where + _ORDER, params)
             while rows := cur.fetchmany(chunk):
                 yield [(r["incident_id"], r["feature"], bool(r["corrected"])) for r in rows]
 
@@ -508,6 +566,15 @@ class PostGISStore:
         """The matching incidents (as :meth:`query`, optionally a page of them) in chunks of ``chunk`` records."""
         where, params = where_clause(filters or Filters())
         yield from self._iter_select(where, params, limit, offset, chunk)
+
+    def map_rows(self, filters: Filters | None = None) -> list[MapRow]:
+        """What the map draws of the matching incidents (:class:`webmap.store.base.MapRow`), in query order."""
+        from psycopg.rows import tuple_row
+
+        where, params = where_clause(filters or Filters())
+        with self._connect() as db, db.cursor(row_factory=tuple_row) as cur:
+            cur.execute(MAP_SELECT.format(line="strpos(i.geometry, '\"LineString\"') > 0") + where + _ORDER, params)
+            return [map_row(r) for r in cur.fetchall()]
 
     def stats(self) -> dict[str, int]:
         with self._connect() as db:

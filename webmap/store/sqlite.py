@@ -19,6 +19,7 @@ from typing import Any, Iterator, Sequence
 from ..filters import Filters
 from ..incidents.exc import WebmapError
 from ..incidents.models import Article, Incident, SourceSpan
+from .base import MAP_SELECT, MapRow, article_from_row, json_value, map_row
 
 log = logging.getLogger(__name__)
 
@@ -45,6 +46,12 @@ CREATE TABLE IF NOT EXISTS corrections (
   incident_id TEXT PRIMARY KEY, category TEXT, location_name TEXT, place_id TEXT, country_code TEXT,
   admin1 TEXT, lat REAL, lon REAL, geo_precision INTEGER, geometry TEXT, note TEXT NOT NULL DEFAULT '',
   created_at TEXT NOT NULL, author TEXT NOT NULL DEFAULT '');
+CREATE TABLE IF NOT EXISTS correction_log (
+  seq INTEGER PRIMARY KEY AUTOINCREMENT, incident_id TEXT NOT NULL, action TEXT NOT NULL, category TEXT,
+  location_name TEXT, place_id TEXT, country_code TEXT, admin1 TEXT, lat REAL, lon REAL, geo_precision INTEGER,
+  geometry TEXT, note TEXT NOT NULL DEFAULT '', created_at TEXT NOT NULL, author TEXT NOT NULL DEFAULT '',
+  undone_at TEXT, undone_by TEXT);
+CREATE INDEX IF NOT EXISTS correction_log_incident ON correction_log(incident_id, seq);
 CREATE TABLE IF NOT EXISTS users (
   name TEXT PRIMARY KEY, password_hash TEXT NOT NULL, created_at TEXT NOT NULL);
 CREATE TABLE IF NOT EXISTS tokens (
@@ -54,6 +61,11 @@ CREATE TABLE IF NOT EXISTS tokens (
 
 _EFFECTIVE = {name: f"COALESCE(c.{name}, i.{name})" for name in
               ("category", "location_name", "country_code", "admin1", "geo_precision")}
+# the incident columns a Record needs (not the cached export feature, which repeats the area geometry)
+_RECORD_COLS = ", ".join("i." + c for c in (
+    "incident_id", "article_id", "category", "event_type", "sub_event_type", "date", "date_precision",
+    "location_name", "place_id", "country_code", "admin1", "lat", "lon", "geo_precision", "score", "geometry",
+    "actors", "weapons", "counts", "notes", "sentence_index", "sentence"))
 _SRC_COLS = ("article_id", "sentence_index", "sentence", "start", "end",
              "trigger_start", "trigger_end", "place_start", "place_end")
 
@@ -100,6 +112,67 @@ class Correction:
                            country_code=self.country_code or incident.country_code,
                            admin1=self.admin1 if self.admin1 is not None else incident.admin1)
         return replace(incident, **changes) if changes else incident
+
+
+LOG_FIELDS = ("category", "location_name", "place_id", "country_code", "admin1", "lat", "lon", "geo_precision",
+              "geometry", "note", "created_at", "author")
+# a correction kept before the history existed becomes the history's first entry (once; both backends)
+LOG_BACKFILL = (f"INSERT INTO correction_log (incident_id, action, {', '.join(LOG_FIELDS)}) "
+                f"SELECT incident_id, 'correct', {', '.join(LOG_FIELDS)} FROM corrections c WHERE NOT EXISTS "
+                "(SELECT 1 FROM correction_log l WHERE l.incident_id = c.incident_id)")
+
+
+@dataclass(frozen=True, slots=True)
+class CorrectionEntry:
+    """One step of an incident's correction history: a correction made (``action`` "correct") or the
+    incident set back to the machine's reading ("clear"), who did it and when; an undone step keeps its
+    place in the history with who undid it and when."""
+
+    seq: int
+    action: str                     # "correct" | "clear"
+    correction: Correction          # the fields that step gave (None: kept); for "clear" only who/when/note
+    undone_at: str | None = None
+    undone_by: str = ""
+
+    @property
+    def active(self) -> bool:
+        return self.undone_at is None
+
+
+def fold_corrections(entries: Sequence[CorrectionEntry]) -> Correction | None:
+    """The correction in force after these steps (oldest first): each active step overrides what it
+    gives (a category, a place), keeps what it leaves out, and "clear" goes back to the machine's reading."""
+    cur: Correction | None = None
+    for e in entries:
+        if not e.active:
+            continue
+        if e.action == "clear":
+            cur = None
+            continue
+        c = e.correction
+        if cur is None:
+            cur = c
+            continue
+        loc = c if c.moves else cur
+        cur = Correction(incident_id=c.incident_id, category=c.category or cur.category,
+                         location_name=loc.location_name, place_id=loc.place_id, country_code=loc.country_code,
+                         admin1=loc.admin1, lat=loc.lat, lon=loc.lon, geo_precision=loc.geo_precision,
+                         geometry=loc.geometry, note=c.note or cur.note, created_at=c.created_at, author=c.author)
+    return cur
+
+
+def _entry(r: Any) -> CorrectionEntry:
+    """A correction_log row (sqlite3.Row or dict) as a :class:`CorrectionEntry`."""
+    c = Correction(incident_id=r["incident_id"], category=r["category"], location_name=r["location_name"],
+                   place_id=r["place_id"], country_code=r["country_code"], admin1=r["admin1"], lat=r["lat"],
+                   lon=r["lon"], geo_precision=r["geo_precision"], geometry=json_value(r["geometry"]),
+                   note=r["note"] or "", created_at=r["created_at"], author=r["author"] or "")
+    return CorrectionEntry(int(r["seq"]), r["action"], c, r["undone_at"], r["undone_by"] or "")
+
+
+def _log_values(c: Correction, created_at: str) -> tuple[Any, ...]:
+    return (c.category, c.location_name, c.place_id, c.country_code, c.admin1, c.lat, c.lon, c.geo_precision,
+            _j(c.geometry) if c.geometry else None, c.note, created_at, c.author)
 
 
 @dataclass(frozen=True, slots=True)
@@ -240,6 +313,7 @@ class IncidentStore:
                 db.execute("ALTER TABLE incidents ADD COLUMN feature TEXT")
             if "author" not in {r[1] for r in db.execute("PRAGMA table_info(corrections)")}:
                 db.execute("ALTER TABLE corrections ADD COLUMN author TEXT NOT NULL DEFAULT ''")
+            db.execute(LOG_BACKFILL)             # stores made before the history: their corrections start it
 
     @contextmanager
     def _connect(self, write: bool = False) -> Iterator[sqlite3.Connection]:
@@ -359,6 +433,7 @@ class IncidentStore:
                 chunk = gone[i:i + 500]
                 dropped += db.execute(f"DELETE FROM corrections WHERE incident_id IN ({','.join('?' * len(chunk))})",
                                       chunk).rowcount
+                db.execute(f"DELETE FROM correction_log WHERE incident_id IN ({','.join('?' * len(chunk))})", chunk)
             kept = db.execute("SELECT count(*) FROM corrections c JOIN incidents i USING (incident_id) "
                               "WHERE i.article_id = ?", (article_id,)).fetchone()[0]
         return AddResult(article_id, False, len(incidents), replaced=True, corrections_kept=kept,
@@ -447,20 +522,51 @@ class IncidentStore:
         return gone
 
     def correct(self, correction: Correction) -> None:
-        """Store (or replace) the correction of an incident.
+        """Add a correction to the incident's history; the correction in force becomes every active step
+        folded (:func:`fold_corrections`: the latest wins for what it gives).
 
         :raises KeyError: when the incident is unknown.
         """
         with self._connect(write=True) as db:
             if db.execute("SELECT 1 FROM incidents WHERE incident_id = ?", (correction.incident_id,)).fetchone() is None:
                 raise KeyError(correction.incident_id)
-            c = correction
-            db.execute("INSERT OR REPLACE INTO corrections (incident_id, category, location_name, place_id, "
-                       "country_code, admin1, lat, lon, geo_precision, geometry, note, created_at, author) "
-                       "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)",
-                       (c.incident_id, c.category, c.location_name, c.place_id, c.country_code, c.admin1, c.lat,
-                        c.lon, c.geo_precision, _j(c.geometry) if c.geometry else None, c.note,
-                        c.created_at or datetime.now(timezone.utc).isoformat(timespec="seconds"), c.author))
+            self._log(db, "correct", correction)
+            self._set_current(db, correction.incident_id)
+
+    def _log(self, db: sqlite3.Connection, action: str, c: Correction) -> None:
+        db.execute(f"INSERT INTO correction_log (incident_id, action, {', '.join(LOG_FIELDS)}) "
+                   "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+                   (c.incident_id, action, *_log_values(c, c.created_at or _now())))
+
+    def _history(self, db: sqlite3.Connection, incident_id: str) -> list[CorrectionEntry]:
+        return [_entry(r) for r in db.execute("SELECT * FROM correction_log WHERE incident_id = ? ORDER BY seq",
+                                              (incident_id,))]
+
+    def _set_current(self, db: sqlite3.Connection, incident_id: str) -> None:
+        """Write the correction in force (the history folded) into ``corrections``, which reads join."""
+        c = fold_corrections(self._history(db, incident_id))
+        if c is None:
+            db.execute("DELETE FROM corrections WHERE incident_id = ?", (incident_id,))
+            return
+        db.execute("INSERT OR REPLACE INTO corrections (incident_id, category, location_name, place_id, "
+                   "country_code, admin1, lat, lon, geo_precision, geometry, note, created_at, author) "
+                   "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)", (incident_id, *_log_values(c, c.created_at or _now())))
+
+    def correction_history(self, incident_id: str) -> list[CorrectionEntry]:
+        """Every correction step of an incident, oldest first (undone ones included and marked)."""
+        with self._connect() as db:
+            return self._history(db, incident_id)
+
+    def undo_correction(self, incident_id: str, author: str = "") -> bool:
+        """Undo the latest active step of the incident's history (a correction or a clear); True when there was one."""
+        with self._connect(write=True) as db:
+            row = db.execute("SELECT seq FROM correction_log WHERE incident_id = ? AND undone_at IS NULL "
+                             "ORDER BY seq DESC LIMIT 1", (incident_id,)).fetchone()
+            if row is None:
+                return False
+            db.execute("UPDATE correction_log SET undone_at = ?, undone_by = ? WHERE seq = ?", (_now(), author, row[0]))
+            self._set_current(db, incident_id)
+            return True
 
     # -- accounts (used when WEBMAP_AUTH=on; see webmap.auth) ------------------------------------------
     def add_user(self, name: str, password_hash: str) -> None:
@@ -488,20 +594,22 @@ class IncidentStore:
             row = db.execute("SELECT user_name FROM tokens WHERE token_hash = ?", (token_hash,)).fetchone()
         return row[0] if row else None
 
-    def remove_correction(self, incident_id: str) -> bool:
-        """Drop a correction; True when there was one."""
-        with self._connect() as db:
-            return db.execute("DELETE FROM corrections WHERE incident_id = ?", (incident_id,)).rowcount > 0
+    def remove_correction(self, incident_id: str, author: str = "", note: str = "") -> bool:
+        """Set the incident back to the machine's reading (a "clear" step in its history, which keeps the
+        earlier corrections); True when a correction was in force."""
+        with self._connect(write=True) as db:
+            if db.execute("SELECT 1 FROM corrections WHERE incident_id = ?", (incident_id,)).fetchone() is None:
+                return False
+            self._log(db, "clear", Correction(incident_id, note=note, author=author))
+            self._set_current(db, incident_id)
+            return True
 
     # -- reads ---------------------------------------------------------------------------------
     def get_article(self, article_id: str) -> Article | None:
         """The stored article, or None."""
         with self._connect() as db:
             r = db.execute("SELECT * FROM articles WHERE article_id = ?", (article_id,)).fetchone()
-        if r is None:
-            return None
-        return Article(article_id=r["article_id"], text=r["text"], title=r["title"], date=r["date"], url=r["url"],
-                       source_name=r["source_name"])
+        return None if r is None else article_from_row(r)
 
     def articles(self) -> list[ArticleSummary]:
         """All articles, newest first, with their incident counts."""
@@ -529,7 +637,8 @@ class IncidentStore:
                               "JOIN articles a USING (article_id)" + where, params).fetchone()[0]
 
     def feature_rows(self, filters: Filters | None = None) -> list[tuple[str, str | None, bool]]:
-        """(incident id, cached machine GeoJSON feature text or None, corrected) of the matching located incidents."""
+        """(incident id, cached machine GeoJSON feature text or None, corrected) of the matching incidents
+        (None for the unlocated, whose features the export builds with a null geometry)."""
         return [row for chunk in self.iter_feature_rows(filters) for row in chunk]
 
     def iter_feature_rows(self, filters: Filters | None = None,
@@ -539,12 +648,10 @@ class IncidentStore:
         The read transaction lasts while the caller iterates; close the generator to end it early.
         """
         where, params = where_clause(filters or Filters())
-        cond = " AND " if where else " WHERE "
         with self._connect() as db:
             cur = db.execute("SELECT i.incident_id, i.feature, c.incident_id IS NOT NULL FROM incidents i "
                              "LEFT JOIN corrections c USING (incident_id) JOIN articles a USING (article_id)"
-                             + where + cond + "COALESCE(c.lat, i.lat) IS NOT NULL AND COALESCE(c.lon, i.lon) "
-                             "IS NOT NULL ORDER BY i.date, i.article_id, i.sentence_index, i.incident_id", params)
+                             + where + " ORDER BY i.date, i.article_id, i.sentence_index, i.incident_id", params)
             while rows := cur.fetchmany(chunk):
                 yield [(r[0], r[1], bool(r[2])) for r in rows]
 
@@ -557,6 +664,14 @@ class IncidentStore:
         """
         where, params = where_clause(filters or Filters())
         yield from self._iter_select(where, params, limit, offset, chunk)
+
+    def map_rows(self, filters: Filters | None = None) -> list[MapRow]:
+        """What the map draws of the matching incidents (:class:`webmap.store.base.MapRow`), in query order."""
+        where, params = where_clause(filters or Filters())
+        with self._connect() as db:
+            rows = db.execute(MAP_SELECT.format(line="instr(i.geometry, '\"LineString\"') > 0") + where
+                              + " ORDER BY i.date, i.article_id, i.sentence_index, i.incident_id", params).fetchall()
+        return [map_row(r) for r in rows]
 
     def stats(self) -> dict[str, int]:
         """Row counts of each table."""
@@ -575,7 +690,7 @@ class IncidentStore:
         lim = f" LIMIT {int(limit)} OFFSET {int(offset)}" if limit is not None else (
             f" LIMIT -1 OFFSET {int(offset)}" if offset else "")
         with self._connect() as db:
-            cur = db.execute("SELECT i.*, a.title AS article_title, c.incident_id AS c_id, c.category AS c_category,"
+            cur = db.execute("SELECT " + _RECORD_COLS + ", a.title AS article_title, c.incident_id AS c_id, c.category AS c_category,"
                              " c.location_name AS c_location_name, c.place_id AS c_place_id,"
                              " c.country_code AS c_country_code, c.admin1 AS c_admin1, c.lat AS c_lat,"
                              " c.lon AS c_lon, c.geo_precision AS c_geo_precision, c.geometry AS c_geometry,"
@@ -607,16 +722,16 @@ def _record(r: sqlite3.Row, sources: tuple[SourceSpan, ...]) -> Record:
         sub_event_type=r["sub_event_type"], date=r["date"], date_precision=r["date_precision"],
         location_name=r["location_name"], place_id=r["place_id"], country_code=r["country_code"], admin1=r["admin1"],
         lat=r["lat"], lon=r["lon"], geo_precision=r["geo_precision"], score=r["score"],
-        geometry=json.loads(r["geometry"]) if r["geometry"] else None,
-        actors=tuple(tuple(a) for a in json.loads(r["actors"])), weapons=tuple(json.loads(r["weapons"])),
-        counts=tuple((k, int(v)) for k, v in json.loads(r["counts"])), sources=sources, notes=r["notes"])
+        geometry=json_value(r["geometry"]),
+        actors=tuple(tuple(a) for a in json_value(r["actors"]) or ()), weapons=tuple(json_value(r["weapons"]) or ()),
+        counts=tuple((k, int(v)) for k, v in json_value(r["counts"]) or ()), sources=sources, notes=r["notes"])
     correction = None
     if r["c_id"] is not None:
         correction = Correction(
             incident_id=r["c_id"], category=r["c_category"], location_name=r["c_location_name"],
             place_id=r["c_place_id"], country_code=r["c_country_code"], admin1=r["c_admin1"], lat=r["c_lat"],
             lon=r["c_lon"], geo_precision=r["c_geo_precision"],
-            geometry=json.loads(r["c_geometry"]) if r["c_geometry"] else None, note=r["c_note"],
+            geometry=json_value(r["c_geometry"]), note=r["c_note"],
             created_at=r["c_created_at"], author=r["c_author"] or "")
     shown = correction.apply(machine) if correction else machine
     return Record(shown, machine, correction, r["article_title"])

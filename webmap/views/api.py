@@ -146,13 +146,33 @@ def job(job_id: str) -> Response:
     return jsonify({"ok": True, "job": job_dict(found)})
 
 
+@bp.get("/incidents/<incident_id>/corrections")
+def correction_history(incident_id: str) -> Response:
+    """Every correction step of an incident, oldest first: who, when, what, whether undone."""
+    state = get_state()
+    state.store.get(incident_id) or abort(404, f"No incident {incident_id!r}.")
+    return jsonify({"ok": True, "incident_id": incident_id, "history": [
+        {"seq": e.seq, "action": e.action, "undone_at": e.undone_at, "undone_by": e.undone_by,
+         "correction": export.correction_dict(e.correction)} for e in state.store.correction_history(incident_id)]})
+
+
+@bp.post("/incidents/<incident_id>/correction/undo")
+def undo_correction(incident_id: str) -> Response:
+    """Undo the latest correction step (kept in the history, marked undone); returns the incident."""
+    state = get_state()
+    state.store.get(incident_id) or abort(404, f"No incident {incident_id!r}.")
+    undone = state.store.undo_correction(incident_id, author=current_name())
+    updated = state.store.get(incident_id) or abort(404)
+    return jsonify({"ok": True, "undone": undone, "incident": export.incident_dict(updated)})
+
+
 @bp.route("/incidents/<incident_id>/correction", methods=["POST", "DELETE"])
 def correction(incident_id: str) -> Response:
     """Store a correction (JSON or form fields) or, with DELETE, drop it; returns the incident."""
     state = get_state()
     record: Record = state.store.get(incident_id) or abort(404, f"No incident {incident_id!r}.")
     if request.method == "DELETE":
-        state.store.remove_correction(incident_id)
+        state.store.remove_correction(incident_id, author=current_name())
     else:
         fields = (correction_request(request.get_data(cache=False)) if request.is_json
                   else check_correction_fields(request.form, form=True))

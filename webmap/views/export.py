@@ -8,6 +8,7 @@ from functools import lru_cache
 from typing import Any, Iterable, Iterator, Sequence
 
 from ..filters import Filters
+from ..incidents.geojson import unlocated_reason
 from ..store import Correction, IncidentStore, Record
 
 # ACLED's column names where they apply, then our own.
@@ -16,6 +17,7 @@ CSV_COLUMNS = (
     "actor1", "actor2", "iso", "country", "admin1", "location", "latitude", "longitude", "geo_precision",
     "source", "notes", "fatalities", "tags",
     "category", "country_code", "place_id", "wounded", "score", "corrected", "article_id", "sentence_index",
+    "unlocated",
 )
 TIME_PRECISION = {"day": 1, "week": 2, "month": 3}
 DISORDER = {"Battles": "Political violence", "Explosions/Remote violence": "Political violence",
@@ -67,9 +69,9 @@ def feature(record: Record) -> dict[str, Any]:
 
 
 def feature_collection_json(records: Sequence[Record]) -> str:
-    """The FeatureCollection text of these records (features without a location are left out)."""
+    """The FeatureCollection text of these records (an unlocated one with a null geometry and its reason)."""
     dumps = json.JSONEncoder(ensure_ascii=False, separators=(",", ":")).encode
-    parts = [dumps(feature(r)) for r in records if r.incident.lat is not None and r.incident.lon is not None]
+    parts = [dumps(feature(r)) for r in records]
     return '{"type":"FeatureCollection","features":[' + ",".join(parts) + "]}"
 
 
@@ -83,8 +85,9 @@ def export_geojson(store: IncidentStore, filters: Filters) -> tuple[str, int]:
 def iter_geojson(store: IncidentStore, filters: Filters, counter: list[int] | None = None) -> Iterator[str]:
     """The FeatureCollection text of the filtered incidents, in pieces of about a thousand features.
 
-    Machine features come cached from the store; only corrected incidents are rebuilt. Memory stays
-    flat in the number of incidents (the store is read in chunks). ``counter[0]`` counts the features.
+    Machine features come cached from the store; only corrected and unlocated incidents are rebuilt (an
+    unlocated one has a null geometry, ``unlocated: true`` and ``unlocated_reason``, never dropped). Memory
+    stays flat in the number of incidents (the store is read in chunks). ``counter[0]`` counts the features.
     """
     dumps = json.JSONEncoder(ensure_ascii=False, separators=(",", ":")).encode
     yield '{"type":"FeatureCollection","features":['
@@ -94,7 +97,7 @@ def iter_geojson(store: IncidentStore, filters: Filters, counter: list[int] | No
         for incident_id, text, corrected in rows:
             if text is None or corrected:
                 record = store.get(incident_id)
-                if record is None or record.incident.lat is None or record.incident.lon is None:
+                if record is None:                      # removed meanwhile
                     continue
                 text = dumps(feature(record))
             parts.append(text)
@@ -142,6 +145,7 @@ def csv_row(record: Record) -> dict[str, Any]:
         "category": inc.category, "country_code": inc.country_code or "", "place_id": inc.place_id or "",
         "wounded": counts.get("wounded", ""), "score": round(inc.score, 3), "corrected": int(record.corrected),
         "article_id": src.article_id if src else "", "sentence_index": src.sentence_index if src else "",
+        "unlocated": unlocated_reason(inc) or "",
     }
 
 

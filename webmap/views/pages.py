@@ -75,6 +75,10 @@ def map_options(focus: str | None = None) -> MapOptions:
     if _admin1_path() is not None:
         base.append(("Regions (UA, RU, BY)", url_for("pages.admin1"),
                      {"color": "#a0a0a0", "weight": 0.6, "fill": False, "dashArray": "2 3"}))
+    if _water_path().is_file():
+        base.append(("Rivers and lakes", url_for("pages.water"),
+                     {"pane": "water", "color": "#5b8db8", "weight": 1.1, "opacity": 0.9, "fillColor": "#a9c8e4",
+                      "fillOpacity": 0.9}))
     return MapOptions(tiles_url=cfg.get("TILES_URL"), tiles_attr=cfg.get("TILES_ATTR") or "",
                       assets_prefix=cfg["ASSETS_PREFIX"], static_prefix=url_for("static", filename="").rstrip("/"),
                       max_zoom=int(cfg["MAP_MAX_ZOOM"]), uncertainty_radius_m=int(cfg["UNCERTAINTY_RADIUS_M"]),
@@ -90,13 +94,14 @@ def index() -> Any:
     """The map page, filtered by the URL arguments (gzipped when large and the client accepts it)."""
     filters = parse_filters(request.args)
     state = get_state()
-    records = state.store.query(filters)
-    incidents = [r.incident for r in records]
-    by_id = {r.incident.incident_id: r for r in records}
-    inline = len(records) <= int(current_app.config["INLINE_POPUPS_MAX"])
-    m = build_map(incidents, options=map_options(request.args.get("focus")),
-                  popup_html=(lambda inc: popup_html(by_id[inc.incident_id])) if inline else None,
-                  corrected={r.incident.incident_id for r in records if r.corrected},
+    rows = state.store.map_rows(filters)          # what the map draws, without an Incident per row
+    by_id = {}
+    if len(rows) <= int(current_app.config["INLINE_POPUPS_MAX"]):     # few: popups embedded, else fetched
+        by_id = {r.incident.incident_id: r for r in state.store.query(filters)}
+        if by_id.keys() != {r.incident_id for r in rows}:       # the store changed between the reads
+            by_id = {}
+    m = build_map(rows, options=map_options(request.args.get("focus")),
+                  popup_html=(lambda row: popup_html(by_id[row.incident_id])) if by_id else None,
                   geometry_for=_geometry_lookup())
     parts = {k: security.nonce_scripts(v) for k, v in render_parts(m).items()}   # CSP: inline scripts need the nonce
     args = filters.to_args()
@@ -107,7 +112,8 @@ def index() -> Any:
     basemap.warm("outlines", lambda: basemap.countries_gz(str(countries_file)) if countries_file.is_file() else None,
                  lambda: basemap.admin1_gz(str(path), outlines) if path else None,
                  lambda: basemap.labels_gz(state.gazetteer))
-    html = render_template("map.html", map=parts, filters=filters, count=len(records), total=state.store.count(),
+    html = render_template("map.html", map=parts, filters=filters, count=len(rows), total=state.store.count(),
+                           unlocated=sum(1 for r in rows if r.lat is None or r.lon is None),
                            regions=regions, search_url=url_for("pages.place_search"),
                            categories=CATEGORIES, event_types=EVENT_TYPES, articles=state.store.articles(),
                            geojson_url=url_for("api.incidents_geojson") + _qs(args + [("download", "1")]),
@@ -141,7 +147,17 @@ def incident_page(incident_id: str) -> str:
     inc = record.incident
     return render_template("incident.html", record=record, incident=inc, category=BY_KEY.get(inc.category),
                            place_name=display_name_for(inc.place_id, inc.location_name), sources=sources_of(record),
-                           candidates=candidates_for(record.machine, state))
+                           candidates=candidates_for(record.machine, state),
+                           history=state.store.correction_history(incident_id), categories=BY_KEY)
+
+
+@bp.post("/incidents/<incident_id>/undo")
+def undo_correction(incident_id: str) -> Any:
+    """Undo the latest step of the incident's correction history (kept in the history, marked undone)."""
+    state = get_state()
+    state.store.get(incident_id) or abort(404, f"No incident {incident_id!r}.")
+    state.store.undo_correction(incident_id, author=current_name())
+    return redirect(url_for("pages.incident_page", incident_id=incident_id))
 
 
 @bp.get("/articles")
@@ -206,7 +222,7 @@ def correct(incident_id: str) -> Any:
     error = None
     if request.method == "POST":
         if request.form.get("action") == "revert":
-            state.store.remove_correction(incident_id)
+            state.store.remove_correction(incident_id, author=current_name())
             return redirect(_back(record.machine))
         try:
             check_correction_fields(request.form, form=True)
@@ -263,6 +279,19 @@ def countries() -> Response:
     if not path.is_file():
         abort(404, "No country outlines in this installation.")
     return _gzip_response(basemap.countries_gz(str(path)), "application/geo+json")
+
+
+def _water_path() -> Path:
+    return Path(current_app.static_folder or "", "geo", "water.geojson.gz")
+
+
+@bp.get("/geo/water.geojson")
+def water() -> Response:
+    """Rivers and lakes of the theatre (Natural Earth 1:50m, public domain; scripts/build_water.py), gzipped."""
+    path = _water_path()
+    if not path.is_file():
+        abort(404, "No rivers and lakes in this installation.")
+    return _gzip_response(basemap.static_bytes(str(path)), "application/geo+json")
 
 
 @bp.get("/geo/search")

@@ -136,3 +136,14 @@ def test_route_survives_a_real_store(gz, tmp_path) -> None:  # noqa: ANN001
     feats = [json.loads(f) for _, f, _ in store.feature_rows() if f]
     [line] = [f for f in feats if f["geometry"]["type"] == "LineString"]
     assert [p["role"] for p in line["properties"]["route"]] == ["origin", "via", "destination"]
+
+
+def test_a_route_name_with_template_syntax_stays_text(gz) -> None:  # noqa: ANN001
+    from dataclasses import replace
+
+    from webmap.maps import build_map, render_parts
+
+    r = _route(_evac(gz, "Buses left Mariupol for Zaporizhzhia on Saturday morning."))
+    stored = replace(r, route=(), status="", role="", location_name="{{ 7*7 }} {% if 1 %}x{% endif %}")
+    script = render_parts(build_map([stored]))["script"]
+    assert "&#123;&#123; 7*7 &#125;&#125;" in script and "49" not in script.split("&#123;&#123; 7*7")[0][-20:]
