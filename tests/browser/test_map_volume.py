@@ -335,6 +335,10 @@ def test_full_view_screenshot_and_phone_width(vpage, chromium, volume_server):
     _frames(page)
     IMG.mkdir(parents=True, exist_ok=True)
     page.screenshot(path=str(IMG / "map-volume.png"))
+    _view(page, 48.75, 37.75, 9)                        # the Donbas front close up: towns, rivers, circles
+    page.wait_for_load_state("networkidle")
+    _frames(page)
+    page.screenshot(path=str(IMG / "map-front.png"))
     base = volume_server[0]
     ctx = chromium.new_context(viewport={"width": 390, "height": 844}, bypass_csp=True)
     ph = ctx.new_page()
@@ -356,6 +360,7 @@ def test_full_view_screenshot_and_phone_width(vpage, chromium, volume_server):
         ph.mouse.move(t["x"] + t["width"] / 2, t["y"] + t["height"] / 2)
         assert ph.locator(".leaflet-control-layers-list").is_visible()
         assert ph.locator('select[name="precision"]').is_hidden()
+        assert ph.locator("#wm-unlocated").is_visible()              # the unlocated stay flagged on a phone
         ph.locator(".wm-filters-toggle").click()
         assert ph.locator('select[name="precision"]').is_visible()
         m = ph.locator(".wm-map").bounding_box()
