@@ -5,6 +5,7 @@ kind, population, capital) and each piece of evidence adds or takes away the wei
 scores become confidences by a softmax. Distances are great-circle km unless a name says otherwise.
 The values were set on the development sets (GeoWebNews, GeoVirus, ACLED and Bellingcat notes,
 cross-checked on halves); change one only with the benchmark figures before and after.
+(The bonus for a name listed with places of its kind is in :mod:`gazetteer.lists`.)
 """
 from __future__ import annotations
 
@@ -46,6 +47,9 @@ DIRECTION_MISFIT_DEGREES = 100.0
 CONTAINS_NAMED_PLACE_BONUS = 3.0
 """An area that holds a place the text names inside it ("Sudzha, Kursk region": the oblast)."""
 ADMIN2_REACH_KM = 40.0
+ADMIN2_CENTRE_BONUS = 1.5
+"""Of two namesakes inside a district (known by a point only), at most this much for lying at its point
+rather than at the edge of its reach."""
 AREA_REACH_KM = 150.0
 PLACE_REACH_KM = 60.0
 """A place lies in a district, an area, or (with no polygon to ask) another place within these distances."""
