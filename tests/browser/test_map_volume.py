@@ -502,3 +502,17 @@ def test_incidents_without_coordinates_are_flagged_listed_apart_and_exported(vpa
     assert all(f["properties"]["unlocated"] and f["properties"]["unlocated_reason"] for f in fc["features"]
                if f["geometry"] is None)
     assert page.errors == []
+
+
+def test_base_layers_are_drawn_and_listed_in_their_order(vpage):
+    page = vpage
+    _open(page)
+    page.wait_for_function("document.body.dataset.baseLayers === '3'", timeout=30000)
+    names = page.locator(".leaflet-control-layers-overlays label").all_inner_texts()
+    base = [n.strip() for n in names if n.strip() in ("Country outlines", "Regions (UA, RU, BY)", "Rivers and lakes")]
+    assert base == ["Country outlines", "Regions (UA, RU, BY)", "Rivers and lakes"]
+    # on the shared canvas the opaque country fill is drawn first, the region lines over it
+    order = page.evaluate("""() => { const out = []; webmapApp.map.eachLayer(l => { if (l.wmBase) out.push([l.wmBase, L.stamp(l)]); });
+        return out.sort((a, b) => a[1] - b[1]).map(x => x[0]); }""")
+    assert order == ["Country outlines", "Regions (UA, RU, BY)", "Rivers and lakes"]
+    assert page.errors == []
