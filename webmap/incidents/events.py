@@ -6,6 +6,7 @@ from dataclasses import dataclass
 
 from .categories import BATTLES, EXPLOSIONS, PROTESTS, RIOTS, STRATEGIC, VIOLENCE_AGAINST_CIVILIANS, get_category
 from .nonevents import STRONG_KINDS, sentence_veto, war_pattern as nonevents_war_pattern
+from .prefilter import Gate, GateSet, fold
 from .triggers import Hit, find_hits
 
 AIR_DRONE = "Air/drone strike"
@@ -242,11 +243,12 @@ _NOTES: tuple[tuple[re.Pattern[str], str, str, str], ...] = tuple((re.compile(p,
 def detect_note(sentence: str) -> Detected | None:
     """A low-confidence event for a short report with no trigger (damage, fire, presence, arrests). A report that
     merely names a place tells no event and gives none."""
-    for pat, cat, et, st in _NOTES:
-        m = pat.search(sentence)
+    possible = _NOTE_GATES.possible(fold(sentence))       # skip the patterns that cannot match (exact)
+    for i, (pat, cat, et, st) in enumerate(_NOTES):
+        m = pat.search(sentence) if i in possible else None
         if m and not sentence_veto(sentence, "note", m.start(), m.end()):
             return Detected(cat, et, st, Hit("note", m.start(), m.end(), m.group(0)), 0.35, "", True)
-    w = _compiled_war().search(sentence)           # military assets seen at a place ("Su-25 flying over X")
+    w = _compiled_war().search(sentence) if "presence" in possible else None   # military assets seen at a place
     if w and not sentence_veto(sentence, "note", w.start(), w.end()):
         return Detected("political", STRATEGIC, "Other", Hit("note", w.start(), w.end(), w.group(0)), 0.25, "", True)
     return None
@@ -254,3 +256,6 @@ def detect_note(sentence: str) -> Detected | None:
 
 def _compiled_war() -> re.Pattern[str]:
     return _PRESENCE
+
+
+_NOTE_GATES = GateSet([*((i, Gate(p)) for i, (p, *_) in enumerate(_NOTES)), ("presence", Gate(_PRESENCE))])

@@ -14,7 +14,7 @@ and ``k``, ``ᲃ`` and ``с`` ...; the test compares it with ``re`` over every c
 from __future__ import annotations
 
 import re
-from typing import Any, Iterable
+from typing import Any, Hashable, Iterable
 
 try:                                   # the parser ``re`` compiles with (private; present 3.11 - 3.13)
     from re import _casefix, _constants as C, _parser as P  # type: ignore[attr-defined]
@@ -210,9 +210,9 @@ class GateSet:
     and every literal that is a prefix of it starts there too. A gate with no literals is always possible.
     """
 
-    def __init__(self, gates: Iterable[tuple[str, Gate]]):
-        by_literal: dict[str, set[str]] = {}
-        always: set[str] = set()
+    def __init__(self, gates: Iterable[tuple[Hashable, Gate]]):
+        by_literal: dict[str, set[Hashable]] = {}
+        always: set[Hashable] = set()
         for name, gate in gates:
             if gate.literals is None:
                 always.add(name)
@@ -224,7 +224,7 @@ class GateSet:
                        for s in by_literal}
         self._scan = re.compile(f"(?=({_trie_pattern(by_literal)}))") if by_literal else None
 
-    def possible(self, folded: str) -> set[str]:
+    def possible(self, folded: str) -> set[Any]:
         """Names of the gates whose pattern may match the text (``folded`` = :func:`fold` of it)."""
         out = set(self.always)
         if self._scan is not None:

@@ -9,7 +9,7 @@ from functools import lru_cache
 import pytest
 
 from paths import ARTICLES, ROOT, SEED
-from webmap.incidents import counts, dates, nonevents, triggers
+from webmap.incidents import counts, dates, events, nonevents, triggers
 from webmap.incidents.prefilter import Gate, GateSet, fold, required
 from webmap.incidents.sentences import split_sentences
 
@@ -78,6 +78,7 @@ def _every_gate() -> list[tuple[str, Gate]]:
     gates = [(f"trigger {k}", g) for k, g in triggers._GATES]
     gates += [(f"count {k}", g) for k, _, g in counts._PATTERN_GATES]
     gates += [(f"launched {k}", g) for k, g in counts._LAUNCHED]
+    gates += [(f"note {i}", Gate(p)) for i, (p, *_) in enumerate(events._NOTES)] + [("presence", Gate(events._PRESENCE))]
     gates += [("not-event", triggers._NOT_EVENT_GATE), ("count coded", counts._CODED_GATE),
               ("one person", counts._ONE_PERSON), ("number word", counts._NUMBER_WORD)]
     return gates
@@ -115,6 +116,23 @@ def test_gate_set_is_the_gates_together() -> None:
                     ("c", Gate(re.compile("hell"))), ("d", Gate(re.compile(r"\w+")))])
     assert both.possible(fold("Shelling")) == {"a", "b", "c", "d"}
     assert both.possible("shell") == {"a", "c", "d"} and both.possible("") == {"d"}
+
+
+def test_notes_unchanged_by_the_gates() -> None:
+    """detect_note with its pre-checks equals the first note pattern (then the presence pattern) that survives."""
+    def ungated(s: str) -> events.Detected | None:
+        for pat, cat, et, st in events._NOTES:
+            m = pat.search(s)
+            if m and not nonevents.sentence_veto(s, "note", m.start(), m.end()):
+                return events.Detected(cat, et, st, triggers.Hit("note", m.start(), m.end(), m.group(0)), 0.35, "", True)
+        w = events._PRESENCE.search(s)
+        if w and not nonevents.sentence_veto(s, "note", w.start(), w.end()):
+            return events.Detected("political", events.STRATEGIC, "Other", triggers.Hit("note", w.start(), w.end(),
+                                                                                         w.group(0)), 0.25, "", True)
+        return None
+    got = [events.detect_note(s) for s in real_sentences()]
+    assert got == [ungated(s) for s in real_sentences()]
+    assert sum(d is not None for d in got) > 50
 
 
 def test_date_gates_skip_no_match() -> None:
