@@ -4,7 +4,7 @@ from __future__ import annotations
 import logging
 import threading
 from pathlib import Path
-from typing import Iterable
+from typing import Iterable, Sequence
 
 from . import tuning as T
 from .cache import default_index_path
@@ -60,6 +60,14 @@ def _blocks(text: str, size: int) -> list[tuple[int, int]]:
 def _direction(s: Span) -> str:
     """The compass direction the text gives from the span's container town ("north-west of Avdiivka")."""
     return next((n.split(":", 1)[1] for n in s.notes if n.startswith("direction:")), "")
+
+
+def _signature(s: Span, direction: str, cont: list[Entry], contained: list[Entry] | None,
+               mates: Sequence[Entry]) -> tuple:
+    """Everything :func:`score_candidates` reads of a span besides the context: two spans alike in it get the
+    same ranking under one context ("Kyiv" five times in a text is scored once a round)."""
+    return (tuple(s.hits), s.qualifier, s.key, direction, tuple(e.pid for e in cont),
+            tuple(e.pid for e in contained) if contained else (), tuple(e.pid for e in mates))
 
 
 def _check_text(text: object) -> str:
@@ -183,6 +191,7 @@ class Gazetteer:
     def _resolve_document(self, spans: list[Span], text: str = "") -> dict[int, Resolution]:
         """Resolve all spans jointly: prior pass, document context, containers, final pass."""
         hits = {id(s): self.hits(s) for s in spans}
+        direction = {id(s): _direction(s) for s in spans}
         peers = list_peers(text, spans) if text else {}
         inner: dict[int, list[Entry]] = {}
         for s in spans:
@@ -197,12 +206,16 @@ class Gazetteer:
         before: dict[int, int] = {}
         for rnd in range(T.CONTEXT_ROUNDS):
             this_round: dict[int, list[tuple[float, Entry, str]]] = {}
+            memo: dict[tuple, list[tuple[float, Entry, str]]] = {}     # a name repeated alike is scored once a round
             for s in sorted(spans, key=lambda s: s.container is not None):
                 if not hits[id(s)] or (rnd and len(hits[id(s)]) == 1):
                     continue
                 cont = self._containers(s, best, hits)
-                ranked = score_candidates(hits[id(s)], qualifier=s.qualifier, context=ctx if rnd else None,
-                                          container=cont, key=s.key, contained=inner.get(id(s)), direction=_direction(s))
+                sig = _signature(s, direction[id(s)], cont, inner.get(id(s)), ())
+                ranked = memo.get(sig) or score_candidates(
+                    hits[id(s)], qualifier=s.qualifier, context=ctx if rnd else None, container=cont, key=s.key,
+                    contained=inner.get(id(s)), direction=direction[id(s)])
+                memo[sig] = ranked
                 best[id(s)] = ranked[0][1]
                 this_round[id(s)] = ranked
             now = {k: e.pid for k, e in best.items()}
@@ -213,15 +226,18 @@ class Gazetteer:
             ctx = self.context(spans, best)
         strong_ctx = self.context([s for s in spans if s.strong], best)
         out: dict[int, Resolution] = {}
+        memo = {}                                   # under the final context
         for s in spans:
             if not hits[id(s)]:
                 continue
             cont = self._containers(s, best, hits)
             mates = [best[id(t)] for t in peers.get(id(s), ()) if id(t) in best]
             # a listed name is ranked again with its list-mates (the rounds did not see them)
-            ranked = (None if mates else settled.get(id(s))) or score_candidates(
+            sig = _signature(s, direction[id(s)], cont, inner.get(id(s)), mates)
+            ranked = (None if mates else settled.get(id(s))) or memo.get(sig) or score_candidates(
                 hits[id(s)], qualifier=s.qualifier, context=ctx, container=cont, key=s.key,
-                contained=inner.get(id(s)), direction=_direction(s), mates=mates)
+                contained=inner.get(id(s)), direction=direction[id(s)], mates=mates)
+            memo[sig] = ranked
             if cont and not any(inside(ranked[0][1], c) for c in cont):
                 # "Karnaukhivka, Kharkiv": a close spelling inside the named region beats a namesake outside
                 region = next((c for c in cont if c.place.kind in ("admin1", "country")), None)

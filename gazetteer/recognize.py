@@ -284,10 +284,11 @@ def propose(text: str, toks: Tokens, index: Index) -> list[Span]:
         if g[2] in found:
             by_start.setdefault(g[0], []).append(g)
     spans.extend(_facilities(text, toks, found, by_start))
+    in_facility = {k for f in spans for k in range(f.first_tok, f.last_tok + 1)}
     starts = toks.starts
     taken = -1
     for i in sorted(by_start):
-        if i <= taken or any(f.first_tok <= i <= f.last_tok for f in spans):
+        if i <= taken or i in in_facility:          # the spans added here all end at or before ``taken``
             continue
         i0, j0, k = max(by_start[i], key=lambda g: (g[1], g[2].endswith(".")))
         surface = text[starts[i0]:ends[j0]]
