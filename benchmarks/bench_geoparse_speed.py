@@ -43,6 +43,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from bench_gazetteer import load_corpus  # noqa: E402
 
+sys.path.insert(0, str(ROOT))     # bench_gazetteer put this checkout first: the measured code goes first again
+
 SCAN = re.compile(r"\w+")
 SCAN_REPEAT = 5             # the scan is fast: repeat it so its time is measured as well as the geoparse's
 

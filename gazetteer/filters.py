@@ -61,9 +61,9 @@ def _major(ents: list[tuple[Entry, int]]) -> bool:
 def _doc_person_surnames(toks: Tokens, persons: dict[str, str]) -> set[str]:
     """Surnames of people named in full in the text ("Bridget Brink" -> "brink")."""
     out = set()
-    n, is_cap, starts, ends, key = len(toks), toks.is_cap, toks.starts, toks.ends, toks.key
+    n, is_cap, starts, ends, key, keys = len(toks), toks.is_cap, toks.starts, toks.ends, toks.key, toks.keys
     for i in toks.caps:
-        if i + 1 < n and is_cap[i + 1] and persons.get(key(i)) == "F" and starts[i + 1] - ends[i] == 1:
+        if i + 1 < n and is_cap[i + 1] and persons.get(keys[i]) == "F" and starts[i + 1] - ends[i] == 1:  # type: ignore[arg-type]
             out.add(key(i + 1))
     return out
 
@@ -73,7 +73,8 @@ def classify(text: str, toks: Tokens, spans: list[Span], index: Index) -> list[S
     pids = {p for s in spans for p, _ in s.hits}
     ents = index.entries(pids)
     zipf = index.word_zipf(s.key for s in spans)
-    persons = index.person_names(toks.key(i) for i in toks.caps)
+    keys = toks.keys
+    persons = index.person_names(keys[i] for i in toks.caps)  # type: ignore[misc]
     surnames = _doc_person_surnames(toks, persons)
     span_at_tok = {}
     for s in spans:

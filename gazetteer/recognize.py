@@ -152,7 +152,7 @@ class Tokens(Sequence[Token]):
     dash is two tokens, the name alone and the tail.
     """
 
-    __slots__ = ("text", "words", "gaps", "starts", "ends", "caps", "is_cap", "_heads", "_keys", "_made")
+    __slots__ = ("text", "words", "gaps", "starts", "ends", "caps", "is_cap", "keys", "_made")
 
     def __init__(self, text: str) -> None:
         self.text = text
@@ -178,8 +178,12 @@ class Tokens(Sequence[Token]):
         for i in caps:
             is_cap[i] = True
         self.is_cap = is_cap
-        self._heads = set(heads)
-        self._keys: dict[int, str] = {}
+        # the capitalised tokens' keys at once (every one is looked up), the others' when asked for
+        keys: list[str | None] = [None] * len(words)
+        split_heads = set(heads)
+        for i in caps:
+            keys[i] = norm(words[i]) if i in split_heads else norm(_strip_poss(words[i]))
+        self.keys = keys
         self._made: dict[int, Token] = {}
 
     def __len__(self) -> int:
@@ -187,16 +191,9 @@ class Tokens(Sequence[Token]):
 
     def key(self, i: int) -> str:
         """The lookup key of token i: normalised (without a possessive) when capitalised, else lower-cased."""
-        k = self._keys.get(i)
+        k = self.keys[i]
         if k is None:
-            w = self.words[i]
-            if not self.is_cap[i]:
-                k = w.lower()
-            elif i in self._heads:
-                k = norm(w)
-            else:
-                k = norm(_strip_poss(w))
-            self._keys[i] = k
+            k = self.keys[i] = self.words[i].lower()
         return k
 
     def sent_start(self, i: int) -> bool:
@@ -258,9 +255,10 @@ def propose(text: str, toks: Tokens, index: Index) -> list[Span]:
     """Longest-match gazetteer spans over capitalised runs (before filtering)."""
     grams: list[tuple[int, int, str]] = []
     n = len(toks)
-    words, ends, is_cap, key, joinable = toks.words, toks.ends, toks.is_cap, toks.key, toks.joinable
+    words, ends, is_cap, key, joinable, keys = toks.words, toks.ends, toks.is_cap, toks.key, toks.joinable, toks.keys
     for i in toks.caps:
-        k = key(i)
+        k = keys[i]
+        assert k is not None
         key_parts = [k]
         grams.append((i, i, k))
         if len(k) == 2 and words[i][1:].islower() and text.startswith(".", ends[i]):
@@ -304,19 +302,20 @@ def _facilities(text: str, toks: Tokens, found: dict, by_start: dict) -> list[Sp
     out: list[Span] = []
     n = len(toks)
     words, starts, ends, is_cap, key, joinable = toks.words, toks.starts, toks.ends, toks.is_cap, toks.key, toks.joinable
+    keys = toks.keys
     after = 0                                   # the next run starts after the last one
     for i in toks.caps:
-        if i < after or (key(i) in STOP and toks.sent_start(i)):
+        if i < after or (keys[i] in STOP and toks.sent_start(i)):
             continue
         j = i
         while j + 1 < n and j - i < 5 and joinable(j) and is_cap[j + 1]:
             j += 1
         after = j + 1
-        head = key(j)
+        head = keys[j]
         if j > i and head in FACILITY_HEADS and not words[i].isupper():
-            whole = " ".join(key(m) for m in range(i, j + 1))
+            whole = " ".join(key(m) for m in range(i, j + 1))      # all capitalised
             inner = any(any(f != 4 for g in by_start.get(k, ()) for _, f in found[g[2]])   # 4: demonym
                         for k in range(i, j))              # "Odesa Airport": the place inside rules
-            if whole not in found and (not inner or head == "county") and key(i) not in STOP:
+            if whole not in found and (not inner or head == "county") and keys[i] not in STOP:
                 out.append(Span(starts[i], ends[j], text[starts[i]:ends[j]], whole, [], i, j, notes=["facility"]))
     return out
