@@ -1,7 +1,8 @@
 #!/usr/bin/env python3
 """Ukrainian and Russian incidents: precision and recall of placed, typed incidents, and speed.
 
-usage: python benchmarks/bench_cyrillic.py [benchmarks/data/cyrillic_dev.json]
+usage: python benchmarks/bench_cyrillic.py [benchmarks/data/cyrillic_dev.json] [--split dev|heldout] [-v]
+(--split: only the items of that part of a set whose items carry a "split", e.g. cyrillic_public.json)
 
 Each item is one short report with a gold category and a gold place (or none: a report of no incident).
 An incident is right when its category is the gold one and its place is the gold place: the same place,
@@ -90,8 +91,16 @@ def speed(items: list[dict], gz, passes: int = 3) -> float:
 
 
 def main() -> int:
-    path = Path(sys.argv[1]) if len(sys.argv) > 1 else DEFAULT
+    args = [a for a in sys.argv[1:] if a != "-v"]
+    split = None
+    if "--split" in args:
+        i = args.index("--split")
+        split = args[i + 1]
+        del args[i:i + 2]
+    path = Path(args[0]) if args else DEFAULT
     items = json.loads(path.read_text(encoding="utf-8"))["items"]
+    if split is not None:
+        items = [it for it in items if it.get("split") == split]
     gz = default_gazetteer()
     r = evaluate(items, gz)
     for lang, s in r["scores"].items():

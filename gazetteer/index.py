@@ -198,6 +198,15 @@ class Index:
             out.setdefault(e.place.admin1_code, e)
         return out
 
+    def regions_of(self, countries: Iterable[str]) -> list[Entry]:
+        """The given countries (ISO codes) and their first-level regions."""
+        ccs = sorted({c for c in countries if c})
+        if not ccs:
+            return []
+        q = (f"SELECT {_PLACE_COLS} FROM place WHERE kind IN ('country', 'admin1') AND cc IN "
+             f"({','.join('?' * len(ccs))})")
+        return [self._entries.setdefault(row[0], Entry(row, self)) for row in self._con().execute(q, ccs)]
+
     def country_entry(self, cc: str) -> Entry | None:
         row = self._con().execute(f"SELECT {_PLACE_COLS} FROM place WHERE kind='country' AND cc=?",
                                   (cc,)).fetchone()

@@ -28,7 +28,7 @@ _CYR = re.compile(r"[\u0400-\u04FF]")
 _NOUN: tuple[tuple[str, tuple[str, ...]], ...] = (
     # feminine -а / -я: Полтава, Одеса, Москва, Калуга
     ("ою", ("а", "я")), ("ею", ("я", "а")), ("єю", ("я",)), ("ои", ("а",)), ("еи", ("я", "а")),
-    ("и", ("а", "я")), ("ы", ("а",)), ("і", ("а", "я")), ("е", ("а", "я")), ("у", ("а",)), ("ю", ("я",)),
+    ("и", ("а", "я", "ь")), ("ы", ("а",)), ("і", ("а", "я")), ("е", ("а", "я")), ("у", ("а",)), ("ю", ("я",)),
     # Ukrainian consonant alternation in the dative/locative: Прага -> Празі, Біла Церква -> Церкві
     ("ці", ("ка", "к")), ("зі", ("га", "г")), ("сі", ("ха", "х")),
     # masculine consonant: Харків, Воронеж, Курськ, Бахмут; soft: Бориспіль, Ярославль
@@ -84,8 +84,14 @@ REGIONS = {norm(k): norm(v) for k, v in _REGIONS.items()}
 # names that are a city alone and the oblast after "на" (на Запоріжжі: in Zaporizhzhia oblast)
 _CITY_READING = {norm("запоріжжя"), norm("запорожье")}
 
-_AREA_WORD = re.compile(r"^(?:област[ьіиюяей]\w*|обл|округ\w*|краю?|крае|краем)$")
+_AREA_WORD = re.compile(r"^(?:област[ьіиюяей]\w*|обл|округ\w*|окруз\w*|кра[иійїяюе]|краем|краєм)$")
+_OBLAST_WORD = re.compile(r"^(?:област[ьіиюяей]\w*|обл)$")
+_KRAI_WORD = re.compile(r"^(?:кра[иійїяюе]|краем|краєм)$")     # lower-case words keep й, ї
 _RAION_WORD = re.compile(r"^(?:район\w*|р-н\w*)$")
+# words between an adjective and "округ": an autonomous okrug is a region (Ханты-Мансийский автономный
+# округ), a city okrug a district named after its town (Шебекинский городской округ: Шебекино)
+_AUTONOMOUS = re.compile(r"^автономн\w*$")
+_CITY_OKRUG = re.compile(r"^(?:городск\w*|міськ\w*|муниципальн\w*|муніципальн\w*)$")
 _LINK = {"і", "й", "та", "и", ",", "а", "також"}
 MAX_COMBOS = 400
 
@@ -163,10 +169,14 @@ def gram_candidates(words: Sequence[str]) -> list[str]:
 
 
 def area_qualifier(key: str, surface: str = "") -> str:
-    """"region" for a Cyrillic oblast ("київська область", "Курской области"), "district" for a raion
-    ("Рыльского района"), else ""."""
-    last = norm(surface).rsplit(" ", 1)[-1] if " " in surface.strip() else ""
-    if key.endswith((" область", " обл")) or (last and _AREA_WORD.match(last)):
+    """"region" for a Cyrillic oblast, krai or autonomous okrug ("київська область", "Курской области",
+    "Краснодарского края"), "district" for a raion or a city okrug ("Рыльского района", "Шебекинском
+    городском округе"), else ""."""
+    words = norm(surface).split(" ") if " " in surface.strip() else []
+    last = words[-1] if words else ""
+    if len(words) > 2 and _CITY_OKRUG.match(words[-2]):
+        return "district"
+    if key.endswith((" область", " обл", " краи", " округ")) or (last and _AREA_WORD.match(last)):
         return "region"
     if key.endswith(" раион") or (last and _RAION_WORD.match(last)):
         return "district"
@@ -178,10 +188,31 @@ def region_of(key: str) -> str | None:
     return REGIONS.get(key)
 
 
-def area_candidates(word: str, area_word: str) -> list[str]:
-    """Keys for an adjective named with an area word: "Курской" + "области" -> "курская область"."""
-    if _AREA_WORD.match(area_word):
+def masculine_forms(word: str) -> list[str]:
+    """Every masculine nominative an adjective form may stand for (Краснодарском -> краснодарскии,
+    Ставропольського -> ставропольськии): the gazetteer's lookup keeps the ones it holds."""
+    for end in ("ого", "ому", "ом", "им", "ым", "ім", "ии", "ыи", "ои", "ого", "ем"):
+        if word.endswith(end) and len(word) > len(end) + 3:
+            stem = word[:-len(end)]
+            return [stem + n for n in ("ии", "ыи", "ои")]
+    return []
+
+
+def area_candidates(word: str, area_word: str, between: Sequence[str] = ()) -> list[str]:
+    """Keys for an adjective named with an area word: "Курской" + "области" -> "курская область",
+    "Краснодарского" + "края" -> "краснодарскии краи", "Ханты-Мансийском" + "автономном" + "округе" ->
+    "ханты мансиискии автономныи округ", "Шебекинском" + "городском" + "округе" -> Шебекино."""
+    if between and _CITY_OKRUG.match(between[-1]):
+        masc = masculine_forms(word)
+        return masc + _raion_towns(masc)
+    if between and _AUTONOMOUS.match(between[-1]):
+        return [m + a for m in masculine_forms(word) for a in (" автономныи округ", " автономнии округ", " аок")]
+    if _KRAI_WORD.match(area_word):
+        return [m + " краи" for m in masculine_forms(word)]
+    if _OBLAST_WORD.match(area_word):
         return [f + " область" for f in feminine_adjective(word)]
+    if _AREA_WORD.match(area_word):
+        return [f + " область" for f in feminine_adjective(word)] + [m + " округ" for m in masculine_forms(word)]
     if _RAION_WORD.match(area_word):
         masc = masculine_adjective(word)
         return [m + " раион" for m in masc] + masc + _raion_towns(masc)
@@ -229,9 +260,11 @@ def lemmatize(toks: Sequence, grams: list[Gram], found: dict, index) -> tuple[li
             continue
         area = _area_after(toks, j, n) if i == j else None
         if area is not None:
-            cands = area_candidates(key, toks[area].key)
-            if area == j + 1 and cands:
-                extra.append((i, area, f"{key} {toks[area].key}"))
+            between = [toks[k].key for k in range(j + 1, area)]
+            kind = [w for w in between if _AUTONOMOUS.match(w) or _CITY_OKRUG.match(w)]
+            cands = area_candidates(key, toks[area].key, kind)
+            if cands and (area == j + 1 or len(kind) == len(between)):
+                extra.append((i, area, " ".join([key, *between, toks[area].key])))
                 wanted[extra[-1]] = cands
             elif cands:                  # "Харківській і Сумській областях": each adjective alone
                 wanted[g] = cands
@@ -302,6 +335,10 @@ def _area_after(toks: Sequence, j: int, n: int) -> int | None:
         t = toks[k]
         if _AREA_WORD.match(t.key) or _RAION_WORD.match(t.key):
             return k
+        if _AUTONOMOUS.match(t.key) or _CITY_OKRUG.match(t.key):      # автономный / городской округ
+            k += 1
+            hops += 1
+            continue
         if t.key in _LINK or (t.cap and is_cyrillic_key(t.key) and t.key.endswith(
                 ("скои", "ськоі", "ськіи", "ських", "ских", "цькоі", "цкои", "зькоі", "ську", "скую", "ська", "ская"))):
             k += 1

@@ -22,6 +22,8 @@ from .names import ALTERNATE, CURATED, DEMONYM, PRIMARY
 from .normalize import norm
 from .theatre import BELLIGERENTS
 
+ADMIN2_KM = 40.0            # a district (raion, county) holds what lies this close to its point
+ADMIN2_CENTRE_BONUS = 1.5   # at most this much for lying at the district's point rather than at its edge
 AREA_KINDS = {"country", "continent", "area", "admin1", "admin2"}
 POINT_KINDS = {"city", "town", "village", "district"}
 
@@ -92,7 +94,7 @@ def inside(e: Entry, container: Entry) -> bool:
         return e.place.country_code == c.country_code and container.index is not None \
             and container.index.within(e, container)
     if c.kind == "admin2":
-        return haversine_km(e.place.lat, e.place.lon, c.lat, c.lon) <= 40
+        return haversine_km(e.place.lat, e.place.lon, c.lat, c.lon) <= ADMIN2_KM
     if c.kind == "area":
         return haversine_km(e.place.lat, e.place.lon, c.lat, c.lon) <= 150
     return haversine_km(e.place.lat, e.place.lon, c.lat, c.lon) <= 60
@@ -223,6 +225,10 @@ def score_candidates(hits: list[tuple[Entry, int]], *, qualifier: str = "", cont
             if holder is not None:
                 s += 6.0
                 why.append(f"inside {holder.place.name}")
+                if holder.place.kind == "admin2" and holder.pid != e.pid:
+                    # a district is known by a point only: of two namesakes in it, the nearer its middle
+                    d = haversine_km(p.lat, p.lon, holder.place.lat, holder.place.lon)
+                    s += ADMIN2_CENTRE_BONUS * max(0.0, 1.0 - d / ADMIN2_KM)
             else:
                 s -= 3.0
         if direction and containers:        # "Vesele, north-west of Avdiivka": the namesake that lies there

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from .initials import by_initials
 from .model import Precision, Resolution
 from .names import DEMONYM
 from .normalize import norm, strip_possessive
@@ -13,6 +14,7 @@ if TYPE_CHECKING:
     from .gazetteer import Gazetteer
 
 _LEADING = ("the ", "The ")
+INITIALS_STRENGTH = 0.6     # the confidence of a place read from its initials
 
 
 def _focus(mentions: list) -> Resolution | None:
@@ -48,8 +50,17 @@ def resolve_given(gz: "Gazetteer", text: str, spans: list[tuple[int, int]]) -> l
         if m is not None and m.resolution is not None:
             out.append(m.resolution)
             continue
-        out.append(_resolve_surface(gz, text[start:end], ctx) or _degrade(focus))
+        out.append(_by_initials(gz, text[start:end], ctx) or _resolve_surface(gz, text[start:end], ctx)
+                   or _degrade(focus))
     return out
+
+
+def _by_initials(gz: "Gazetteer", surface: str, ctx) -> Resolution | None:  # noqa: ANN001
+    """"NJ", "T&T", "N.B.": a country or first-level region of the document's countries with those initials."""
+    e = by_initials(gz.index, surface, ctx)
+    if e is None:
+        return None
+    return make_resolution(gz.index, [(1.0, e, f"initials of {e.place.name}")], strength=INITIALS_STRENGTH)
 
 
 def _doc_context(gz: "Gazetteer", spans: list):

@@ -3,6 +3,7 @@ event told in several messages or channels becomes one incident with every sourc
 from __future__ import annotations
 
 import logging
+from pathlib import Path
 from typing import TYPE_CHECKING, Sequence
 
 from .incidents.models import Article, Incident
@@ -44,8 +45,12 @@ def ingest_feed(state: "WebmapState", articles: Sequence[Article]) -> list[AddRe
     by_article: dict[str, list[Incident]] = {}
     told_before: list[tuple[str, Incident]] = []
     ids = [a.article_id for a in fresh]
+    incidents = _extract(state, fresh)
+    edited = [a.article_id for a, flag in zip(fresh, flags) if flag]
+    if edited and hasattr(state.store, "detach"):
+        state.store.detach(edited)            # the earlier versions' spans leave the other messages' incidents
     same_event = getattr(state.store, "same_event", None)      # stores without it keep each report apart
-    for inc in _extract(state, fresh):
+    for inc in incidents:
         same = same_event(inc, exclude_articles=ids) if same_event is not None else None
         if same is not None:                  # told by a message stored before: one incident, every source
             told_before.append((same, inc))
@@ -56,6 +61,30 @@ def ingest_feed(state: "WebmapState", articles: Sequence[Article]) -> list[AddRe
     results = state.store.add_many(items, replace_existing=flags)
     for same, inc in told_before:
         state.store.absorb(same, inc)
+    return results
+
+
+def ingest_export_file(state: "WebmapState", path: Path, *, replace_existing: bool = False,
+                       chunk: int = 500) -> list[AddResult]:
+    """Ingest a Telegram Desktop export file of any size, read message by message and stored ``chunk`` messages
+    per transaction (the web upload limit does not apply to files read from disk).
+
+    :raises ArticleError: when the file is not a Telegram export (naming the size limit it is over).
+    """
+    from .incidents.exc import ArticleError
+    from .incidents.telegram_stream import iter_export_chunks
+    results: list[AddResult] = []
+    try:
+        for part in iter_export_chunks(path, chunk):
+            if replace_existing:
+                results += state.ingest_articles(part, replace_existing=True)
+            else:
+                results += ingest_feed(state, part)
+    except ArticleError as e:
+        if results or "not a Telegram Desktop export" not in str(e):
+            raise
+        raise ArticleError(f"{path}: {path.stat().st_size} bytes is over the limit of {state.max_bytes} bytes "
+                           "(only Telegram Desktop exports are read in parts)") from None
     return results
 
 

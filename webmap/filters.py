@@ -140,6 +140,22 @@ def _bbox(args: Any) -> tuple[float, float, float, float] | None:
     return (w, s, e, n)
 
 
+def region_by_name(name: str) -> tuple[str, str] | None:
+    """(area id, admin-1 name) of the region of the gazetteer named ``name`` in any of its names (English,
+    Ukrainian, Russian: "Харківська область", "Харьковская область", "Kharkiv Oblast", "Харківщина"), or of the
+    region with that area id; None when no region has that name."""
+    from gazetteer import Gazetteer
+    from gazetteer.model import PlaceKind
+    gz = Gazetteer.default()
+    if ":" in name:
+        p = gz.get(name.strip())
+        return (p.place_id, p.admin1 or p.name) if p is not None and p.kind == PlaceKind.ADMIN1 else None
+    for p in gz.search(name.strip(), limit=50):
+        if p.kind == PlaceKind.ADMIN1:
+            return p.place_id, p.admin1 or p.name
+    return None
+
+
 def parse_filters(args: Mapping[str, Any] | Any) -> Filters:
     """Filters from request arguments.
 
@@ -171,8 +187,18 @@ def parse_filters(args: Mapping[str, Any] | Any) -> Filters:
     q = _one(args, "q")
     bbox = _bbox(args)
     within = _one(args, "within")
+    if within is not None and len(within) <= 128 and ":" not in within and within.strip():
+        area = region_by_name(within)                 # a region's name in any language: its area id
+        if area is None:
+            raise FilterError(f"within: unknown region {within[:40]!r} (expected a region's name or a gazetteer "
+                              "area id, e.g. 'ne1:UA-63')")
+        within = area[0]
     if within is not None and (len(within) > 128 or not re.fullmatch(r"[\w:.-]+", within)):
         raise FilterError(f"within: bad region id {within[:40]!r} (expected a gazetteer area id, e.g. 'ne1:UA-63')")
+    region = _one(args, "region")
+    if region is not None and len(region) <= 128 and (":" in region or re.search("[\u0400-\u04ff]", region)):
+        named = region_by_name(region)                # "Харківська область", "ne1:UA-63" -> "Kharkiv"
+        region = named[1] if named is not None else region
     return Filters(categories=_dedupe(cats), event_types=_dedupe(types), date_from=date_from, date_to=date_to,
-                   article=_one(args, "article"), country=country, region=_one(args, "region"),
+                   article=_one(args, "article"), country=country, region=region,
                    precision=_dedupe(sorted(precision)), q=q[:200] if q else None, bbox=bbox, within=within)

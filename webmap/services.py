@@ -148,8 +148,12 @@ class WebmapState:
         return self.ingest_articles(articles, replace_existing=replace_existing)
 
     def ingest_path(self, path: str | Path, *, replace_existing: bool = False) -> list[AddResult]:
-        """Ingest one file from disk."""
+        """Ingest one file from disk (a Telegram export over the size limit is read in parts)."""
         from .incidents.loaders import load_path
+        p = Path(path)
+        if p.suffix.lower() == ".json" and p.is_file() and p.stat().st_size > self.max_bytes:
+            from .feed import ingest_export_file
+            return ingest_export_file(self, p, replace_existing=replace_existing)
         articles = load_path(path, self.max_bytes)
         from .feed import ingest_feed, is_feed
         if is_feed(articles) and not replace_existing:     # Telegram: new and edited messages, merged events

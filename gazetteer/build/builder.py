@@ -233,6 +233,7 @@ def _fill(con: sqlite3.Connection, bar: Progress, extra: Iterable[Record]) -> No
         if pid > 0 and b.recs[pid] is rec and rec.kind in ("city", "town", "village"):
             near.add(pid, rec)
     enrich.drop_borrowed_populations(b)
+    _add_ru_border_places(b)
     for rec in sources.raion_records():
         enrich.name_raion_after_its_town(rec, b)
         b.add(rec)
@@ -264,6 +265,20 @@ def _fill(con: sqlite3.Connection, bar: Progress, extra: Iterable[Record]) -> No
     con.commit()
     con.execute("ANALYZE")
     con.commit()
+
+
+def _add_ru_border_places(b: Builder) -> None:
+    """Villages of Russia's border regions (GeoNames postal data) that no place already there names."""
+    near = enrich.NameGrid()
+    for pid, rec in b.recs.items():
+        if rec.country_code == "RU" and rec.kind in ("city", "town", "village"):
+            near.add(pid, rec)
+    for rec in sources.ru_border_records():
+        if near.find(rec, b.recs, km=8.0) is not None:
+            continue                  # Korenevo, Sudzha, Glushkovo: cities500 holds them already
+        pid = b.add(rec)
+        if pid > 0:
+            near.add(pid, rec)
 
 
 def _imported_records() -> Iterator[Record]:

@@ -195,6 +195,21 @@ def wof_records() -> Iterator[Record]:
                          gn_id=int(gn) if gn.isdigit() else None)
 
 
+def ru_border_records() -> Iterator[Record]:
+    """Settlements of Russia's regions on the Ukrainian border below cities500 (GeoNames postal data,
+    bundled derived TSV: scripts/build_ru_border_places.py), if present."""
+    path = data_file("ru_border_places.tsv.gz")
+    if not path.is_file():
+        logger.warning("ru_border_places.tsv.gz not bundled: villages of Russia's border regions are missing")
+        return
+    with open_text(path) as fh:
+        for row in csv.DictReader(fh, delimiter="\t"):
+            yield Record(place_id=f"gnzip:RU-{row['postal_code']}", name=row["name"], kind="village",
+                         lat=float(row["lat"]), lon=float(row["lon"]), country_code="RU",
+                         admin1_code=row["admin1_code"], names=clean_names([row["name_ru"]]),
+                         source="geonames-postal")
+
+
 def raion_records() -> Iterator[Record]:
     """Current (2020) raions of Ukraine as areas, if bundled."""
     path = data_file("raions_ua.tsv")

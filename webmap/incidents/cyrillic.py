@@ -84,12 +84,21 @@ def find_hits(sentence: str) -> list[Hit]:
     return list(_hits(sentence))
 
 
+def war_hits(sentence: str) -> list[Hit]:
+    """The triggers that can tell a war event, the non-event screens applied (nonevents, nonevents_cyr):
+    figurative uses ("шторм ударит по Москве"), animal victims, a weak trigger beside a non-war cause."""
+    from .nonevents import STRONG_KINDS, sentence_veto
+    hits = find_hits(sentence)
+    strong = any(h.kind in STRONG_KINDS and not sentence_veto(sentence, h.kind, h.start, h.end) for h in hits)
+    return [h for h in hits if not sentence_veto(sentence, h.kind, h.start, h.end, strong)]
+
+
 _LIBERATED = re.compile(r"\b(?:звільн|деокуп|освобо)", re.I)
 
 
 def detect(sentence: str) -> list[Detected]:
     """The events a Ukrainian or Russian sentence tells, typed like events.detect types English ones."""
-    hits = find_hits(sentence)
+    hits = war_hits(sentence)
     if not hits:
         return []
     by: dict[str, list[Hit]] = {}
@@ -152,7 +161,7 @@ _DAMAGE = re.compile(r"пошкодж|зруйн|поврежд|разруш|п�
 def casualty_only(sentence: str) -> bool:
     """True for a sentence that only reports casualties ("Двоє людей загинули.", "Внаслідок удару поранено
     двох людей."): they count for the attack told just before."""
-    hits = find_hits(sentence)
+    hits = war_hits(sentence)
     if not hits or not any(h.kind == "casualty" for h in hits):
         return False
     if all(h.kind == "casualty" for h in hits):
@@ -168,6 +177,9 @@ def detect_note(sentence: str, short: bool = False) -> Detected | None:
     m = _NOTES.search(sentence)
     if m is None:
         return None
+    from .nonevents import sentence_veto
+    if sentence_veto(sentence, "note", m.start(), m.end()):
+        return None                       # a household fire, a storm: no war damage
     return Detected("shelling", EXPLOSIONS, SHELLING, Hit("note", m.start(), m.end(), m.group(0)), 0.35, "", True)
 
 

@@ -16,6 +16,8 @@ import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 
+from .nonevents_cyr import SCREENS_UK_RU
+
 
 @dataclass
 class Screens:
@@ -240,3 +242,6 @@ def _veto_spans(sentence: str) -> tuple[tuple[tuple[int, int], ...], tuple[tuple
 def _nonwar_only(sentence: str) -> bool:
     """True when the sentence names a non-war cause and no war word."""
     return bool(nonwar_words(sentence)) and not war_words(sentence)
+
+
+register("uk_ru", Screens(**SCREENS_UK_RU))         # Ukrainian and Russian (webmap.incidents.nonevents_cyr)

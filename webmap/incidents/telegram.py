@@ -70,6 +70,15 @@ def _links(text: Any) -> Iterable[str]:
         yield text
 
 
+def signatures(text: Any) -> set[str]:
+    """The channel names (lower case) a message's text links to or mentions: t.me/name and @name."""
+    seen: set[str] = set()
+    for s in _links(text):
+        seen.update(n.lower() for n in _TME.findall(s))
+        seen.update(n.lower() for n in _AT.findall(s))
+    return seen
+
+
 def channel_username(chat: dict) -> str:
     """The public username of a chat: the export's field, else the name its posts sign with (or "")."""
     for k in ("username", "channel_username"):
@@ -84,11 +93,7 @@ def channel_username(chat: dict) -> str:
         if not isinstance(m, dict) or m.get("type") != "message":
             continue
         posts += 1
-        seen: set[str] = set()
-        for s in _links(m.get("text")):
-            seen.update(n.lower() for n in _TME.findall(s))
-            seen.update(n.lower() for n in _AT.findall(s))
-        names.update(seen)
+        names.update(signatures(m.get("text")))
     if not names:
         return ""
     name, n = names.most_common(1)[0]
@@ -100,26 +105,38 @@ def _title(text: str) -> str:
     return first if len(first) <= 120 else first[:117].rstrip() + "..."
 
 
+def chat_key(chat: dict) -> tuple[str, str]:
+    """(id, name) of a chat as its articles name it."""
+    chat_id = str(chat.get("id") or re.sub(r"\W+", "_", str(chat.get("name") or "chat")))
+    return chat_id, str(chat.get("name") or chat_id)
+
+
+def message_article(m: Any, chat: dict, user: str) -> Article | None:
+    """The article of one message of a chat (``chat``: its fields), or None for a service message or no text."""
+    if not isinstance(m, dict) or m.get("type", "message") != "message" or "id" not in m:
+        return None
+    text = message_text(m.get("text")).strip()
+    if not text:
+        return None
+    chat_id, name = chat_key(chat)
+    mid = str(m["id"])
+    date = str(m.get("date") or "")[:10] or None
+    return Article(article_id=f"{ID_PREFIX}{chat_id}-{mid}", text=text, title=_title(text),
+                   date=date if date and re.fullmatch(r"\d{4}-\d{2}-\d{2}", date) else None,
+                   url=f"https://t.me/{user}/{mid}" if user and mid.isdigit() else "", source_name=name)
+
+
 def chat_articles(chat: dict, where: str = "telegram export") -> list[Article]:
     """The articles of one exported chat: one per message with text, in export order."""
     if not isinstance(chat, dict) or not isinstance(chat.get("messages"), list):
         raise ArticleError(f"{where}: not a Telegram chat export (no \"messages\" list)")
-    chat_id = str(chat.get("id") or re.sub(r"\W+", "_", str(chat.get("name") or "chat")))
-    name = str(chat.get("name") or chat_id)
     user = channel_username(chat)
     out: list[Article] = []
     seen: dict[str, int] = {}
     for m in chat["messages"]:
-        if not isinstance(m, dict) or m.get("type", "message") != "message" or "id" not in m:
+        art = message_article(m, chat, user)
+        if art is None:
             continue
-        text = message_text(m.get("text")).strip()
-        if not text:
-            continue
-        mid = str(m["id"])
-        date = str(m.get("date") or "")[:10] or None
-        art = Article(article_id=f"{ID_PREFIX}{chat_id}-{mid}", text=text, title=_title(text),
-                      date=date if date and re.fullmatch(r"\d{4}-\d{2}-\d{2}", date) else None,
-                      url=f"https://t.me/{user}/{mid}" if user and mid.isdigit() else "", source_name=name)
         if art.article_id in seen:            # the same message twice (an edit exported after it): the later one
             out[seen[art.article_id]] = art
         else:

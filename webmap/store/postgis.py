@@ -17,6 +17,7 @@ Value objects round-trip exactly: the GeoJSON geometry is kept as given beside i
 """
 from __future__ import annotations
 
+import json
 import logging
 import os
 import re
@@ -337,6 +338,80 @@ class PostGISStore:
                 "%s, %s)",
                 [(inc.incident_id, n, *(getattr(s, k) for k in _SRC_COLS))
                  for inc in incidents for n, s in enumerate(inc.sources)])
+
+    # -- one event told by several messages (a feed): see ``IncidentStore.same_event`` ------------
+    def same_event(self, incident: Incident, exclude_articles: Sequence[str] = ()) -> str | None:
+        """The stored incident telling the same event (category, place and date) from another article, if any."""
+        if not incident.place_id or not incident.date:
+            return None
+        with self._connect() as db:
+            row = db.execute(
+                "SELECT incident_id FROM incidents WHERE category = %s AND place_id = %s AND date = %s "
+                "AND NOT (article_id = ANY(%s)) ORDER BY article_id COLLATE \"C\", sentence_index NULLS FIRST, "
+                "incident_id COLLATE \"C\" LIMIT 1",
+                (incident.category, incident.place_id, incident.date, list(exclude_articles))).fetchone()
+        return row["incident_id"] if row else None
+
+    def absorb(self, incident_id: str, other: Incident) -> None:
+        """Add another report of a stored incident: its sources, and the larger counts (the row locked meanwhile).
+
+        :raises KeyError: when the incident is unknown.
+        """
+        with self._connect() as db:
+            row = db.execute("SELECT counts FROM incidents WHERE incident_id = %s FOR UPDATE",
+                             (incident_id,)).fetchone()
+            if row is None:
+                raise KeyError(incident_id)
+            have = db.execute("SELECT seq, article_id, start FROM sources WHERE incident_id = %s ORDER BY seq",
+                              (incident_id,)).fetchall()
+            seen = {(r["article_id"], r["start"]) for r in have}
+            new = [s for s in other.sources if (s.article_id, s.start) not in seen]
+            counts = {k: int(v) for k, v in json.loads(row["counts"])}
+            for k, v in other.counts:
+                counts[k] = max(counts.get(k, 0), v)
+            top = max((r["seq"] for r in have), default=-1)
+            with db.cursor() as cur:
+                cur.executemany(
+                    'INSERT INTO sources (incident_id, seq, article_id, sentence_index, sentence, start, "end", '
+                    "trigger_start, trigger_end, place_start, place_end) VALUES (%s, %s, %s, %s, %s, %s, %s, %s, "
+                    "%s, %s, %s)", [(incident_id, top + 1 + n, *(getattr(s, k) for k in _SRC_COLS))
+                                    for n, s in enumerate(new)])
+            db.execute("UPDATE incidents SET counts = %s WHERE incident_id = %s",
+                       (_j([list(c) for c in sorted(counts.items())]), incident_id))
+        self._refresh_features([incident_id])
+
+    def detach(self, article_ids: Sequence[str]) -> int:
+        """Take the spans of these articles (messages about to be replaced by an edit) out of every incident;
+        an incident they own that other articles also told passes to the first other report
+        (see ``IncidentStore.detach``). Returns the number of spans taken out."""
+        ids = list(dict.fromkeys(article_ids))
+        if not ids:
+            return 0
+        with self._connect() as db:
+            for r in db.execute("SELECT DISTINCT i.incident_id FROM incidents i JOIN sources s USING (incident_id) "
+                                "WHERE i.article_id = ANY(%s) AND NOT (s.article_id = ANY(%s))", (ids, ids)).fetchall():
+                first = db.execute("SELECT article_id, sentence_index, sentence FROM sources WHERE incident_id = %s "
+                                   "AND NOT (article_id = ANY(%s)) ORDER BY seq LIMIT 1",
+                                   (r["incident_id"], ids)).fetchone()
+                db.execute("UPDATE incidents SET article_id = %s, sentence_index = %s, sentence = %s "
+                           "WHERE incident_id = %s", (first["article_id"], first["sentence_index"], first["sentence"],
+                                                      r["incident_id"]))
+            touched = [r["incident_id"] for r in db.execute(
+                "SELECT DISTINCT s.incident_id FROM sources s JOIN incidents i USING (incident_id) "
+                "WHERE s.article_id = ANY(%s) AND NOT (i.article_id = ANY(%s))", (ids, ids))]
+            gone = db.execute("DELETE FROM sources s USING incidents i WHERE s.incident_id = i.incident_id "
+                              "AND s.article_id = ANY(%s) AND NOT (i.article_id = ANY(%s))", (ids, ids)).rowcount
+        self._refresh_features(touched)
+        return gone
+
+    def _refresh_features(self, incident_ids: Sequence[str]) -> None:
+        """Write again the cached GeoJSON feature (it lists the sources) of these incidents."""
+        for incident_id in incident_ids:
+            rec = self.get(incident_id)
+            if rec is not None:
+                with self._connect() as db:
+                    db.execute("UPDATE incidents SET feature = %s WHERE incident_id = %s",
+                               (_feature_text(rec.machine), incident_id))
 
     def correct(self, correction: Correction) -> None:
         """Add a correction to the incident's history and write the correction in force (the history folded,

@@ -479,9 +479,47 @@ class IncidentStore:
             merged = replace(inc, counts=tuple(sorted(counts.items())), sources=inc.sources + tuple(new))
             db.execute("UPDATE incidents SET counts = ?, feature = ? WHERE incident_id = ?",
                        (_j([list(c) for c in merged.counts]), _feature_text(merged), incident_id))
+            top = db.execute("SELECT COALESCE(MAX(seq), -1) FROM sources WHERE incident_id = ?",
+                             (incident_id,)).fetchone()[0]
             db.executemany(f"INSERT INTO sources VALUES (?,?,{','.join('?' * len(_SRC_COLS))})",
-                           [(incident_id, len(inc.sources) + n, *(getattr(s, k) for k in _SRC_COLS))
+                           [(incident_id, top + 1 + n, *(getattr(s, k) for k in _SRC_COLS))
                             for n, s in enumerate(new)])
+
+    def detach(self, article_ids: Sequence[str]) -> int:
+        """Take the spans of these articles (messages about to be replaced by an edit) out of every incident.
+
+        An incident of another article loses the spans these articles lent it; an incident one of these
+        articles owns but that other articles also told passes to the first other report (its spans kept,
+        these articles' spans dropped), so that replacing the article drops none of the other reports.
+        The incidents told only by these articles stay, for the replacement to drop. Returns the number
+        of spans taken out.
+        """
+        ids = list(dict.fromkeys(article_ids))
+        if not ids:
+            return 0
+        marks = ",".join("?" * len(ids))
+        with self._connect(write=True) as db:
+            for (incident_id,) in db.execute(
+                    f"SELECT DISTINCT i.incident_id FROM incidents i JOIN sources s USING (incident_id) "
+                    f"WHERE i.article_id IN ({marks}) AND s.article_id NOT IN ({marks})", ids + ids).fetchall():
+                first = db.execute(
+                    f"SELECT article_id, sentence_index, sentence FROM sources WHERE incident_id = ? "
+                    f"AND article_id NOT IN ({marks}) ORDER BY seq LIMIT 1", (incident_id, *ids)).fetchone()
+                db.execute("UPDATE incidents SET article_id = ?, sentence_index = ?, sentence = ? "
+                           "WHERE incident_id = ?", (*first, incident_id))
+            touched = [r[0] for r in db.execute(
+                f"SELECT DISTINCT s.incident_id FROM sources s JOIN incidents i USING (incident_id) "
+                f"WHERE s.article_id IN ({marks}) AND i.article_id NOT IN ({marks})", ids + ids)]
+            gone = db.execute(
+                f"DELETE FROM sources WHERE article_id IN ({marks}) AND incident_id IN "
+                f"(SELECT incident_id FROM incidents WHERE article_id NOT IN ({marks}))", ids + ids).rowcount
+        for incident_id in touched:             # the cached feature lists the sources: write it again
+            rec = self.get(incident_id)
+            if rec is not None:
+                with self._connect(write=True) as db:
+                    db.execute("UPDATE incidents SET feature = ? WHERE incident_id = ?",
+                               (_feature_text(rec.machine), incident_id))
+        return gone
 
     def correct(self, correction: Correction) -> None:
         """Add a correction to the incident's history; the correction in force becomes every active step
