@@ -227,7 +227,8 @@ def _raion_towns(adjectives: list[str]) -> list[str]:
         m = re.match(r"^(.+?)(?:ськ|цьк|зьк|ск|цк)(?:ии|ыи|ои)$", a)
         if m:
             st = m.group(1)
-            out += [a[:-2], st + "ськ", st + "ск", st + "цьк", st + "цк", st + "о", st + "е", st, st + "а", st + "і", st + "и"]
+            out += [a[:-2], st + "ськ", st + "ск", st + "цьк", st + "цк", st + "о", st + "е", st, st + "а", st + "і", st + "и",
+                    a[:-2] + "ое", a[:-2] + "е"]          # a town named like an adjective: Раменский -> Раменское
     return list(dict.fromkeys(out))
 
 

@@ -269,21 +269,28 @@
       }
       return baseCanvases[pane];
     }
-    (opts.baseLayers || []).forEach(function (b) {
-      fetch(b.url, { credentials: "same-origin" })
+    /* fetched at once, drawn and listed in the configured order once all have arrived: on a shared canvas
+       the opaque country fill must come before the region lines, whichever file is faster */
+    var baseList = opts.baseLayers || [];
+    Promise.all(baseList.map(function (b) {
+      return fetch(b.url, { credentials: "same-origin" })
         .then(function (r) { if (!r.ok) { throw new Error("HTTP " + r.status); } return r.json(); })
-        .then(function (gj) {
-          if (gj && gj.type === "Topology" && window.topojson) {
-            var key = Object.keys(gj.objects)[0];
-            gj = window.topojson.feature(gj, gj.objects[key]);
-          }
-          var pane = (b.style && b.style.pane) || "basemap";
-          var layer = L.geoJSON(gj, { pane: pane, style: b.style, interactive: false,
-                                      renderer: baseCanvas(pane) }).addTo(map);
-          layer.wmBase = b.name;
-          if (refs.control) { refs.control.addOverlay(layer, esc(b.name)); }
-        })
-        .catch(function (err) { if (window.console) { console.warn("base layer", b.name, err.message); } });
+        .catch(function (err) { if (window.console) { console.warn("base layer", b.name, err.message); } return null; });
+    })).then(function (all) {
+      all.forEach(function (gj, i) {
+        var b = baseList[i];
+        if (!gj) { return; }
+        if (gj.type === "Topology" && window.topojson) {
+          var key = Object.keys(gj.objects)[0];
+          gj = window.topojson.feature(gj, gj.objects[key]);
+        }
+        var pane = (b.style && b.style.pane) || "basemap";
+        var layer = L.geoJSON(gj, { pane: pane, style: b.style, interactive: false,
+                                    renderer: baseCanvas(pane) }).addTo(map);
+        layer.wmBase = b.name;
+        if (refs.control) { refs.control.addOverlay(layer, esc(b.name)); }
+      });
+      document.body.dataset.baseLayers = String(all.filter(Boolean).length);
     });
 
     if (NARROW() && refs.control) {          /* at phone width the layer list hides behind its button */

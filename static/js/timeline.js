@@ -41,7 +41,11 @@
     }
     var count = document.getElementById("wm-count");
     if (count) {
-      count.textContent = app.shownCount() + " of " + (count.dataset.total || "?") + " incidents";
+      /* as the server counts and the exports hold: those on the map and those without coordinates */
+      var apart = (app.unlocated || []).filter(function (u) {
+        return !range || (u[2] && u[2] >= range[0] && u[2] <= range[1]);
+      }).length;
+      count.textContent = (app.shownCount() + apart) + " of " + (count.dataset.total || "?") + " incidents";
     }
   }
 

@@ -282,15 +282,17 @@ def test_timeline_brush_writes_the_url_count_table_and_exports(vpage):
     d0, d1 = q["date_from"][0], q["date_to"][0]
     expected = [i for i in page.incs if i.lat is not None and i.date and d0 <= i.date <= d1]
     assert page.evaluate("webmapApp.shownCount()") == len(expected)
-    assert page.locator("#wm-count").inner_text().startswith(f"{len(expected)} of ")
+    in_range = [i for i in page.incs if i.date and d0 <= i.date <= d1]         # the unlocated too
+    assert page.locator("#wm-count").inner_text().startswith(f"{len(in_range)} of ")
     assert int(page.locator("#wm-panel").get_attribute("data-rows")) == len(expected)
     for link in ("#download-geojson", "#download-csv"):
         qs = parse_qs(urlsplit(page.locator(link).get_attribute("href")).query)
         assert qs["date_from"] == [d0] and qs["date_to"] == [d1]
     body = page.request.get(page.base + page.locator("#download-csv").get_attribute("href")).text()
     rows = list(csv.DictReader(io.StringIO(body)))
-    in_range = [i for i in page.incs if i.date and d0 <= i.date <= d1]
     assert len(rows) == len(in_range)                  # the export follows the brushed dates exactly
+    fc = page.request.get(page.base + page.locator("#download-geojson").get_attribute("href")).json()
+    assert len(fc["features"]) == len(in_range)        # ... and holds what the count says
     # a step moves the window; the URL follows
     page.locator('.wm-tl-btn[title="step forward"]').click()
     q2 = parse_qs(urlsplit(page.url).query)
@@ -331,7 +333,7 @@ def test_place_search_latin_and_cyrillic_zooms_there(vpage):
 def test_full_view_screenshot_and_phone_width(vpage, chromium, volume_server):
     page = vpage
     _open(page, labels=True)
-    page.wait_for_load_state("networkidle")         # the outlines are drawn
+    page.wait_for_function("document.body.dataset.baseLayers === '3'", timeout=30000)   # outlines and water drawn
     _frames(page)
     IMG.mkdir(parents=True, exist_ok=True)
     page.screenshot(path=str(IMG / "map-volume.png"))
@@ -480,6 +482,10 @@ def test_incidents_without_coordinates_are_flagged_listed_apart_and_exported(vpa
     _open(page)
     lost = [i for i in page.incs if i.lat is None]
     assert lost
+    n = len(page.incs)
+    assert page.locator("#wm-count").inner_text().startswith(f"{n} of {n} ")    # counted with the rest
+    page.locator('.wm-tl-btn[title="all dates"]').click()
+    assert page.locator("#wm-count").inner_text().startswith(f"{n} of {n} ")    # the page's count agrees
     flag = page.locator("#wm-unlocated")
     assert flag.get_attribute("data-count") == str(len(lost)) and f"{len(lost)} without coordinates" in flag.inner_text()
     flag.click()
@@ -495,4 +501,18 @@ def test_incidents_without_coordinates_are_flagged_listed_apart_and_exported(vpa
     assert {i.incident_id for i in lost} <= {f["id"] for f in fc["features"]}
     assert all(f["properties"]["unlocated"] and f["properties"]["unlocated_reason"] for f in fc["features"]
                if f["geometry"] is None)
+    assert page.errors == []
+
+
+def test_base_layers_are_drawn_and_listed_in_their_order(vpage):
+    page = vpage
+    _open(page)
+    page.wait_for_function("document.body.dataset.baseLayers === '3'", timeout=30000)
+    names = page.locator(".leaflet-control-layers-overlays label").all_inner_texts()
+    base = [n.strip() for n in names if n.strip() in ("Country outlines", "Regions (UA, RU, BY)", "Rivers and lakes")]
+    assert base == ["Country outlines", "Regions (UA, RU, BY)", "Rivers and lakes"]
+    # on the shared canvas the opaque country fill is drawn first, the region lines over it
+    order = page.evaluate("""() => { const out = []; webmapApp.map.eachLayer(l => { if (l.wmBase) out.push([l.wmBase, L.stamp(l)]); });
+        return out.sort((a, b) => a[1] - b[1]).map(x => x[0]); }""")
+    assert order == ["Country outlines", "Regions (UA, RU, BY)", "Rivers and lakes"]
     assert page.errors == []

@@ -44,6 +44,10 @@ def test_city_okrug_is_its_town(gz: Gazetteer) -> None:
     text = "В Шебекинском городском округе обстрел, повреждены дома."
     [m] = [m for m in gz.geoparse(text) if m.resolution]
     assert (m.text, m.resolution.place.name) == ("Шебекинском городском округе", "Shebekino")
+    # a town named like an adjective: Раменский городской округ is Ramenskoye
+    text = "Два беспилотника сбиты в Раменском городском округе."
+    assert [(m.text, m.resolution.place.name) for m in gz.geoparse(text) if m.resolution] == [
+        ("Раменском городском округе", "Ramenskoye")]
 
 
 def test_area_words_never_invent_a_region(gz: Gazetteer) -> None:
