@@ -6,6 +6,7 @@ import threading
 from pathlib import Path
 from typing import Iterable
 
+from . import tuning as T
 from .cache import default_index_path
 from .exc import GazetteerQueryError
 from .filters import classify
@@ -38,7 +39,6 @@ _default_lock = threading.Lock()
 
 
 BLOCK_CHARS = 50_000
-CONTEXT_ROUNDS = 3          # at most this many rounds of document context before the final pass
 SETTLEMENT_KINDS = ("city", "town", "village")
 
 
@@ -84,7 +84,8 @@ def open_index(index_path: str | Path | None = None, *, progress: bool | None = 
 def _within(index: Index, region: Entry) -> Resolution:
     """A name we cannot find inside the region the text puts it in: the region, with a low score."""
     r = make_resolution(index, [(1.0, region, "not found inside the region named with it")], qualifier="within")
-    return Resolution(place=r.place, lat=r.lat, lon=r.lon, precision=int(Precision.REGION), score=0.2,
+    return Resolution(place=r.place, lat=r.lat, lon=r.lon, precision=int(Precision.REGION),
+                      score=T.WITHIN_REGION_SCORE,
                       reason=r.reason, qualifier="within", geometry=r.geometry)
 
 
@@ -194,7 +195,7 @@ class Gazetteer:
         # The final pass then reuses that round's rankings (same inputs, same result).
         settled: dict[int, list[tuple[float, Entry, str]]] = {}
         before: dict[int, int] = {}
-        for rnd in range(CONTEXT_ROUNDS):
+        for rnd in range(T.CONTEXT_ROUNDS):
             this_round: dict[int, list[tuple[float, Entry, str]]] = {}
             for s in sorted(spans, key=lambda s: s.container is not None):
                 if not hits[id(s)] or (rnd and len(hits[id(s)]) == 1):
@@ -227,13 +228,14 @@ class Gazetteer:
                 fuzzy = fuzzy_within(self.index, s.text, region) if region is not None else []
                 if fuzzy:
                     ranked = score_candidates(fuzzy, qualifier=s.qualifier, context=ctx, container=cont, key=s.key)
-                elif region is not None and ranked[0][1].place.kind in POINT_KINDS and ranked[0][1].prom < 5.0:
+                elif region is not None and ranked[0][1].place.kind in POINT_KINDS \
+                        and ranked[0][1].prom < T.WITHIN_MAX_PROMINENCE:
                     out[id(s)] = _within(self.index, region)     # say "somewhere in the region"
                     continue
             top = ranked[0][1].place
             if not s.strong and not self._supported(s, top, strong_ctx):
                 continue              # a weak village match with nothing in the text to support it
-            strength = 1.0 if s.strong else 0.7
+            strength = 1.0 if s.strong else T.WEAK_STRENGTH
             out[id(s)] = make_resolution(self.index, ranked, qualifier=s.qualifier, strength=strength)
         return out
 
@@ -252,7 +254,7 @@ class Gazetteer:
             return True
         if top.admin1_code and ctx.share_admin1(top.admin1_code, s.key) > 0:
             return True
-        return any(haversine_km(top.lat, top.lon, la, lo) < 60 for la, lo, k in ctx.points if k != s.key)
+        return any(haversine_km(top.lat, top.lon, la, lo) < T.SUPPORT_KM for la, lo, k in ctx.points if k != s.key)
 
     @staticmethod
     def context(spans: list[Span], best: dict[int, Entry]) -> Context:
@@ -263,11 +265,11 @@ class Gazetteer:
             e = best.get(id(s))
             if e is None:
                 continue
-            w = 1.0 if s.strong else 0.4
+            w = 1.0 if s.strong else T.WEAK_CONTEXT_WEIGHT
             if s.role == "demonym":
-                w *= 0.3
+                w *= T.DEMONYM_CONTEXT_WEIGHT
             elif s.role == "embedded":
-                w *= 0.5
+                w *= T.EMBEDDED_CONTEXT_WEIGHT
             ctx.add(s.key, e.place.country_code, e.place.admin1_code if e.place.kind != "country" else "", w)
             if e.place.kind in POINT_KINDS and s.role == "place":
                 seen.add((e.place.lat, e.place.lon, s.key))

@@ -7,11 +7,12 @@ inside a container the string itself names.
 """
 from __future__ import annotations
 
-import difflib
+import math
 import re
 import weakref
+from bisect import bisect_left, bisect_right
 from dataclasses import replace
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Generic, TypeVar
 
 from .geometry import haversine_km
 from .index import Entry, Index
@@ -20,9 +21,12 @@ from .names import DEMONYM
 from .normalize import norm
 from .resolve import POINT_KINDS, Context, direction_word, inside, make_resolution, score_candidates
 from .theatre import FUZZY_COUNTRIES, HOME, THEATRE
+from . import tuning as T
 
 if TYPE_CHECKING:
     from .gazetteer import Gazetteer
+
+V = TypeVar("V")
 
 _QUAL_BEFORE = re.compile(
     r"^(?:(?P<near>near|outside|around|outskirts of|suburbs of|vicinity of|close to)\s+"
@@ -89,23 +93,63 @@ _FACILITY_TAIL = re.compile(
     r"|church|cathedral|dam|port|harbou?r|stadium|mall|shopping cent(?:re|er)|theat(?:re|er)|checkpoint)$", re.I)
 
 
+class FuzzyTable(Generic[V]):
+    """Normalised names with a value each, for close-spelling lookups (rapidfuzz, one C-level pass over
+    the names whose length allows the cutoff)."""
+
+    __slots__ = ("names", "values", "lengths")
+
+    def __init__(self, pairs: dict[str, V]) -> None:
+        items = sorted(pairs.items(), key=lambda kv: len(kv[0]))         # stable: equal lengths keep their order
+        self.names = [k for k, _ in items]
+        self.values = [v for _, v in items]
+        self.lengths = [len(k) for k in self.names]
+
+    def close(self, key: str, limit: int = T.FUZZY_LIMIT) -> list[tuple[str, V]]:
+        """(name, value) of the names at least ``FUZZY_CUTOFF`` similar to ``key`` (rapidfuzz's ``fuzz.ratio``:
+        twice the longest common subsequence over the total length), the ``limit`` best, best first; equal
+        scores in reverse name order, as ``difflib.get_close_matches`` ranks them."""
+        from rapidfuzz import fuzz, process
+
+        r, n = T.FUZZY_CUTOFF / 100.0, len(key)
+        lo = bisect_left(self.lengths, math.ceil(n * r / (2.0 - r)) - 1)     # shorter or longer names than
+        hi = bisect_right(self.lengths, math.floor(n * (2.0 - r) / r) + 1)   # this cannot reach the cutoff
+        found = process.extract(key, self.names[lo:hi], scorer=fuzz.ratio, score_cutoff=T.FUZZY_CUTOFF, limit=None)
+        found.sort(key=lambda h: (h[1], h[0]), reverse=True)
+        return [(name, self.values[lo + i]) for name, _, i in found[:limit]]
+
+
+_FUZZY_TABLES: "weakref.WeakKeyDictionary[Index, dict[tuple[str, str], FuzzyTable[int]]]" = \
+    weakref.WeakKeyDictionary()
+
+
+def _fuzzy_table(index: Index, admin1_code: str, country: str) -> FuzzyTable[int]:
+    """The settlements and districts of one admin-1 region (or else one country) by normalised name, each
+    name once (its first place); built once per region and index."""
+    per_region = _FUZZY_TABLES.get(index)
+    if per_region is None:
+        per_region = _FUZZY_TABLES.setdefault(index, {})
+    table = per_region.get((admin1_code, country))
+    if table is None:
+        pids: dict[str, int] = {}
+        for pid, nm, alt in index.settlement_names(admin1_code=admin1_code, country=country):
+            for n in [nm] + (alt.split("|") if alt else []):
+                pids.setdefault(norm(n), pid)
+        table = per_region[(admin1_code, country)] = FuzzyTable(pids)
+    return table
+
+
 def fuzzy_within(index: Index, name: str, container: Entry) -> list[tuple[Entry, int]]:
     """Close spellings of ``name`` among the settlements of the container region only."""
     c = container.place
     if c.kind not in ("admin1", "country") or (c.kind == "country" and c.country_code not in FUZZY_COUNTRIES):
         return []
-    rows = (index.settlement_names(admin1_code=c.admin1_code) if c.kind == "admin1"
-            else index.settlement_names(country=c.country_code))
-    key = norm(name)
-    table: dict[str, int] = {}
-    for pid, nm, alt in rows:
-        for n in [nm] + (alt.split("|") if alt else []):
-            table.setdefault(norm(n), pid)
-    close = difflib.get_close_matches(key, list(table), n=3, cutoff=0.85)
+    table = _fuzzy_table(index, c.admin1_code, "") if c.kind == "admin1" else _fuzzy_table(index, "", c.country_code)
+    close = [pid for _, pid in table.close(norm(name))]
     if not close:
         return []
-    ents = index.entries(table[k] for k in close)
-    return [(ents[table[k]], 2) for k in close if table[k] in ents]
+    ents = index.entries(close)
+    return [(ents[p], 2) for p in close if p in ents]
 
 
 _CITY_DASH_DISTRICT = re.compile(r"^\s*([^,;/()]+?)\s+[-–—]\s+([^,;/()]+?)\s*(?:,|$)")
@@ -121,44 +165,43 @@ def _district_of(gz: "Gazetteer", city_name: str, district_name: str) -> Resolut
         return None
     name, _ = _clean(district_name)
     near = [(e, f) for e, f in _hits(gz, name) if e.pid != city.pid and e.place.kind in POINT_KINDS
-            and e.prom < city.prom and _km(e, city) <= 20]          # smaller, and within the city's reach
+            and e.prom < city.prom and _km(e, city) <= T.CITY_DISTRICT_KM]   # smaller, and within the city's reach
     if not near:
         return None
     ranked = sorted(((-_km(e, city), e, f"a district of {city.place.name}") for e, f in near), key=lambda t: -t[0])
-    return make_resolution(gz.index, [(10.0 + s, e, why) for s, e, why in ranked])
+    return make_resolution(gz.index, [(T.CITY_DISTRICT_BONUS + s, e, why) for s, e, why in ranked])
 
 
 def _km(a: Entry, b: Entry) -> float:
     return haversine_km(a.place.lat, a.place.lon, b.place.lat, b.place.lon)
 
 
-_TYPO_MIN_POP = 10_000
-_TYPO_TABLES: "weakref.WeakKeyDictionary[Index, dict[str, list[int]]]" = weakref.WeakKeyDictionary()
+_TYPO_TABLES: "weakref.WeakKeyDictionary[Index, FuzzyTable[list[int]]]" = weakref.WeakKeyDictionary()
 
 
-def _typo_table(index: Index) -> dict[str, list[int]]:
-    """Names of the war zone's towns (>= 10,000 people), for typo-tolerant geocoding (built once per index)."""
+def _typo_table(index: Index) -> FuzzyTable[list[int]]:
+    """The war zone's towns (>= TYPO_MIN_POPULATION people) by name, for typo-tolerant geocoding (built once
+    per index)."""
     table = _TYPO_TABLES.get(index)
     if table is None:
-        table = {}
-        for pid, name, alt in index.town_names(THEATRE, _TYPO_MIN_POP):
+        by_name: dict[str, list[int]] = {}
+        for pid, name, alt in index.town_names(THEATRE, T.TYPO_MIN_POPULATION):
             for n in [name] + [a for a in (alt.split("|") if alt else []) if a.isascii()]:
-                pids = table.setdefault(norm(n), [])
+                pids = by_name.setdefault(norm(n), [])
                 if pid not in pids:
                     pids.append(pid)
-        _TYPO_TABLES[index] = table
+        table = _TYPO_TABLES[index] = FuzzyTable(by_name)
     return table
 
 
 def _typo(gz: "Gazetteer", name: str) -> list[tuple[Entry, int]]:
     """A misspelt war-zone town ("Dontesk", "Adiivka"): the one close spelling, only among towns."""
     key = norm(name)
-    if len(key) < 5:
+    if len(key) < T.TYPO_MIN_CHARS:
         return []
-    table = _typo_table(gz.index)
-    close = difflib.get_close_matches(key, list(table), n=3, cutoff=0.85)
-    close = [k for k in close if k[:1] == key[:1]] or close[:2]   # a typo seldom changes the first letter:
-    pids = list(dict.fromkeys(p for k in close for p in table[k]))  # "Adiivka" is Avdiivka, not Kadiivka
+    close = _typo_table(gz.index).close(key)
+    close = [c for c in close if c[0][:1] == key[:1]] or close[:2]   # a typo seldom changes the first letter:
+    pids = list(dict.fromkeys(p for _, ps in close for p in ps))      # "Adiivka" is Avdiivka, not Kadiivka
     ents = gz.index.entries(pids)
     if len(pids) > 1:                     # namesakes: the Ukrainian one if there is exactly one
         pids = [p for p in pids if p in ents and ents[p].place.country_code == HOME]
@@ -211,7 +254,7 @@ def geocode_query(gz: "Gazetteer", query: str) -> Resolution | None:
         typo = _typo(gz, target)
         if typo:
             r = make_resolution(gz.index, [(1.0, typo[0][0], f"closest spelling of {target!r}")], qualifier=qual)
-            return replace(r, score=0.4)
+            return replace(r, score=T.TYPO_SCORE)
     if not hits:
         return _container_only(gz, container) if container is not None else None
     ranked = score_candidates(hits, qualifier=qual, context=ctx, container=containers, key=target,
@@ -230,7 +273,7 @@ def _container_only(gz: "Gazetteer", container: Entry) -> Resolution:
     r = make_resolution(gz.index, [(1.0, container, "the place itself is unknown; its container")],
                         qualifier="within")
     return Resolution(place=r.place, lat=r.lat, lon=r.lon, precision=max(r.precision, int(Precision.NEAR)),
-                      score=0.3, reason=r.reason, qualifier="within", geometry=r.geometry)
+                      score=T.CONTAINER_ONLY_SCORE, reason=r.reason, qualifier="within", geometry=r.geometry)
 
 
 def _contained(e: Entry, container: Entry) -> bool:

@@ -5,6 +5,13 @@ knows, longest first; filters drop people ("Bridget Brink", "President Zelensky"
 words ("March", "Police"), weekdays, and weak village matches without locative support;
 demonyms ("Russian") and names inside other names ("Washington Post") are kept with their
 role, so callers can tell them from places where something happened.
+
+Why a hand-written recogniser and not a statistical one: measured on GeoWebNews dev (one core, see
+docs/BENCHMARKS.md, "Which recogniser"), this matcher reaches F1 .874 (.802 on exact spans) where
+spaCy's small English pipeline (GPE, LOC, FAC, NORP) reaches .763 (.699), and it runs 25-40 times
+faster; their union gains recall but loses more precision (F1 .867). It needs no model download,
+works offline out of the box, and reads Ukrainian and Russian case forms (:mod:`gazetteer.inflect`),
+which the English model cannot. It stays, until a model beats it on the same measure.
 """
 from __future__ import annotations
 

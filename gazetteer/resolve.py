@@ -19,11 +19,12 @@ from .index import Entry, Index
 from .lists import LIST_BONUS, LIST_MAJORITY, same_kind
 from .model import Candidate, Deferred, Place, Precision, Resolution
 from .names import ALTERNATE, CURATED, DEMONYM, PRIMARY
+from . import tuning as T
 from .normalize import norm
 from .theatre import BELLIGERENTS
 
-ADMIN2_KM = 40.0            # a district (raion, county) holds what lies this close to its point
-ADMIN2_CENTRE_BONUS = 1.5   # at most this much for lying at the district's point rather than at its edge
+ADMIN2_KM = T.ADMIN2_REACH_KM                 # a district (raion, county) holds what lies this close to its point
+ADMIN2_CENTRE_BONUS = T.ADMIN2_CENTRE_BONUS   # at most this much for lying at the district's point, not its edge
 AREA_KINDS = {"country", "continent", "area", "admin1", "admin2"}
 POINT_KINDS = {"city", "town", "village", "district"}
 
@@ -96,8 +97,8 @@ def inside(e: Entry, container: Entry) -> bool:
     if c.kind == "admin2":
         return haversine_km(e.place.lat, e.place.lon, c.lat, c.lon) <= ADMIN2_KM
     if c.kind == "area":
-        return haversine_km(e.place.lat, e.place.lon, c.lat, c.lon) <= 150
-    return haversine_km(e.place.lat, e.place.lon, c.lat, c.lon) <= 60
+        return haversine_km(e.place.lat, e.place.lon, c.lat, c.lon) <= T.AREA_REACH_KM
+    return haversine_km(e.place.lat, e.place.lon, c.lat, c.lon) <= T.PLACE_REACH_KM
 
 
 @lru_cache(maxsize=1)
@@ -135,7 +136,7 @@ def _abbreviated(key: str, name: str) -> bool:
 def _nearest_km(lat: float, lon: float, points: list[tuple[float, float, str]], key: str) -> float:
     """Approximate distance to the nearest point of another name (equirectangular; fine below 300 km)."""
     kx = math.cos(math.radians(lat))
-    best = 9.0  # squared degrees: beyond ~330 km nothing counts
+    best = T.NEAREST_SEARCH_DEG2  # squared degrees: beyond ~330 km nothing counts
     for la, lo, k in points:
         dy = la - lat
         if dy * dy >= best or k == key:
@@ -144,7 +145,7 @@ def _nearest_km(lat: float, lon: float, points: list[tuple[float, float, str]], 
         d2 = dx * dx + dy * dy
         if d2 < best:
             best = d2
-    return 111.2 * math.sqrt(best) if best < 9.0 else 1e9
+    return T.KM_PER_DEG * math.sqrt(best) if best < T.NEAREST_SEARCH_DEG2 else 1e9
 
 
 def _main_city_of(city: Place, region: Place) -> bool:
@@ -153,12 +154,13 @@ def _main_city_of(city: Place, region: Place) -> bool:
         return False
     if city.admin1_code and city.admin1_code == region.admin1_code:
         return True
-    return city.population >= 100_000 and haversine_km(city.lat, city.lon, region.lat, region.lon) < 120
+    return city.population >= T.MAIN_CITY_MIN_POPULATION and \
+        haversine_km(city.lat, city.lon, region.lat, region.lon) < T.MAIN_CITY_KM
 
 
 _BEARINGS = {"north": 0.0, "northeast": 45.0, "east": 90.0, "southeast": 135.0, "south": 180.0,
              "southwest": 225.0, "west": 270.0, "northwest": 315.0}
-DIRECTION_KM = 60.0        # "north-west of Avdiivka": within this distance of the anchor
+DIRECTION_KM = T.DIRECTION_KM        # "north-west of Avdiivka": within this distance of the anchor
 
 
 def direction_word(text: str) -> str:
@@ -183,7 +185,7 @@ def direction_fit(e: Entry, anchor: Entry, direction: str) -> float:
     if haversine_km(a.lat, a.lon, p.lat, p.lon) > DIRECTION_KM:
         return 0.0
     diff = abs((_bearing(a.lat, a.lon, p.lat, p.lon) - _BEARINGS[direction] + 180.0) % 360.0 - 180.0)
-    return 1.0 if diff <= 50.0 else (-1.0 if diff >= 100.0 else 0.0)
+    return 1.0 if diff <= T.DIRECTION_FIT_DEGREES else (-1.0 if diff >= T.DIRECTION_MISFIT_DEGREES else 0.0)
 
 
 def score_candidates(hits: list[tuple[Entry, int]], *, qualifier: str = "", context: Context | None = None,
@@ -198,7 +200,8 @@ def score_candidates(hits: list[tuple[Entry, int]], *, qualifier: str = "", cont
     """
     ctx = context or Context.empty()
     containers = [container] if isinstance(container, Entry) else list(container or [])
-    same_name_cities = [e.place for e, _ in hits if e.place.kind in POINT_KINDS and e.prom >= 4.0]
+    same_name_cities = [e.place for e, _ in hits if e.place.kind in POINT_KINDS
+                        and e.prom >= T.SAME_NAME_CITY_MIN_PROMINENCE]
     has_primary = any(f in (PRIMARY, CURATED) for _, f in hits)
     out = []
     for e, flag in hits:
@@ -208,37 +211,38 @@ def score_candidates(hits: list[tuple[Entry, int]], *, qualifier: str = "", cont
         respelt = flag == ALTERNATE and ((p.kind in ("village", "town") and _respelling(key, p.name))
                                          or _abbreviated(key, p.name))
         if flag in (PRIMARY, CURATED, DEMONYM) or respelt:
-            s += 2.0            # "Novomykhaylivka" is Novomykhailivka's own name, respelt
-        elif has_primary and e.prom < 5.0:
-            s -= 1.5            # "Oleksandrivka" is a village's own name before it is Donetsk's old one
+            s += T.OWN_NAME_BONUS            # "Novomykhaylivka" is Novomykhailivka's own name, respelt
+        elif has_primary and e.prom < T.ALTERNATE_PENALTY_MAX_PROMINENCE:
+            s -= T.ALTERNATE_NAME_PENALTY    # "Oleksandrivka" is a village's own name before it is Donetsk's old one
         if qualifier in ("region", "district"):
             if p.kind in ("admin1", "admin2"):
-                s += 5.0 + (1.0 if (qualifier == "district") == (p.kind == "admin2") else 0.0)
+                s += T.QUALIFIED_AREA_BONUS + (
+                    T.QUALIFIED_LEVEL_BONUS if (qualifier == "district") == (p.kind == "admin2") else 0.0)
                 if "city" in p.name.lower():
-                    s -= 1.0
+                    s -= T.QUALIFIED_CITY_AREA_PENALTY
             elif p.kind in POINT_KINDS:
-                s -= 3.0
+                s -= T.QUALIFIED_POINT_PENALTY
         elif p.kind == "admin1" and any(_main_city_of(c, p) for c in same_name_cities):
-            s -= 3.0            # "Kursk" alone is the city, "Kursk region" the oblast
+            s -= T.REGION_NAMED_LIKE_CITY_PENALTY    # "Kursk" alone is the city, "Kursk region" the oblast
         if containers:
             holder = next((c for c in containers if inside(e, c)), None)
             if holder is not None:
-                s += 6.0
+                s += T.INSIDE_CONTAINER_BONUS
                 why.append(f"inside {holder.place.name}")
                 if holder.place.kind == "admin2" and holder.pid != e.pid:
                     # a district is known by a point only: of two namesakes in it, the nearer its middle
                     d = haversine_km(p.lat, p.lon, holder.place.lat, holder.place.lon)
                     s += ADMIN2_CENTRE_BONUS * max(0.0, 1.0 - d / ADMIN2_KM)
             else:
-                s -= 3.0
+                s -= T.OUTSIDE_CONTAINER_PENALTY
         if direction and containers:        # "Vesele, north-west of Avdiivka": the namesake that lies there
             fit = max(direction_fit(e, c, direction) for c in containers)
             if fit:
-                s += 1.5 * fit
+                s += T.DIRECTION_WEIGHT * fit
                 if fit > 0:
                     why.append(f"{direction} of {containers[0].place.name}")
         if contained and p.kind in AREA_KINDS and any(inside(c, e) for c in contained):
-            s += 3.0
+            s += T.CONTAINS_NAMED_PLACE_BONUS
             why.append("contains the place named with it")
         if mates:
             if same_kind(e, mates) >= LIST_MAJORITY:
@@ -246,24 +250,22 @@ def score_candidates(hits: list[tuple[Entry, int]], *, qualifier: str = "", cont
                 why.append("listed with places of its kind")
         sc, sa = ctx.share_country(p.country_code, key), ctx.share_admin1(p.admin1_code, key)
         if sc:
-            s += 2.5 * sc
+            s += T.COUNTRY_SHARE_WEIGHT * sc
         if sa and p.kind != "country":
-            s += 2.0 * sa
-            if sa > 0.2:
+            s += T.ADMIN1_SHARE_WEIGHT * sa
+            if sa > T.ADMIN1_SHARE_REASON:
                 why.append(f"document mentions {p.admin1 or p.admin1_code}")
         if ctx.points and p.kind in POINT_KINDS | {"admin2"}:
             d = _nearest_km(p.lat, p.lon, ctx.points, key)
-            if d < 30:
-                s += 1.5
-            elif d < 100:
-                s += 1.0
-            elif d < 300:
-                s += 0.4
-            if d < 100:
+            for km, bonus in T.NEAR_OTHERS_KM:
+                if d < km:
+                    s += bonus
+                    break
+            if d < T.NEAR_OTHERS_REASON_KM:
                 why.append(f"{d:.0f} km from other places named")
-        if p.kind in ("village", "town") and e.prom < 4.5 and p.country_code in BELLIGERENTS \
-                and _nearest_km(p.lat, p.lon, _front(), "-") <= 35:
-            s += 0.8            # namesake villages: war reporting names the ones near the front
+        if p.kind in ("village", "town") and e.prom < T.FRONT_MAX_PROMINENCE and p.country_code in BELLIGERENTS \
+                and _nearest_km(p.lat, p.lon, _front(), "-") <= T.FRONT_KM:
+            s += T.FRONT_BONUS    # namesake villages: war reporting names the ones near the front
             why.append("near the line of contact")
         if flag == ALTERNATE:
             why.append("alternate name")
@@ -281,7 +283,7 @@ def _softmax(scores: list[float]) -> list[float]:
 
 
 def make_resolution(index: Index, ranked: list[tuple[float, Entry, str]], *, qualifier: str = "",
-                    strength: float = 1.0, max_alternatives: int = 4) -> Resolution:
+                    strength: float = 1.0, max_alternatives: int = T.MAX_ALTERNATIVES) -> Resolution:
     """Turn a ranked candidate list into a Resolution with geometry and precision."""
     probs = _softmax([s for s, _, _ in ranked])
     best_score, best, why = ranked[0]
@@ -294,7 +296,7 @@ def make_resolution(index: Index, ranked: list[tuple[float, Entry, str]], *, qua
         geometry = Deferred(index.geometry, place.place_id)
         if place.kind == "area":
             area_geometry = index.geometry(place.place_id)
-            if area_geometry is not None and geo.extent_deg(area_geometry) < 1.5:
+            if area_geometry is not None and geo.extent_deg(area_geometry) < T.SMALL_AREA_DEG:
                 precision = Precision.NEAR          # a small area: "the Kyiv suburbs", "the Kursk border area"
     elif place.kind == "admin2":
         precision = Precision.NEAR
@@ -308,15 +310,15 @@ def make_resolution(index: Index, ranked: list[tuple[float, Entry, str]], *, qua
             place, geometry = area.place, Deferred(index.geometry, area.place.place_id)
         else:
             r = geo.city_radius_km(place.population)
-            geometry = Deferred(geo.ring, lat, lon, r, r + 15)
+            geometry = Deferred(geo.ring, lat, lon, r, r + T.SUBURB_RING_KM)
         precision = Precision.NEAR
     elif qualifier in ("region", "district", "area") and place.kind in POINT_KINDS:
         precision = Precision.NEAR          # "Brovary district": the area around the town
-        geometry = Deferred(geo.circle, lat, lon, 25.0)
+        geometry = Deferred(geo.circle, lat, lon, T.QUALIFIED_POINT_RADIUS_KM)
     elif qualifier in ("near",) or qualifier.endswith(" of"):
         if place.kind in POINT_KINDS:
             precision = Precision.NEAR
-            geometry = Deferred(geo.circle, lat, lon, 10.0)
+            geometry = Deferred(geo.circle, lat, lon, T.NEAR_RADIUS_KM)
     # only the alternatives that are kept are built
     alts = tuple(islice((Candidate(e.place, round(pr, 4)) for (_, e, _), pr in zip(ranked[1:], probs[1:])
                          if e.place.place_id != place.place_id), max_alternatives))

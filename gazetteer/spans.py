@@ -3,6 +3,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from . import tuning as T
 from .initials import by_initials
 from .model import Precision, Resolution
 from .names import DEMONYM
@@ -98,9 +99,9 @@ def _resolve_surface(gz: "Gazetteer", surface: str, ctx) -> Resolution | None:
                 if _named_after(toks) or gz.index.word_zipf([k]).get(k, 0.0) >= COMMON_PART_ZIPF:
                     return None
                 e = ranked[0][1]
-                if e.prom < 5.0 and not ctx.share_country(e.place.country_code, k) > 0.3:
+                if e.prom < T.PART_MIN_PROMINENCE and not ctx.share_country(e.place.country_code, k) > T.PART_MIN_COUNTRY_SHARE:
                     continue
-            strength = 1.0 if k == keys[0] else 0.5
+            strength = 1.0 if k == keys[0] else T.PART_STRENGTH
             return make_resolution(gz.index, ranked, strength=strength)
     return None
 
@@ -122,5 +123,5 @@ def _degrade(focus: Resolution | None) -> Resolution | None:
     if focus is None:
         return None
     return Resolution(place=focus.place, lat=focus.lat, lon=focus.lon, precision=int(Precision.NEAR),
-                      score=0.1, reason="unknown name: placed at the document's main place",
+                      score=T.UNKNOWN_NAME_SCORE, reason="unknown name: placed at the document's main place",
                       qualifier="within", geometry=None, alternatives=())

@@ -11,9 +11,10 @@ import csv
 import gzip
 import io
 import logging
-from difflib import SequenceMatcher
 from functools import lru_cache
 from typing import Any
+
+from rapidfuzz import fuzz
 
 from gazetteer.translit import has_cyrillic, uk_to_latin
 
@@ -48,9 +49,14 @@ def _official() -> dict[str, str]:
 @lru_cache(maxsize=4096)                # thousands of incidents name the same few hundred places
 def _spelling_of(official: str, name: str) -> bool:
     """True when ``official`` spells the same name (Chasiv Yar / Chasov Yar), not a former or later
-    name of the place (Who's On First keeps some pre-2016 names: Kirovohrad for Kropyvnytskyi)."""
+    name of the place (Who's On First keeps some pre-2016 names: Kirovohrad for Kropyvnytskyi).
+
+    Similarity is rapidfuzz's ``fuzz.ratio``. Of the 2,785 Ukrainian places whose official spelling differs
+    from the stored name, it decides 2,781 as difflib's ratio did; the 4 others now show the official
+    spelling (Burevisnyk, Vypovziv, Solontseve for Burevestnik, Vypolzov, Solontsovoye; and Vavarivka,
+    Who's On First's own spelling, for Varvarovka)."""
     a, b = official.casefold(), name.casefold()
-    return a[:2] == b[:2] and abs(len(a) - len(b)) <= 3 and SequenceMatcher(None, a, b).ratio() >= 0.75
+    return a[:2] == b[:2] and abs(len(a) - len(b)) <= 3 and fuzz.ratio(a, b) >= 75
 
 
 def display_name_for(place_id: str | None, name: str) -> str:
