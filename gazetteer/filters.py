@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 
+from .geometry import extent_deg
 from .index import Entry, Index
 from .inflect import EVENT_NEIGHBOUR, area_qualifier, is_cyrillic_key
 from .names import ALTERNATE, CURATED, DEMONYM, PRIMARY
@@ -56,6 +57,19 @@ def _major(ents: list[tuple[Entry, int]]) -> bool:
         if e.prom >= 6.0 and f in (PRIMARY, CURATED):
             return True
     return False
+
+
+# a first-level unit smaller than this across (degrees) is a borough ("Bolton", "Sutton"), no major place
+SMALL_REGION_DEG = 0.6
+
+
+def _small_region(e: Entry) -> bool:
+    """Whether the place is a first-level unit as small as an English borough: beside a person named in the
+    text with that surname ("John Bolton" ... "Bolton said"), the name is the person."""
+    if e.place.kind != "admin1" or e.index is None:
+        return False
+    g = e.index.geometry(e.place.place_id)
+    return g is not None and extent_deg(g) < SMALL_REGION_DEG
 
 
 def _doc_person_surnames(toks: Tokens, persons: dict[str, str]) -> set[str]:
@@ -108,7 +122,7 @@ def classify(text: str, toks: Tokens, spans: list[Span], index: Index) -> list[S
         if prev is not None and joined_prev and prev.cap and persons.get(prev.key) == "F" \
                 and s.first_tok - 1 not in span_at_tok and (not prev.sent_start or s.role != "demonym"):
             continue                  # "George Washington"; at a sentence start only if not a demonym
-        if single and s.key in surnames and not _major(hits):
+        if single and s.key in surnames and not _major([h for h in hits if not _small_region(h[0])]):
             continue
         # qualifiers after the name: "Kursk region", "Sumy oblast", "Brovary raion"
         if nxt is not None and joined_next and nxt.key in QUALIFIERS_AFTER and s.role == "place":

@@ -63,7 +63,9 @@ def test_map_renders_offline_with_the_seed_incidents(page):
     page.wait_for_selector(".wm-marker, .wm-cluster", timeout=10000)
     page.locator(".leaflet-control-layers-overlays label", has_text="Country outlines").wait_for(timeout=10000)
     assert page.locator(".leaflet-basemap-pane canvas").count() == 1           # the offline base layer
-    page.wait_for_timeout(300)
+    page.wait_for_function("document.body.dataset.labelsReady === '1' && document.body.dataset.baseLayers === '3'",
+                           timeout=30000)                                       # labels, outlines, water drawn
+    assert page.locator(".wm-label").count() > 0
     assert page.errors == [] and _foreign(page) == []
     assert page.locator(".wm-legend").is_visible() and page.locator(".leaflet-control-layers").is_visible()
     IMG.mkdir(parents=True, exist_ok=True)

@@ -333,7 +333,7 @@ def test_place_search_latin_and_cyrillic_zooms_there(vpage):
 def test_full_view_screenshot_and_phone_width(vpage, chromium, volume_server):
     page = vpage
     _open(page, labels=True)
-    page.wait_for_load_state("networkidle")         # the outlines are drawn
+    page.wait_for_function("document.body.dataset.baseLayers === '3'", timeout=30000)   # outlines and water drawn
     _frames(page)
     IMG.mkdir(parents=True, exist_ok=True)
     page.screenshot(path=str(IMG / "map-volume.png"))

@@ -17,6 +17,7 @@ from . import lang_ru, lang_uk
 from .categories import BATTLES, EXPLOSIONS, STRATEGIC, VIOLENCE_AGAINST_CIVILIANS
 from .dates import DateCue
 from .events import Detected, detected
+from .prefilter import Gate, GateSet, fold
 from .triggers import Hit
 
 _TABLES = (lang_uk, lang_ru)
@@ -52,6 +53,8 @@ _ACTION = re.compile(_union("ACTION"), re.I)
 _CIVILIANS = re.compile(_union("CIVILIANS"), re.I)
 _MILITARY = re.compile(_union("MILITARY"), re.I)
 _NOTES = re.compile(_union("NOTES"), re.I)
+# the trigger kinds and the masks with their literal pre-checks, all tested in one scan (exact: prefilter)
+_GATES = GateSet([*((k, Gate(p)) for k, p in PATTERNS.items()), ("not_event", Gate(_NOT_EVENT))])
 
 
 _INFINITIVE = ("ти", "ть", "тися", "ться", "тись")      # "може атакувати": a threat, not an attack
@@ -60,8 +63,11 @@ _INFINITIVE = ("ти", "ть", "тися", "ться", "тись")      # "мо�
 @lru_cache(maxsize=2048)
 def _hits(sentence: str) -> tuple[Hit, ...]:
     hits: list[Hit] = []
-    masked = [(m.start(), m.end()) for m in _NOT_EVENT.finditer(sentence)]
+    possible = _GATES.possible(fold(sentence))
+    masked = [(m.start(), m.end()) for m in _NOT_EVENT.finditer(sentence)] if "not_event" in possible else []
     for kind, pat in PATTERNS.items():
+        if kind not in possible:
+            continue
         for m in pat.finditer(sentence):
             if any(a <= m.start() < b for a, b in masked) or (
                     kind != "milsite" and m.group(0).lower().endswith(_INFINITIVE)):

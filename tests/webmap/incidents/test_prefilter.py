@@ -9,7 +9,7 @@ from functools import lru_cache
 import pytest
 
 from paths import ARTICLES, ROOT, SEED
-from webmap.incidents import counts, dates, events, nonevents, triggers
+from webmap.incidents import counts, cyrillic, dates, events, nonevents, triggers
 from webmap.incidents.prefilter import Gate, GateSet, fold, required
 from webmap.incidents.sentences import split_sentences
 
@@ -76,6 +76,7 @@ def test_no_literal_no_gate(pattern: str) -> None:
 
 def _every_gate() -> list[tuple[str, Gate]]:
     gates = [(f"trigger {k}", g) for k, g in triggers._GATES]
+    gates += [(f"cyrillic {k}", Gate(p)) for k, p in cyrillic.PATTERNS.items()] + [("cyrillic mask", Gate(cyrillic._NOT_EVENT))]
     gates += [(f"count {k}", g) for k, _, g in counts._PATTERN_GATES]
     gates += [(f"launched {k}", g) for k, g in counts._LAUNCHED]
     gates += [(f"note {i}", Gate(p)) for i, (p, *_) in enumerate(events._NOTES)] + [("presence", Gate(events._PRESENCE))]
@@ -133,6 +134,26 @@ def test_notes_unchanged_by_the_gates() -> None:
     got = [events.detect_note(s) for s in real_sentences()]
     assert got == [ungated(s) for s in real_sentences()]
     assert sum(d is not None for d in got) > 50
+
+
+def test_cyrillic_triggers_unchanged_by_the_gates() -> None:
+    """The Ukrainian/Russian triggers with the pre-checks equal every kind's pattern run on every sentence."""
+    found = 0
+    for s in real_sentences():
+        masked = [(m.start(), m.end()) for m in cyrillic._NOT_EVENT.finditer(s)]
+        full = []
+        for kind, pat in cyrillic.PATTERNS.items():
+            for m in pat.finditer(s):
+                if any(a <= m.start() < b for a, b in masked) or (
+                        kind != "milsite" and m.group(0).lower().endswith(cyrillic._INFINITIVE)):
+                    continue
+                if kind != "casualty" and cyrillic._IRREALIS.search(s[max(0, m.start() - 40):m.start()]):
+                    continue
+                full.append(triggers.Hit(kind, m.start(), m.end(), m.group(0)))
+        full.sort(key=lambda h: (h.start, cyrillic.KINDS.index(h.kind)))
+        found += len(full)
+        assert cyrillic.find_hits(s) == full, s
+    assert found > 200
 
 
 def test_date_gates_skip_no_match() -> None:
