@@ -121,7 +121,8 @@ _FACILITY = re.compile(
     r"|Station|(?:Regional |Oblast |City )?(?:State )?Administration|City Council|Air ?base|Port|Plant|Factory"
     r"|Bridge|Tower|Market|Mall|Stadium|Railway|Zoo|Church|Cathedral|Park|Square|Street|Avenue|Centre|Center"
     r"|Prison|Penal|Refinery|Depot|Airfield|Barracks|Checkpoint|Dam|Hotel|Drama|Orchestra|Library|Institute"
-    r"|Nuclear|Power|Thermal|Shopping|Bus|Train|Metro|Cemetery|Palace|Embankment|Boulevard)\b", re.I)
+    r"|Nuclear|Power|Thermal|Shopping|Bus|Train|Metro|Cemetery|Palace|Embankment|Boulevard"
+    r"|Gymnasium|Lyceum|Polytechnic|Academy|Kindergarten|Clinic|Substation|Warehouse|Terminal)\b", re.I)
 
 
 def scene_mentions(text: str, mentions: list) -> list:
