@@ -20,6 +20,7 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from itertools import accumulate, compress
 from operator import itemgetter
+from functools import lru_cache
 from typing import overload
 
 from .index import Index
@@ -182,7 +183,7 @@ class Tokens(Sequence[Token]):
         keys: list[str | None] = [None] * len(words)
         split_heads = set(heads)
         for i in caps:
-            keys[i] = norm(words[i]) if i in split_heads else norm(_strip_poss(words[i]))
+            keys[i] = norm(words[i]) if i in split_heads else _cap_key(words[i])
         self.keys = keys
         self._made: dict[int, Token] = {}
 
@@ -223,6 +224,10 @@ class Tokens(Sequence[Token]):
     def __getitem__(self, i: slice) -> list[Token]: ...
 
     def __getitem__(self, i: int | slice) -> Token | list[Token]:
+        if type(i) is int:
+            made = self._made.get(i)
+            if made is not None:
+                return made
         if isinstance(i, slice):
             return [self.token(k) for k in range(*i.indices(len(self.words)))]
         if i < 0:
@@ -238,6 +243,12 @@ class Tokens(Sequence[Token]):
 def tokenize(text: str) -> Tokens:
     """Word tokens with offsets (see :class:`Tokens`)."""
     return Tokens(text)
+
+
+@lru_cache(maxsize=65536)
+def _cap_key(word: str) -> str:
+    """The lookup key of a capitalised word: normalised, without a possessive."""
+    return norm(_strip_poss(word))
 
 
 def _strip_poss(s: str) -> str:
