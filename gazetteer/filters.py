@@ -94,6 +94,7 @@ def classify(text: str, toks: Tokens, spans: list[Span], index: Index) -> list[S
     for s in spans:
         for k in range(s.first_tok, s.last_tok + 1):
             span_at_tok[k] = s
+    n, words, starts, ends, is_cap, tkey = len(toks), toks.words, toks.starts, toks.ends, toks.is_cap, toks.key
     kept: list[Span] = []
     qualified: list[tuple[Span, str]] = []          # "Brovary raion": also a name of its own
     for s in spans:
@@ -103,55 +104,54 @@ def classify(text: str, toks: Tokens, spans: list[Span], index: Index) -> list[S
         hits = [(ents[p], f) for p, f in s.hits if p in ents]
         if not hits or s.key in STOP:
             continue
-        first, last = toks[s.first_tok], toks[s.last_tok]
-        prev = toks[s.first_tok - 1] if s.first_tok > 0 else None
-        nxt = toks[s.last_tok + 1] if s.last_tok + 1 < len(toks) else None
-        joined_prev = prev is not None and text[prev.end:first.start] in (" ", "-")
-        joined_next = nxt is not None and text[last.end:nxt.start] in (" ", "-")
-        single = s.first_tok == s.last_tok
-        s.prep = _prep(toks, s.first_tok)
+        fi, li = s.first_tok, s.last_tok
+        pi, ni = fi - 1, li + 1                 # the words before and after the name, where there are any
+        joined_prev = fi > 0 and text[ends[pi]:starts[fi]] in (" ", "-")
+        joined_next = ni < n and text[ends[li]:starts[ni]] in (" ", "-")
+        single = fi == li
+        s.prep = _prep(toks, fi)
         s.qualifier = s.qualifier or area_qualifier(s.key, s.text)      # Київську область, Харківщина: the region
-        cyr_event = is_cyrillic_key(s.key) and any(                 # "обстріляли Берислав", "Суджу обстреливают"
-            t is not None and EVENT_NEIGHBOUR.match(t.key) for t in (prev, nxt))
+        cyr_event = is_cyrillic_key(s.key) and (                    # "обстріляли Берислав", "Суджу обстреливают"
+            (fi > 0 and EVENT_NEIGHBOUR.match(tkey(pi)) is not None)
+            or (ni < n and EVENT_NEIGHBOUR.match(tkey(ni)) is not None))
         if any(f == DEMONYM for _, f in hits):
             s.role = "demonym"
             s.hits = [(p, f) for p, f in s.hits if f == DEMONYM]
         # people: a title or a first name before, a surname after, a surname used in the text
-        if prev is not None and joined_prev and prev.key in TITLES and prev.cap:
-            continue
-        if prev is not None and joined_prev and prev.cap and persons.get(prev.key) == "F" \
-                and s.first_tok - 1 not in span_at_tok and (not prev.sent_start or s.role != "demonym"):
-            continue                  # "George Washington"; at a sentence start only if not a demonym
+        if joined_prev and is_cap[pi]:
+            if tkey(pi) in TITLES:
+                continue
+            if persons.get(tkey(pi)) == "F" and pi not in span_at_tok \
+                    and (s.role != "demonym" or not toks.sent_start(pi)):
+                continue              # "George Washington"; at a sentence start only if not a demonym
         if single and s.key in surnames and not _major([h for h in hits if not _small_region(h[0])]):
             continue
         # qualifiers after the name: "Kursk region", "Sumy oblast", "Brovary raion"
-        if nxt is not None and joined_next and nxt.key in QUALIFIERS_AFTER and s.role == "place":
-            q = QUALIFIERS_AFTER[nxt.key]
+        if joined_next and s.role == "place" and (nkey := tkey(ni)) in QUALIFIERS_AFTER:
+            q = QUALIFIERS_AFTER[nkey]
             if q in ("region", "district", "area"):
                 s.qualifier = q
-                qualified.append((s, f"{s.key} {nxt.key.rstrip('s').rstrip(chr(39))}"))
-                s.end = nxt.end - (2 if nxt.text.endswith(("'s", "’s")) else 0)
+                qualified.append((s, f"{s.key} {nkey.rstrip('s').rstrip(chr(39))}"))
+                s.end = ends[ni] - (2 if words[ni].endswith(("'s", "’s")) else 0)
                 s.text = text[s.start:s.end]
-                s.last_tok += 1
-                last = nxt
-                nxt = toks[s.last_tok + 1] if s.last_tok + 1 < len(toks) else None
-                joined_next = nxt is not None and text[last.end:nxt.start] in (" ", "-")
+                s.last_tok = li = ni
+                ni = li + 1
+                joined_next = ni < n and text[ends[li]:starts[ni]] in (" ", "-")
             elif q in ("suburbs", "outskirts"):
                 s.qualifier = "suburbs"
         # a capitalised word right after: a person's surname or an organisation's name
-        possessive = last.text.endswith(("'s", "’s", "s'", "s’"))
-        tail_is_word = nxt is not None and (s.last_tok + 1 not in span_at_tok or nxt.key in ORG_TAIL
-                                            or zipf.get(nxt.key, 0.0) >= COMMON_ZIPF)
-        if nxt is not None and joined_next and nxt.cap and tail_is_word and not possessive:
+        if joined_next and is_cap[ni] and not words[li].endswith(("'s", "’s", "s'", "s’")) and (
+                ni not in span_at_tok or (nkey := tkey(ni)) in ORG_TAIL or zipf.get(nkey, 0.0) >= COMMON_ZIPF):
             if single and persons.get(s.key) == "F" and not _major(hits):
                 continue
             if s.role == "place":
                 s.role = "embedded"
         letters = len(s.key.replace(" ", ""))
-        dotted = "." in first.text or (single and text.startswith(".", last.end))    # "U.S.", "Pa."
-        short = letters <= 2 or (letters == 3 and (first.text.isupper() or dotted))
+        first_word = words[fi]
+        dotted = "." in first_word or (single and text.startswith(".", ends[li]))    # "U.S.", "Pa."
+        short = letters <= 2 or (letters == 3 and (first_word.isupper() or dotted))
         if short:
-            if not (first.text.isupper() or dotted) or not any(
+            if not (first_word.isupper() or dotted) or not any(
                     f in (PRIMARY, CURATED, DEMONYM) and e.place.kind in MAJOR_KINDS | {"city"} for e, f in hits):
                 continue
             # "US", "UK", "EU": the country or union, never a village called Us or Uk
@@ -167,7 +167,7 @@ def classify(text: str, toks: Tokens, spans: list[Span], index: Index) -> list[S
         if z >= COMMON_ZIPF and not major:
             if not (s.prep in PLACE_PREPS and z < 4.5 and max(e.prom for e, _ in hits) >= 4.0):
                 continue
-        if first.sent_start and single and z >= 2.5 and not major:
+        if single and z >= 2.5 and not major and is_cap[fi] and toks.sent_start(fi):
             continue
         if s.key.isdigit():
             continue
