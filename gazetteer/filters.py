@@ -24,6 +24,23 @@ BEFORE_QUALIFIERS = (
     (re.compile(r"\b((?:north|south|east|west|north-?east|north-?west|south-?east|south-?west)(?:ern)?)"
                 r"\s+(?:of\s+)?(?:the\s+)?$", re.I), "direction"),
 )
+# the literals one of which each pattern above needs, lower-cased: a window with none of them is not searched
+QUALIFIER_LITERALS = ("suburb", "outskirts", "near", "close to", "outside", "around", "vicinity of", "not far from",
+                      "north", "south", "east", "west")
+# letters re.IGNORECASE takes for an ASCII letter of those that lower() does not turn into it: dotless ı and
+# İ (i), long ſ (s); a window holding one is searched whatever its literals
+IGNORECASE_ODD_LETTERS = frozenset("ıİſ")
+
+
+def may_qualify(window: str) -> bool:
+    """Whether one of ``BEFORE_QUALIFIERS`` may match ``window``: False only when none can."""
+    if not window.isascii() and not IGNORECASE_ODD_LETTERS.isdisjoint(window):
+        return True
+    low = window.lower()
+    for literal in QUALIFIER_LITERALS:
+        if literal in low:
+            return True
+    return False
 
 
 # words between a preposition and a name that leave the preposition in force: "in central Trostianets"
@@ -175,8 +192,9 @@ def classify(text: str, toks: Tokens, spans: list[Span], index: Index) -> list[S
         if not major and ((best[1] == ALTERNATE and best[0].prom < 5.0) or best[0].prom < 4.2
                           or persons.get(s.key) in ("L", "F") or letters == 3) and not cyr_event:
             s.strong = False                                        # "Udy", "Paul" need support
-        for rx, q in BEFORE_QUALIFIERS:
-            m = rx.search(text[max(0, s.start - 40):s.start])
+        window = text[max(0, s.start - 40):s.start]
+        for rx, q in BEFORE_QUALIFIERS if may_qualify(window) else ():
+            m = rx.search(window)
             if m:
                 s.qualifier = s.qualifier or (m.group(1).lower().replace("ern", "") + " of" if q == "direction" else q)
                 s.strong = True if s.role == "place" else s.strong
