@@ -188,6 +188,10 @@ def direction_fit(e: Entry, anchor: Entry, direction: str) -> float:
     return 1.0 if diff <= T.DIRECTION_FIT_DEGREES else (-1.0 if diff >= T.DIRECTION_MISFIT_DEGREES else 0.0)
 
 
+# kinds a candidate of which is scored by its distance to the other places named
+_NEAR_OTHERS_KINDS = frozenset(POINT_KINDS | {"admin2"})
+
+
 def score_candidates(hits: list[tuple[Entry, int]], *, qualifier: str = "", context: Context | None = None,
                      container: Entry | list[Entry] | None = None,
                      key: str = "", contained: list[Entry] | None = None,
@@ -248,14 +252,14 @@ def score_candidates(hits: list[tuple[Entry, int]], *, qualifier: str = "", cont
             if same_kind(e, mates) >= LIST_MAJORITY:
                 s += LIST_BONUS
                 why.append("listed with places of its kind")
-        sc, sa = ctx.share_country(p.country_code, key), ctx.share_admin1(p.admin1_code, key)
+        sc, sa = ctx._share(0, p.country_code, key), ctx._share(1, p.admin1_code, key)
         if sc:
             s += T.COUNTRY_SHARE_WEIGHT * sc
         if sa and p.kind != "country":
             s += T.ADMIN1_SHARE_WEIGHT * sa
             if sa > T.ADMIN1_SHARE_REASON:
                 why.append(f"document mentions {p.admin1 or p.admin1_code}")
-        if ctx.points and p.kind in POINT_KINDS | {"admin2"}:
+        if ctx.points and p.kind in _NEAR_OTHERS_KINDS:
             d = _nearest_km(p.lat, p.lon, ctx.points, key)
             for km, bonus in T.NEAR_OTHERS_KM:
                 if d < km:
