@@ -98,7 +98,7 @@ MAX_COMBOS = 400
 
 def is_cyrillic_key(key: str) -> bool:
     """True when a normalised key is written in Cyrillic."""
-    return bool(_CYR.search(key))
+    return not key.isascii() and _CYR.search(key) is not None      # an ASCII key holds no Cyrillic letter
 
 
 def _alternate(stem: str) -> Iterable[str]:

@@ -1,10 +1,12 @@
-"""The literal pre-check before the qualifier patterns ("suburbs of", "near", "north of"): it skips a search
-only where the pattern cannot match (it changes speed, never output)."""
+"""Short cuts before patterns: the literal pre-check before the qualifier patterns ("suburbs of", "near",
+"north of") and the ASCII check before the Cyrillic one. Each skips a search only where the pattern cannot
+match (they change speed, never output)."""
 from __future__ import annotations
 
 import re
 
 from paths import ARTICLES, SEEDS
+from gazetteer.inflect import _CYR, is_cyrillic_key
 from gazetteer.filters import BEFORE_QUALIFIERS, IGNORECASE_ODD_LETTERS, QUALIFIER_LITERALS, may_qualify
 from webmap.incidents.prefilter import required
 
@@ -62,3 +64,11 @@ def test_gate_passes_every_qualifier_phrase() -> None:
         for window in (phrase, phrase.upper(), phrase.title(), "Shelling hit houses " + phrase):
             assert any(rx.search(window) for rx, _ in BEFORE_QUALIFIERS), window
             assert may_qualify(window), window
+
+
+def test_cyrillic_key_check_agrees_with_its_pattern_on_every_code_point() -> None:
+    """The ASCII short cut of ``is_cyrillic_key`` answers as the pattern does, one character at a time and on
+    mixed keys."""
+    for c in ALL_CHARS:
+        assert is_cyrillic_key(c) == (_CYR.search(c) is not None), hex(ord(c))
+    assert is_cyrillic_key("kyiv київ") and not is_cyrillic_key("kyiv") and not is_cyrillic_key("kÿiv")
