@@ -207,6 +207,12 @@ def score_candidates(hits: list[tuple[Entry, int]], *, qualifier: str = "", cont
     same_name_cities = [e.place for e, _ in hits if e.place.kind in POINT_KINDS
                         and e.prom >= T.SAME_NAME_CITY_MIN_PROMINENCE]
     has_primary = any(f in (PRIMARY, CURATED) for _, f in hits)
+    countries, admin1 = ctx.countries, ctx.admin1
+    own = ctx.by_key.get(key) if key else None
+    denom_c, denom_a = ctx.totals
+    if own is not None:
+        denom_c -= sum(own[0].values())
+        denom_a -= sum(own[1].values())
     out = []
     for e, flag in hits:
         p = e.place
@@ -252,7 +258,18 @@ def score_candidates(hits: list[tuple[Entry, int]], *, qualifier: str = "", cont
             if same_kind(e, mates) >= LIST_MAJORITY:
                 s += LIST_BONUS
                 why.append("listed with places of its kind")
-        sc, sa = ctx._share(0, p.country_code, key), ctx._share(1, p.admin1_code, key)
+        # the document's shares of the place's country and region, as ``Context.share_country`` and
+        # ``share_admin1`` count them (without this name's own mentions), their sums taken once a call
+        cc, a1 = p.country_code, p.admin1_code
+        sc = sa = 0.0
+        if cc and (here := countries.get(cc, 0.0)):
+            if own is not None:
+                here -= own[0].get(cc, 0.0)
+            sc = here / denom_c if denom_c > 0 else 0.0
+        if a1 and (here := admin1.get(a1, 0.0)):
+            if own is not None:
+                here -= own[1].get(a1, 0.0)
+            sa = here / denom_a if denom_a > 0 else 0.0
         if sc:
             s += T.COUNTRY_SHARE_WEIGHT * sc
         if sa and p.kind != "country":
