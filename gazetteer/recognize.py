@@ -266,7 +266,7 @@ def propose(text: str, toks: Tokens, index: Index) -> list[Span]:
     """Longest-match gazetteer spans over capitalised runs (before filtering)."""
     grams: list[tuple[int, int, str]] = []
     n = len(toks)
-    words, ends, is_cap, key, joinable, keys = toks.words, toks.ends, toks.is_cap, toks.key, toks.joinable, toks.keys
+    words, ends, is_cap, key, gaps, keys = toks.words, toks.ends, toks.is_cap, toks.key, toks.gaps, toks.keys
     for i in toks.caps:
         k = keys[i]
         assert k is not None
@@ -275,8 +275,10 @@ def propose(text: str, toks: Tokens, index: Index) -> list[Span]:
         if len(k) == 2 and words[i][1:].islower() and text.startswith(".", ends[i]):
             grams.append((i, i, k + "."))      # AP state abbreviations ("Pa.", "Va."), never "PA", "VA"
         j = i
-        while j + 1 < n and j - i + 1 < MAX_NGRAM and joinable(j):
-            nk = key(j + 1)
+        # ``toks.joinable(j)``, read in place: the gap after token j joins it to the next one
+        while j + 1 < n and j - i + 1 < MAX_NGRAM and (
+                (gap := gaps[j + 1]) in _JOIN_GAPS or (gap == ". " and words[j] in _ABBREVIATED)):
+            nk = keys[j + 1] or key(j + 1)
             if not is_cap[j + 1] and nk not in CONNECTORS:
                 break
             key_parts.append(nk)
@@ -284,7 +286,8 @@ def propose(text: str, toks: Tokens, index: Index) -> list[Span]:
             if is_cap[j]:
                 grams.append((i, j, " ".join(key_parts)))
     found = index.lookup(k for _, _, k in grams)
-    if any(is_cyrillic_key(k) for _, _, k in grams):       # Полтаві, Курской области: read back to the lemma
+    # Полтаві, Курской области: read back to the lemma (one search over the keys joined: whether any is Cyrillic)
+    if grams and is_cyrillic_key(" ".join([k for _, _, k in grams])):
         grams, lemmas = lemmatize(toks, grams, found, index)
         found.update(lemmas)
     spans: list[Span] = []
