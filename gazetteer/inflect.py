@@ -172,6 +172,8 @@ def area_qualifier(key: str, surface: str = "") -> str:
     """"region" for a Cyrillic oblast, krai or autonomous okrug ("київська область", "Курской области",
     "Краснодарского края"), "district" for a raion or a city okrug ("Рыльского района", "Шебекинском
     городском округе"), else ""."""
+    if key.isascii() and surface.isascii():
+        return ""                 # every ending and area word looked for here is Cyrillic
     words = norm(surface).split(" ") if " " in surface.strip() else []
     last = words[-1] if words else ""
     if len(words) > 2 and _CITY_OKRUG.match(words[-2]):

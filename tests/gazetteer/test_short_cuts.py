@@ -6,7 +6,8 @@ from __future__ import annotations
 import re
 
 from paths import ARTICLES, SEEDS
-from gazetteer.inflect import _CYR, is_cyrillic_key
+from gazetteer.inflect import _AREA_WORD, _CITY_OKRUG, _CYR, _RAION_WORD, area_qualifier, is_cyrillic_key
+from gazetteer.normalize import norm
 from gazetteer.filters import BEFORE_QUALIFIERS, IGNORECASE_ODD_LETTERS, QUALIFIER_LITERALS, may_qualify
 from webmap.incidents.prefilter import required
 
@@ -72,3 +73,17 @@ def test_cyrillic_key_check_agrees_with_its_pattern_on_every_code_point() -> Non
     for c in ALL_CHARS:
         assert is_cyrillic_key(c) == (_CYR.search(c) is not None), hex(ord(c))
     assert is_cyrillic_key("kyiv київ") and not is_cyrillic_key("kyiv") and not is_cyrillic_key("kÿiv")
+
+
+def test_area_qualifier_short_cut_for_ascii() -> None:
+    """An ASCII name gets no Cyrillic area qualifier: no ending or area word it is checked for is ASCII, and
+    the normalised ASCII surface stays ASCII; the Cyrillic ones still get theirs."""
+    assert all(not w.isascii() for w in ("область", "обл", "краи", "округ", "раион"))
+    for rx in (_AREA_WORD, _RAION_WORD, _CITY_OKRUG):      # anchored; each alternative opens with a Cyrillic letter
+        assert rx.pattern.startswith("^(?:") and rx.pattern.endswith(")$") and not rx.flags & re.I
+        alternatives = rx.pattern.removeprefix("^(?:").removesuffix(")$").split("|")
+        assert all(not a[0].isascii() for a in alternatives), rx.pattern
+    assert norm("".join(chr(c) for c in range(128))).isascii()
+    assert area_qualifier("kursk oblast", "Kursk oblast") == "" and area_qualifier("kursk", "Kursk") == ""
+    assert area_qualifier("курская область", "Курской области") == "region"
+    assert area_qualifier("рыльскии раион", "Рыльского района") == "district"
