@@ -233,11 +233,13 @@ class Gazetteer:
             cont = self._containers(s, best, hits)
             mates = [best[id(t)] for t in peers.get(id(s), ()) if id(t) in best]
             # a listed name is ranked again with its list-mates (the rounds did not see them)
-            sig = _signature(s, direction[id(s)], cont, inner.get(id(s)), mates)
-            ranked = (None if mates else settled.get(id(s))) or memo.get(sig) or score_candidates(
-                hits[id(s)], qualifier=s.qualifier, context=ctx, container=cont, key=s.key,
-                contained=inner.get(id(s)), direction=direction[id(s)], mates=mates)
-            memo[sig] = ranked
+            ranked = [] if mates else settled.get(id(s), [])
+            if not ranked:
+                sig = _signature(s, direction[id(s)], cont, inner.get(id(s)), mates)
+                ranked = memo.get(sig) or score_candidates(
+                    hits[id(s)], qualifier=s.qualifier, context=ctx, container=cont, key=s.key,
+                    contained=inner.get(id(s)), direction=direction[id(s)], mates=mates)
+                memo[sig] = ranked
             if cont and not any(inside(ranked[0][1], c) for c in cont):
                 # "Karnaukhivka, Kharkiv": a close spelling inside the named region beats a namesake outside
                 region = next((c for c in cont if c.place.kind in ("admin1", "country")), None)
