@@ -16,7 +16,7 @@ _WORDNUM = (r"(?:(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[- 
 _VAGUE = r"(?:dozens|hundreds|thousands|tens of thousands|hundreds of thousands|several|many|scores|numerous|some)"
 NUM = (rf"(?:(?:at least|about|around|some|nearly|almost|over|more than|up to|approximately|roughly|as many as"
        rf"|another|a total of|total of|only)\s+)?(\d{{1,3}}(?:,\d{{3}})+|\d+(?:\.\d+)?(?: (?:thousand|million))?"
-       rf"|{_WORDNUM}(?: (?:hundred|thousand))?|{_VAGUE})")
+       rf"|{_WORDNUM}(?: (?:hundred|thousand))?|{_VAGUE})(?!\w)")
 _NUM_RE = re.compile(NUM, re.I)
 
 _PERSON = (r"(?:civilians?|people|persons?|residents?|men|man|women|woman|children|child|kids?|boys?|girls?"

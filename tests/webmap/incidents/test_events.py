@@ -114,6 +114,11 @@ def test_date_cues() -> None:
      {"killed": 30, "wounded": 20}),
     ("Air defences intercepted 53 of the drones.", {"intercepted": 53}),
     ("Unspecified fatalities coded as 3.", {"killed": 3}),
+    # a number word is a whole word: not the start of a longer one ("ten" in "tenacious", "an" in "and")
+    ("Russian shelling killed tenacious defenders in Kupiansk.", {}),
+    ("The strike killed and wounded several residents.", {}),
+    ("Shelling wounded tenants of the next building; it killed seventeen civilians.", {"killed": 17}),
+    ("The barrage killed 5th-floor residents.", {}),
 ])
 def test_counts(sentence: str, expected: dict[str, int]) -> None:
     got = find_counts(sentence)
