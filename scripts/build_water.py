@@ -1,11 +1,14 @@
 #!/usr/bin/env python3
 """Regenerate static/geo/water.geojson.gz: rivers and lakes of the theatre for the offline base map.
 
-Source: Natural Earth 1:50m physical vectors (public domain, https://www.naturalearthdata.com/about/terms-of-use/),
-``ne_50m_rivers_lake_centerlines`` and ``ne_50m_lakes`` as GeoJSON. Natural Earth's own repository
-(nvkelso/natural-earth-vector) holds them under ``geojson/``; the copies used were the 2022 GeoJSON export
-in the public repository NelisV/ne_geojson at commit 7baddf966ab3a517a8b5402283206be60cd87fab (the 10m files
-there are larger than we need at the map's zooms). Give the two files' paths, or a git directory holding them.
+Source: Natural Earth 1:10m physical vectors (public domain, https://www.naturalearthdata.com/about/terms-of-use/):
+``ne_10m_rivers_lake_centerlines``, its European supplement ``ne_10m_rivers_europe`` (the Siverskyi Donets,
+Oskil, Seim, Teteriv, Ros and the other rivers of the front that the global file lacks) and ``ne_10m_lakes``,
+as GeoJSON. The copies used are the 7z-compressed GeoJSON exports in the public repository
+martynafford/natural-earth-geojson (CC0) at commit 0b9a6ceb0a7032713abd9460ac1e995a9c60cd1e, under
+``10m/physical/``, unpacked with py7zr (Natural Earth's own repository, nvkelso/natural-earth-vector, holds
+the same layers but is too large to fetch here). An earlier version of this file used the 1:50m layers, which
+lack most rivers of the front.
 
 What is kept: every river centre line and lake that touches the theatre's box (Ukraine, Belarus, Moldova,
 western Russia and the neighbours' borderlands, the box of the base map's labels), clipped to it, simplified
@@ -14,8 +17,8 @@ western Russia and the neighbours' borderlands, the box of the base map's labels
 app serves as is (Content-Encoding: gzip).
 
 Run from the repository root (no network):
-    .venv/bin/python scripts/build_water.py --git-dir /path/to/ne_geojson.git
-    .venv/bin/python scripts/build_water.py --rivers ne_50m_rivers_lake_centerlines.geojson --lakes ne_50m_lakes.geojson
+    .venv/bin/python scripts/build_water.py --rivers ne_10m_rivers_lake_centerlines.json ne_10m_rivers_europe.json \
+        --lakes ne_10m_lakes.json
 """
 from __future__ import annotations
 
@@ -33,9 +36,9 @@ TOLERANCE = 0.01                           # degrees (~1 km)
 DECIMALS = 3
 # water Natural Earth still draws that is gone: the Kakhovka reservoir drained after the dam was destroyed
 # on 6 June 2023 (the Dnieper's centre line through it is kept)
-GONE = {("lake", "Kakhovka")}
-RIVERS = "ne_50m_rivers_lake_centerlines.geojson"
-LAKES = "ne_50m_lakes.geojson"
+GONE = {("lake", "Kakhovka"), ("lake", "Kakhovka Reservoir")}
+RIVERS = ("ne_10m_rivers_lake_centerlines.json", "ne_10m_rivers_europe.json")
+LAKES = "ne_10m_lakes.json"
 
 
 def _read(path: str | None, git_dir: str | None, name: str) -> dict[str, Any]:
@@ -79,12 +82,15 @@ def derive(rivers: dict[str, Any], lakes: dict[str, Any]) -> dict[str, Any]:
 
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    ap.add_argument("--rivers", help=f"path of {RIVERS}")
+    ap.add_argument("--rivers", nargs="+", help=f"paths of {' and '.join(RIVERS)}")
     ap.add_argument("--lakes", help=f"path of {LAKES}")
-    ap.add_argument("--git-dir", help="a git directory whose HEAD holds both files at its root")
+    ap.add_argument("--git-dir", help="a git directory whose HEAD holds the files at its root")
     ap.add_argument("--out", default=str(OUT))
     ns = ap.parse_args()
-    fc = derive(_read(ns.rivers, ns.git_dir, RIVERS), _read(ns.lakes, ns.git_dir, LAKES))
+    river_files = ns.rivers or [None] * len(RIVERS)
+    rivers = {"type": "FeatureCollection", "features": [
+        f for path, name in zip(river_files, RIVERS) for f in _read(path, ns.git_dir, name).get("features", [])]}
+    fc = derive(rivers, _read(ns.lakes, ns.git_dir, LAKES))
     body = json.dumps(fc, separators=(",", ":"), ensure_ascii=False).encode("utf-8")
     Path(ns.out).write_bytes(gzip.compress(body, 9, mtime=0))
     kinds = {k: sum(1 for f in fc["features"] if f["properties"]["kind"] == k) for k in ("river", "lake")}

@@ -16,7 +16,7 @@ _WORDNUM = (r"(?:(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[- 
 _VAGUE = r"(?:dozens|hundreds|thousands|tens of thousands|hundreds of thousands|several|many|scores|numerous|some)"
 NUM = (rf"(?:(?:at least|about|around|some|nearly|almost|over|more than|up to|approximately|roughly|as many as"
        rf"|another|a total of|total of|only)\s+)?(\d{{1,3}}(?:,\d{{3}})+|\d+(?:\.\d+)?(?: (?:thousand|million))?"
-       rf"|{_WORDNUM}(?: (?:hundred|thousand))?|{_VAGUE})")
+       rf"|{_WORDNUM}(?: (?:hundred|thousand))?|{_VAGUE})(?!\w)")
 _NUM_RE = re.compile(NUM, re.I)
 
 _PERSON = (r"(?:civilians?|people|persons?|residents?|men|man|women|woman|children|child|kids?|boys?|girls?"
@@ -59,13 +59,16 @@ def to_int(s: str) -> int | None:
 
 
 _ADJ = r"(?:(?:[\w'-]+ ){0,3})"
+# one more word may stand between the persons and the verb ("5 civilians reportedly killed"), but not "and"/"or":
+# in "killed 3 people and injured dozens" the 3 is the object of "killed", not the subject of "injured"
+_NOT_AND = r"(?: (?!(?:and|or)\b)\w+)?"
 _PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple((k, re.compile(p, re.I)) for k, p in (
-    ("killed", rf"\b{NUM} {_ADJ}{_PERSON}(?: \w+)?,? (?:were |was |have been |had been |are |got )?(?:reportedly )?"
+    ("killed", rf"\b{NUM} {_ADJ}{_PERSON}{_NOT_AND},? (?:were |was |have been |had been |are |got )?(?:reportedly )?"
                rf"(?:killed|dead|died|perished|slain)"),
     ("killed", rf"\b(?:killing|killed|kills|left|leaving|claimed the lives of|death toll (?:rose |climbed |has risen )?"
                rf"(?:to|at|of)) {NUM}(?! (?:of|wounded|injured))"),
     ("killed", rf"\b{NUM} (?:{_PERSON} )?(?:killed|dead|died|deaths|fatalities)\b"),
-    ("wounded", rf"\b{NUM} {_ADJ}{_PERSON}(?: \w+)?,? (?:were |was |have been |had been |are |got )?(?:reportedly )?"
+    ("wounded", rf"\b{NUM} {_ADJ}{_PERSON}{_NOT_AND},? (?:were |was |have been |had been |are |got )?(?:reportedly )?"
                 rf"(?:wounded|injured|hurt|received injuries|sustained injuries)"),
     ("wounded", rf"\b(?:wounding|injuring|wounded|injured|hurt) {NUM}(?! of)"),
     ("wounded", rf"\b{NUM} (?:{_PERSON} )?(?:wounded|injured|injuries)\b"),

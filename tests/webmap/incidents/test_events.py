@@ -114,6 +114,15 @@ def test_date_cues() -> None:
      {"killed": 30, "wounded": 20}),
     ("Air defences intercepted 53 of the drones.", {"intercepted": 53}),
     ("Unspecified fatalities coded as 3.", {"killed": 3}),
+    # a number word is a whole word: not the start of a longer one ("ten" in "tenacious", "an" in "and")
+    ("Russian shelling killed tenacious defenders in Kupiansk.", {}),
+    ("The strike killed and wounded several residents.", {}),
+    ("Shelling wounded tenants of the next building; it killed seventeen civilians.", {"killed": 17}),
+    ("The barrage killed 5th-floor residents.", {}),
+    # "killed N people and wounded ...": N is the object of "killed", not the subject of "wounded"
+    ("The attack killed 3 people and injured dozens.", {"killed": 3}),
+    ("Shelling has killed more than 200 civilians and wounded thousands, medics said.", {"killed": 200}),
+    ("The strike killed 10 soldiers and wounded 2 more.", {"killed": 10, "wounded": 2}),
 ])
 def test_counts(sentence: str, expected: dict[str, int]) -> None:
     got = find_counts(sentence)
