@@ -122,7 +122,10 @@ _FACILITY = re.compile(
     r"|Bridge|Tower|Market|Mall|Stadium|Railway|Zoo|Church|Cathedral|Park|Square|Street|Avenue|Centre|Center"
     r"|Prison|Penal|Refinery|Depot|Airfield|Barracks|Checkpoint|Dam|Hotel|Drama|Orchestra|Library|Institute"
     r"|Nuclear|Power|Thermal|Shopping|Bus|Train|Metro|Cemetery|Palace|Embankment|Boulevard"
-    r"|Gymnasium|Lyceum|Polytechnic|Academy|Kindergarten|Clinic|Substation|Warehouse|Terminal)\b", re.I)
+    r"|Gymnasium|Lyceum|Polytechnic|Academy|Kindergarten|Clinic|Substation|Warehouse|Terminal"
+    # public buildings of a town's life, as war damage reports name them ("the Izium House of Culture")
+    r"|House|Hall|Court(?:house)?|Police|Department|Office|Building|Monastery|Mosque|Synagogue|Gallery|Mine"
+    r"|Harbou?r|Pier|Supermarket|Hypermarket|Dormitory|Hostel|Boarding)\b", re.I)
 
 
 def scene_mentions(text: str, mentions: list) -> list:

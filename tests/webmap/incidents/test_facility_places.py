@@ -12,6 +12,8 @@ from webmap.incidents.pipeline import extract
     ("Kharkiv Gymnasium No. 47 shelled", "Kharkiv", "shelling"),
     ("A Russian missile hit the Lutsk Substation overnight.", "Lutsk", "missile_strike"),
     ("Shelling damaged the Mykolaiv Polytechnic on Sunday.", "Mykolaiv", "shelling"),
+    ("Russian artillery shelled the Izium House of Culture on Friday.", "Izium", "shelling"),
+    ("A drone struck the Kupiansk Police Department building overnight.", "Kupiansk", "drone_strike"),
 ])
 def test_the_city_of_a_facility_places_the_incident(text: str, place: str, category: str) -> None:
     incs = [i for i in extract(Article(article_id="t", text=text)) if i.category == category]
