@@ -55,6 +55,18 @@ def _load_geojson(path: Traversable) -> list[dict[str, Any]]:
             raise GazetteerDataError(f"{path.name}: not a GeoJSON FeatureCollection ({err})") from err
 
 
+def _optional_tsv(name: str, missing: str = "") -> Iterator[dict[str, str]]:
+    """The rows of an optional bundled TSV file; none (with a warning saying what is then *missing*, if
+    given) when it is not bundled."""
+    path = data_file(name)
+    if not path.is_file():
+        if missing:
+            logger.warning("%s not bundled: %s", name, missing)
+        return
+    with open_text(path) as fh:
+        yield from csv.DictReader(fh, delimiter="\t")
+
+
 def clean_names(names: list[str] | tuple[str, ...]) -> list[str]:
     out = []
     for n in names:
@@ -163,76 +175,62 @@ def capitals() -> dict[str, str]:
 
 def wof_records() -> Iterator[Record]:
     """Who's On First Ukraine localities (bundled derived TSV), if present."""
-    path = data_file("wof_ua.tsv.gz")
-    if not path.is_file():
-        logger.warning("wof_ua.tsv.gz not bundled: Ukrainian villages below cities500 are missing")
-        return
-    with open_text(path) as fh:
-        for row in csv.DictReader(fh, delimiter="\t"):
-            # WOF "county" records are the pre-2020 raions and city councils ("Donetsk", "Dniprodzerzhynsk
-            # (m/r)"): they collide with town names, and raions_ua.tsv holds the current raions instead
-            kind_map = {"locality": None, "localadmin": None, "neighbourhood": "district",
-                        "borough": "district", "macrohood": "district", "region": None, "county": "admin2"}
-            if row["placetype"] not in kind_map:
-                continue
-            if row["placetype"] == "region":
-                # only its names, merged into the Natural Earth oblast by GeoNames id
-                if (row.get("gn_id") or "").isdigit():
-                    yield Record(place_id=f"wof:{row['wof_id']}", name=row["name"], kind="admin1",
-                                 lat=float(row["lat"]), lon=float(row["lon"]), country_code="UA",
-                                 admin1_code=row.get("admin1_code") or "", source="wof",
-                                 names=clean_names([row.get("name_uk", ""), row.get("name_ru", "")]
-                                                    + (row.get("names") or "").split("|")),
-                                 gn_id=int(row["gn_id"]))
-                continue
-            pop = int(float(row.get("population") or 0))
-            kind = kind_map[row["placetype"]] or populated_kind(pop)
-            names = [row.get("name_uk", ""), row.get("name_ru", "")] + (row.get("names") or "").split("|")
-            gn = row.get("gn_id") or ""
-            yield Record(place_id=f"wof:{row['wof_id']}", name=row["name"], kind=kind, lat=float(row["lat"]),
-                         lon=float(row["lon"]), country_code="UA", admin1_code=row.get("admin1_code") or "",
-                         population=pop, names=clean_names(names), source="wof",
-                         gn_id=int(gn) if gn.isdigit() else None)
+    for row in _optional_tsv("wof_ua.tsv.gz", "Ukrainian villages below cities500 are missing"):
+        # WOF "county" records are the pre-2020 raions and city councils ("Donetsk", "Dniprodzerzhynsk
+        # (m/r)"): they collide with town names, and raions_ua.tsv holds the current raions instead
+        kind_map = {"locality": None, "localadmin": None, "neighbourhood": "district",
+                    "borough": "district", "macrohood": "district", "region": None, "county": "admin2"}
+        if row["placetype"] not in kind_map:
+            continue
+        if row["placetype"] == "region":
+            # only its names, merged into the Natural Earth oblast by GeoNames id
+            if (row.get("gn_id") or "").isdigit():
+                yield Record(place_id=f"wof:{row['wof_id']}", name=row["name"], kind="admin1",
+                             lat=float(row["lat"]), lon=float(row["lon"]), country_code="UA",
+                             admin1_code=row.get("admin1_code") or "", source="wof",
+                             names=clean_names([row.get("name_uk", ""), row.get("name_ru", "")]
+                                                + (row.get("names") or "").split("|")),
+                             gn_id=int(row["gn_id"]))
+            continue
+        pop = int(float(row.get("population") or 0))
+        kind = kind_map[row["placetype"]] or populated_kind(pop)
+        names = [row.get("name_uk", ""), row.get("name_ru", "")] + (row.get("names") or "").split("|")
+        gn = row.get("gn_id") or ""
+        yield Record(place_id=f"wof:{row['wof_id']}", name=row["name"], kind=kind, lat=float(row["lat"]),
+                     lon=float(row["lon"]), country_code="UA", admin1_code=row.get("admin1_code") or "",
+                     population=pop, names=clean_names(names), source="wof",
+                     gn_id=int(gn) if gn.isdigit() else None)
 
 
 def ru_border_records() -> Iterator[Record]:
     """Settlements of Russia's regions on the Ukrainian border below cities500 (GeoNames postal data,
     bundled derived TSV: scripts/build_ru_border_places.py), if present."""
-    path = data_file("ru_border_places.tsv.gz")
-    if not path.is_file():
-        logger.warning("ru_border_places.tsv.gz not bundled: villages of Russia's border regions are missing")
-        return
-    with open_text(path) as fh:
-        for row in csv.DictReader(fh, delimiter="\t"):
-            yield Record(place_id=f"gnzip:RU-{row['postal_code']}", name=row["name"], kind="village",
-                         lat=float(row["lat"]), lon=float(row["lon"]), country_code="RU",
-                         admin1_code=row["admin1_code"], names=clean_names([row["name_ru"]]),
-                         source="geonames-postal")
+    for row in _optional_tsv("ru_border_places.tsv.gz", "villages of Russia's border regions are missing"):
+        yield Record(place_id=f"gnzip:RU-{row['postal_code']}", name=row["name"], kind="village",
+                     lat=float(row["lat"]), lon=float(row["lon"]), country_code="RU",
+                     admin1_code=row["admin1_code"], names=clean_names([row["name_ru"]]),
+                     source="geonames-postal")
 
 
 def raion_records() -> Iterator[Record]:
     """Current (2020) raions of Ukraine as areas, if bundled."""
-    path = data_file("raions_ua.tsv")
-    if not path.is_file():
-        return
     from shapely import wkt
     from shapely.geometry import mapping
 
-    with open_text(path) as fh:
-        for row in csv.DictReader(fh, delimiter="\t"):
-            geom = None
-            if row.get("hull_wkt_or_empty"):
-                try:
-                    geom = mapping(wkt.loads(row["hull_wkt_or_empty"]))
-                except Exception as err:  # noqa: BLE001 - shapely raises several types for bad WKT
-                    logger.warning("raion %s: bad WKT (%s)", row["name"], err)
-            name = row["name"]
-            base = name.removesuffix(" raion").strip()
-            yield Record(place_id=f"raion:{row['admin1_code']}:{base}", name=name, kind="admin2",
-                         lat=float(row["lat"]), lon=float(row["lon"]), country_code="UA",
-                         admin1_code=row["admin1_code"], names=clean_names([row.get("name_uk", "")]),
-                         strong_names=[base, f"{base} district", f"{base} rayon"], geometry=geom,
-                         source="ukraine-raions")
+    for row in _optional_tsv("raions_ua.tsv"):
+        geom = None
+        if row.get("hull_wkt_or_empty"):
+            try:
+                geom = mapping(wkt.loads(row["hull_wkt_or_empty"]))
+            except Exception as err:  # noqa: BLE001 - shapely raises several types for bad WKT
+                logger.warning("raion %s: bad WKT (%s)", row["name"], err)
+        name = row["name"]
+        base = name.removesuffix(" raion").strip()
+        yield Record(place_id=f"raion:{row['admin1_code']}:{base}", name=name, kind="admin2",
+                     lat=float(row["lat"]), lon=float(row["lon"]), country_code="UA",
+                     admin1_code=row["admin1_code"], names=clean_names([row.get("name_uk", "")]),
+                     strong_names=[base, f"{base} district", f"{base} rayon"], geometry=geom,
+                     source="ukraine-raions")
 
 
 def supplement_rows() -> list[dict[str, str]]:
