@@ -10,7 +10,7 @@ from functools import lru_cache
 from typing import Any, Iterable, NamedTuple, Protocol, Sequence, runtime_checkable
 
 from ..filters import FilterError, Filters
-from ..incidents.models import Article, Incident
+from ..incidents.models import Article, Incident, SourceSpan
 
 
 @runtime_checkable
@@ -69,6 +69,17 @@ def region_geojson(region_id: str) -> str:
 def region_shape(region_id: str) -> tuple[Any, Any]:
     """(shapely geometry, prepared geometry) of an area of the gazetteer; :raises FilterError: when unknown."""
     return _region(region_id)[1]
+
+
+def absorbed(counts: Iterable[tuple[str, int]], sources: Iterable[tuple[str, int]],
+             other: Incident) -> tuple[tuple[tuple[str, int], ...], list[SourceSpan]]:
+    """What another report adds to a stored incident (``Store.absorb``): the counts, each the larger of the
+    two, sorted by name; and the other's source spans not yet stored (by article and start offset)."""
+    merged = dict(counts)
+    for k, v in other.counts:
+        merged[k] = max(merged.get(k, 0), v)
+    seen = set(sources)
+    return tuple(sorted(merged.items())), [s for s in other.sources if (s.article_id, s.start) not in seen]
 
 
 def article_from_row(r: Any) -> Article:

@@ -28,7 +28,7 @@ from typing import Any, Iterator, Sequence
 
 from ..filters import Filters
 from ..incidents.models import Article, Incident, SourceSpan
-from .base import MAP_SELECT, MapRow, article_from_row, bbox_parts, map_row, region_geojson
+from .base import MAP_SELECT, MapRow, absorbed, article_from_row, bbox_parts, map_row, region_geojson
 from .sqlite import (_EFFECTIVE, _SRC_COLS, LOG_BACKFILL, LOG_FIELDS, AddResult, ArticleConflict, ArticleSummary,
                      Correction, CorrectionEntry, Record, _entry, _feature_text, _j, _log_values, _record,
                      fold_corrections, text_hash)
@@ -364,11 +364,8 @@ class PostGISStore:
                 raise KeyError(incident_id)
             have = db.execute("SELECT seq, article_id, start FROM sources WHERE incident_id = %s ORDER BY seq",
                               (incident_id,)).fetchall()
-            seen = {(r["article_id"], r["start"]) for r in have}
-            new = [s for s in other.sources if (s.article_id, s.start) not in seen]
-            counts = {k: int(v) for k, v in json.loads(row["counts"])}
-            for k, v in other.counts:
-                counts[k] = max(counts.get(k, 0), v)
+            counts, new = absorbed(((k, int(v)) for k, v in json.loads(row["counts"])),
+                                   ((r["article_id"], r["start"]) for r in have), other)
             top = max((r["seq"] for r in have), default=-1)
             with db.cursor() as cur:
                 cur.executemany(
@@ -377,7 +374,7 @@ class PostGISStore:
                     "%s, %s, %s)", [(incident_id, top + 1 + n, *(getattr(s, k) for k in _SRC_COLS))
                                     for n, s in enumerate(new)])
             db.execute("UPDATE incidents SET counts = %s WHERE incident_id = %s",
-                       (_j([list(c) for c in sorted(counts.items())]), incident_id))
+                       (_j([list(c) for c in counts]), incident_id))
         self._refresh_features([incident_id])
 
     def detach(self, article_ids: Sequence[str]) -> int:

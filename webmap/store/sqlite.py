@@ -19,7 +19,7 @@ from typing import Any, Iterator, Sequence
 from ..filters import Filters
 from ..incidents.exc import WebmapError
 from ..incidents.models import Article, Incident, SourceSpan
-from .base import MAP_SELECT, MapRow, article_from_row, json_value, map_row
+from .base import MAP_SELECT, MapRow, absorbed, article_from_row, json_value, map_row
 
 log = logging.getLogger(__name__)
 
@@ -471,12 +471,8 @@ class IncidentStore:
             raise KeyError(incident_id)
         inc = rec.machine
         with self._connect(write=True) as db:
-            seen = {(s.article_id, s.start) for s in inc.sources}
-            new = [s for s in other.sources if (s.article_id, s.start) not in seen]
-            counts = dict(inc.counts)
-            for k, v in other.counts:
-                counts[k] = max(counts.get(k, 0), v)
-            merged = replace(inc, counts=tuple(sorted(counts.items())), sources=inc.sources + tuple(new))
+            counts, new = absorbed(inc.counts, ((s.article_id, s.start) for s in inc.sources), other)
+            merged = replace(inc, counts=counts, sources=inc.sources + tuple(new))
             db.execute("UPDATE incidents SET counts = ?, feature = ? WHERE incident_id = ?",
                        (_j([list(c) for c in merged.counts]), _feature_text(merged), incident_id))
             top = db.execute("SELECT COALESCE(MAX(seq), -1) FROM sources WHERE incident_id = ?",
