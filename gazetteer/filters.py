@@ -156,9 +156,11 @@ def classify(text: str, toks: Tokens, spans: list[Span], index: Index) -> list[S
                 joined_next = ni < n and text[ends[li]:starts[ni]] in (" ", "-")
             elif q in ("suburbs", "outskirts"):
                 s.qualifier = "suburbs"
-        # a capitalised word right after: a person's surname or an organisation's name
+        # a capitalised word right after: a person's surname or an organisation's name; not a Cyrillic
+        # acronym after a Cyrillic name ("Над Белгородом ППО збила", "в Курске ВСУ"): the subject of the clause
         if joined_next and is_cap[ni] and not words[li].endswith(("'s", "’s", "s'", "s’")) and (
-                ni not in span_at_tok or (nkey := tkey(ni)) in ORG_TAIL or zipf.get(nkey, 0.0) >= COMMON_ZIPF):
+                ni not in span_at_tok or (nkey := tkey(ni)) in ORG_TAIL or zipf.get(nkey, 0.0) >= COMMON_ZIPF) \
+                and not (words[ni].isupper() and len(words[ni]) > 1 and is_cyrillic_key(s.key)):
             if single and persons.get(s.key) == "F" and not _major(hits):
                 continue
             if s.role == "place":
