@@ -119,7 +119,7 @@ def classify(text: str, toks: Tokens, spans: list[Span], index: Index) -> list[S
             kept.append(s)            # a street, a county, a river the gazetteer does not hold
             continue
         hits = [(ents[p], f) for p, f in s.hits if p in ents]
-        if not hits or s.key in STOP:
+        if not hits or s.key in STOP or (s.key != s.text and s.text.lower() in STOP):   # "Под" read as Поди
             continue
         fi, li = s.first_tok, s.last_tok
         pi, ni = fi - 1, li + 1                 # the words before and after the name, where there are any
