@@ -41,7 +41,7 @@ def listed_with(text: str, mentions: list[Mention], sent_start: int, sent_end: i
         lo -= 1
     while hi + 1 < len(sent) and _joined(text, sent[hi], sent[hi + 1], level):
         hi += 1
-    seen = {scene.resolution.place.place_id} if scene.resolution is not None else set()
+    seen: set[str | None] = {scene.resolution.place.place_id if scene.resolution is not None else None}
     out = []
     for m in sent[lo:hi + 1]:
         pid = m.resolution.place.place_id if m.resolution is not None else None

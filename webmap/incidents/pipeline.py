@@ -204,8 +204,9 @@ def _drafts(article: Article, gz: PlaceResolver) -> list[Draft]:
                     roles.append("route")
             elif explicit and loc is not None and loc.mention is not None:      # "обстреляли Теткино, Глушково и ..."
                 for mate in listed_with(text, mentions, s.start, s.end, loc.mention):
-                    locs.append(Located(mate.resolution, mate, loc.weight))
-                    roles.append(_LISTED)
+                    if mate.resolution is not None:
+                        locs.append(Located(mate.resolution, mate, loc.weight))
+                        roles.append(_LISTED)
             date, prec, strength = _date_for(cues, d.trigger.start, inherited, ref)
             for lc, role in zip(locs, roles):
                 weight = lc.weight if lc else 0.2
