@@ -89,6 +89,7 @@ _LOCK_SCHEMA = 72_601_001          # advisory lock key of the migrations
 _ORDER = (' ORDER BY i.date COLLATE "C" NULLS FIRST, i.article_id COLLATE "C", i.sentence_index NULLS FIRST,'
           ' i.incident_id COLLATE "C"')
 _PT = "COALESCE(c.pt, i.pt)"
+POOL_SIZE = 8                       # connections pooled per process unless told (the app: config DB_POOL)
 
 
 def _tsquery(q: str) -> str | None:
@@ -162,12 +163,12 @@ def _point_sql(lat: float | None, lon: float | None) -> tuple[str, list[Any]]:
 class PostGISStore:
     """Articles, incidents, source spans and corrections in a PostgreSQL + PostGIS database."""
 
-    def __init__(self, url: str, *, min_size: int = 1, max_size: int | None = None) -> None:
+    def __init__(self, url: str, *, min_size: int = 1, max_size: int = POOL_SIZE) -> None:
         import psycopg
 
         self.url = url
         self.IntegrityError = psycopg.IntegrityError
-        self._min, self._max = min_size, max_size or int(os.environ.get("WEBMAP_DB_POOL", "8"))
+        self._min, self._max = min_size, max_size
         self._pool: Any = None
         self._pid = 0
         self._lock = threading.Lock()
