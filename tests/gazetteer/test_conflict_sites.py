@@ -70,7 +70,7 @@ def test_added_villages_never_double_a_name_of_their_oblast(gz: Gazetteer) -> No
     assert not [p for p in gz.search("Makiivka", country="UA") if p.place_id.startswith("ucdp:")]
 
 
-@pytest.mark.parametrize("name", ["Hranitne", "Marynivka", "Stepanivka"])
+@pytest.mark.parametrize("name", ["Hranitne", "Sieverne", "Nelipivka"])
 def test_namesake_with_fighting_on_record_is_preferred(gz: Gazetteer, name: str) -> None:
     site = max((s for s in sites() if s.name == name and s.admin1_code == "UA.05"), key=lambda s: s.events)
     namesakes = [p for p in gz.search(name, country="UA", limit=50) if p.admin1_code == "UA.05"
