@@ -15,8 +15,6 @@ if TYPE_CHECKING:
 
 # what may stand between two names of one list: a comma, "and", "or", "&", ", and", "as well as"
 _LIST_GAP = re.compile(r"\s*(?:,\s*(?:and\s+|or\s+)?|\s(?:and|or|&|as well as|nor)\s)\s*", re.I)
-LIST_BONUS = 2.0            # added to a candidate of the kind (and country) of most of its list-mates
-LIST_MAJORITY = 0.5         # "most": at least this share of the list-mates
 
 
 _ABBREVIATION = re.compile(r"(?:[A-Z]\.){1,3}|[A-Z][a-z]{1,4}\.|[A-Z]{2,3}")
