@@ -11,6 +11,7 @@ NOT_TUNING = {
     ("geometry.py", "KM_PER_DEG_LAT"), ("geometry.py", "EARTH_RADIUS_KM"),      # the Earth
     ("index.py", "NAME_CACHE_SIZE"), ("inflect.py", "MAX_COMBOS"),              # memory and work bounds
     ("recognize.py", "MAX_NGRAM"), ("translit.py", "MAX_VARIANTS"),
+    ("conflict_sites.py", "CELL_DEG"),                                            # a lookup grid's cell
 }
 
 
