@@ -89,6 +89,8 @@ _AREA_WORD = re.compile(r"^(?:област[ьіиюяей]\w*|обл|округ\
 _OBLAST_WORD = re.compile(r"^(?:област[ьіиюяей]\w*|обл)$")
 _KRAI_WORD = re.compile(r"^(?:кра[иійїяюе]|краем|краєм)$")     # lower-case words keep й, ї
 _RAION_WORD = re.compile(r"^(?:район\w*|р-н\w*)$")
+# a front's direction, named after its town: на Покровському напрямку, на Купянском направлении (the town)
+_DIRECTION_WORD = re.compile(r"^(?:напрям(?:ок|ку|ки|ках|і)|направлени[еяию])$")
 # words between an adjective and "округ": an autonomous okrug is a region (Ханты-Мансийский автономный
 # округ), a city okrug a district named after its town (Шебекинский городской округ: Шебекино)
 _AUTONOMOUS = re.compile(r"^автономн\w*$")
@@ -219,6 +221,8 @@ def area_candidates(word: str, area_word: str, between: Sequence[str] = ()) -> l
     if _RAION_WORD.match(area_word):
         masc = masculine_adjective(word)
         return [m + " раион" for m in masc] + masc + _raion_towns(masc)
+    if _DIRECTION_WORD.match(area_word):
+        return _raion_towns(masculine_adjective(word))
     return []
 
 
@@ -336,7 +340,7 @@ def _area_after(toks: Sequence, j: int, n: int) -> int | None:
     hops = 0
     while k < n and hops < 6:
         t = toks[k]
-        if _AREA_WORD.match(t.key) or _RAION_WORD.match(t.key):
+        if _AREA_WORD.match(t.key) or _RAION_WORD.match(t.key) or _DIRECTION_WORD.match(t.key):
             return k
         if _AUTONOMOUS.match(t.key) or _CITY_OKRUG.match(t.key):      # автономный / городской округ
             k += 1
