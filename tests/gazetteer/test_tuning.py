@@ -12,6 +12,7 @@ NOT_TUNING = {
     ("index.py", "NAME_CACHE_SIZE"), ("inflect.py", "MAX_COMBOS"),              # memory and work bounds
     ("recognize.py", "MAX_NGRAM"), ("translit.py", "MAX_VARIANTS"),
     ("conflict_sites.py", "CELL_DEG"),                                            # a lookup grid's cell
+    ("ukrainian_forms.py", "MAX_FORMS"),                                          # forms per name in the index
 }
 
 
