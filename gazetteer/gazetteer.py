@@ -22,6 +22,9 @@ from .resolve import POINT_KINDS, Context, inside, make_resolution, score_candid
 
 LOCATIVE_STRONG = {"in", "near", "at", "outside", "into", "village", "town", "settlement", "hamlet", "city",
                    "shelled", "struck", "captured", "liberated", "occupied", "entered", "around", "of",
+                   # the place an attack or a flight is at: "Shelling hit Orikhiv", "evacuated from Trostianets"
+                   "hit", "attacked", "bombed", "targeted", "pounded", "stormed", "seized", "recaptured", "retook",
+                   "encircled", "besieged", "evacuated", "fled", "towards", "toward", "via", "inside", "within",
                    # Ukrainian and Russian: у, в, біля, поблизу, село, місто, під; около, возле, деревня
                    "у", "в", "біля", "поблизу", "село", "села", "селі", "селище", "місто", "міста", "місті", "під",
                    "около", "возле", "деревня", "поселок", "посёлок", "город", "города", "районі", "районе",
