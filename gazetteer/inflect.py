@@ -21,6 +21,7 @@ from typing import Iterable, Sequence
 from .names import CURATED, DEMONYM, PRIMARY
 from .normalize import norm
 from .theatre import BELLIGERENTS, THEATRE
+from .tuning import LEMMA_WORLD_PROMINENCE
 
 _CYR = re.compile(r"[\u0400-\u04FF]")
 
@@ -301,7 +302,6 @@ def lemmatize(toks: Sequence, grams: list[Gram], found: dict, index) -> tuple[li
 # Where a declined Cyrillic word may name a place it does not spell out: the countries that write their
 # places' names in Ukrainian or Russian, or a place anyone would name (Лондоні, Берліні, Вашингтоні).
 _LEMMA_COUNTRIES = {*THEATRE, "KZ", "GE"}
-_WORLD_PROMINENCE = 7.0
 
 
 def _plausible(index, hits: dict) -> dict:
@@ -310,7 +310,7 @@ def _plausible(index, hits: dict) -> dict:
     out = {}
     for k, v in hits.items():
         keep = [(p, f) for p, f in v if p in ents and (ents[p].place.country_code in _LEMMA_COUNTRIES
-                                                       or ents[p].prom >= _WORLD_PROMINENCE
+                                                       or ents[p].prom >= LEMMA_WORLD_PROMINENCE
                                                        or ents[p].place.kind == "country")]
         if keep:
             out[k] = keep
