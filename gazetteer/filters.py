@@ -13,10 +13,10 @@ from .index import Entry, Index
 from .inflect import EVENT_NEIGHBOUR, area_qualifier, is_cyrillic_key
 from .names import ALTERNATE, CURATED, DEMONYM, PRIMARY
 from .recognize import ORG_TAIL, QUALIFIERS_AFTER, STOP, TITLES, Span, Tokens
+from .tuning import COMMON_ZIPF, SMALL_REGION_DEG
 
 MAJOR_KINDS = {"country", "continent", "area", "admin1"}
 PLACE_PREPS = {"in", "near", "at", "outside", "from", "to", "into", "around", "across", "towards", "toward"}
-COMMON_ZIPF = 3.0
 BEFORE_QUALIFIERS = (
     (re.compile(r"(?:suburbs?|outskirts)\s+of\s+(?:the\s+)?(?:city\s+of\s+)?$", re.I), "suburbs"),
     (re.compile(r"\b(?:near|nearby|close to|outside(?: of)?|around|vicinity of|not far from)\s+(?:the\s+)?"
@@ -74,10 +74,6 @@ def _major(ents: list[tuple[Entry, int]]) -> bool:
         if e.prom >= 6.0 and f in (PRIMARY, CURATED):
             return True
     return False
-
-
-# a first-level unit smaller than this across (degrees) is a borough ("Bolton", "Sutton"), no major place
-SMALL_REGION_DEG = 0.6
 
 
 def _small_region(e: Entry) -> bool:

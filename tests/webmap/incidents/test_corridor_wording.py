@@ -100,3 +100,22 @@ def test_status_is_told_by_the_evacuation_clause(gz) -> None:  # noqa: ANN001
     assert incs and {i.status for i in incs} == {"completed"}
     incs = _evac(gz, "The evacuation of Selydove was postponed because of shelling.")
     assert incs and {i.status for i in incs} == {"failed"}
+
+
+@pytest.mark.parametrize("text", [
+    "Thousands flee Vovchansk as Russian troops advance.",
+    "The exodus from Pokrovsk gathered pace on Monday.",
+    "The army said the escape route from Kurakhove was under fire.",
+    "A truce was agreed to allow civilians to leave Mariupol.",
+])
+def test_headline_and_truce_wording(gz, text: str) -> None:  # noqa: ANN001
+    assert _evac(gz, text), text
+
+
+def test_the_seat_of_the_organisers_is_the_origin_when_only_destinations_are_told(gz) -> None:  # noqa: ANN001
+    roles = {i.location_name: i.role for i in _evac(
+        gz, "Officials in Myrnohrad said buses would take residents to Pavlohrad and Dnipro.") if not i.route}
+    assert roles.get("Myrnohrad") == "origin" and roles.get("Pavlohrad") == "destination", roles
+    roles = {i.location_name: i.role for i in _evac(
+        gz, "Officials in Kramatorsk said 40 people were evacuated from Siversk to Sloviansk.") if not i.route}
+    assert roles.get("Siversk") == "origin" and roles.get("Kramatorsk", "") != "origin", roles
