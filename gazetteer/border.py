@@ -17,7 +17,6 @@ from . import tuning as T
 
 _RINGS: "weakref.WeakKeyDictionary[Index, dict[str, Any]]" = weakref.WeakKeyDictionary()
 POINT_KINDS = ("city", "town", "village", "district")
-KM_PER_DEG = 111.2
 
 
 def _rings(index: Index, place_id: str) -> list[tuple[tuple[float, float, float, float], list[list[float]]]]:
@@ -45,16 +44,16 @@ def km_outside(index: Index, region: Entry, place: Entry) -> float:
     if not rings:
         return float("inf")
     lat, lon = place.place.lat, place.place.lon
-    kx = math.cos(math.radians(lat)) * KM_PER_DEG
+    kx = math.cos(math.radians(lat)) * T.KM_PER_DEG
     best = float("inf")
     for (w, so, e, n), ring in rings:
         dx = max(w - lon, 0.0, lon - e) * kx                 # a ring whose box is farther than the best: skip
-        dy = max(so - lat, 0.0, lat - n) * KM_PER_DEG
+        dy = max(so - lat, 0.0, lat - n) * T.KM_PER_DEG
         if dx * dx + dy * dy >= best * best:
             continue
         for (x1, y1), (x2, y2) in zip(ring, ring[1:]):
-            ax, ay = (x1 - lon) * kx, (y1 - lat) * KM_PER_DEG
-            bx, by = (x2 - lon) * kx, (y2 - lat) * KM_PER_DEG
+            ax, ay = (x1 - lon) * kx, (y1 - lat) * T.KM_PER_DEG
+            bx, by = (x2 - lon) * kx, (y2 - lat) * T.KM_PER_DEG
             vx, vy = bx - ax, by - ay
             t = 0.0 if vx == vy == 0 else max(0.0, min(1.0, -(ax * vx + ay * vy) / (vx * vx + vy * vy)))
             d = math.hypot(ax + t * vx, ay + t * vy)
