@@ -16,6 +16,8 @@ from .recognize import ORG_TAIL, QUALIFIERS_AFTER, STOP, TITLES, Span, Tokens
 from .tuning import COMMON_ZIPF, SMALL_REGION_DEG
 
 MAJOR_KINDS = {"country", "continent", "area", "admin1"}
+# a region's adjective in the genitive, after a Cyrillic place name: its container (Краснодарского края)
+_REGION_GEN = ("ского", "ской", "ського", "ської", "цкого", "цкой", "цького", "цької", "зького", "зької")
 PLACE_PREPS = {"in", "near", "at", "outside", "from", "to", "into", "around", "across", "towards", "toward"}
 BEFORE_QUALIFIERS = (
     (re.compile(r"(?:suburbs?|outskirts)\s+of\s+(?:the\s+)?(?:city\s+of\s+)?$", re.I), "suburbs"),
@@ -153,10 +155,12 @@ def classify(text: str, toks: Tokens, spans: list[Span], index: Index) -> list[S
             elif q in ("suburbs", "outskirts"):
                 s.qualifier = "suburbs"
         # a capitalised word right after: a person's surname or an organisation's name; not a Cyrillic
-        # acronym after a Cyrillic name ("Над Белгородом ППО збила", "в Курске ВСУ"): the subject of the clause
+        # acronym after a Cyrillic name ("Над Белгородом ППО збила", "в Курске ВСУ"): the subject of the clause,
+        # nor a Cyrillic place after it ("в Новороссийске Краснодарского края"): its container
         if joined_next and is_cap[ni] and not words[li].endswith(("'s", "’s", "s'", "s’")) and (
                 ni not in span_at_tok or (nkey := tkey(ni)) in ORG_TAIL or zipf.get(nkey, 0.0) >= COMMON_ZIPF) \
-                and not (words[ni].isupper() and len(words[ni]) > 1 and is_cyrillic_key(s.key)):
+                and not (is_cyrillic_key(s.key) and ((words[ni].isupper() and len(words[ni]) > 1)
+                                                     or ni in span_at_tok or words[ni].lower().endswith(_REGION_GEN))):
             if single and persons.get(s.key) == "F" and not _major(hits):
                 continue
             if s.role == "place":

@@ -38,6 +38,10 @@ LOCATIVE_STRONG = {"in", "near", "at", "outside", "into", "village", "town", "se
                      for end in ("", "о", "а", "у", "е", "і", "и", "ах", "ам", "ами", "ом", "ок", "ів", "ов", "ой",
                                  "ою", "ей", "ям", "ях", "ями", "т", "ті", "те", "тах", "тів", "тов"))}
 
+# a region's adjective, lower-case, before a Cyrillic name (белгородскому Шебекино, харківському Куп'янську)
+_REGION_ADJ = ("ском", "скому", "ского", "ской", "ская", "скую", "ському", "ського", "ській", "ської", "ська", "ську",
+               "цкому", "цком", "цкого", "цкой", "цькому", "цького", "цькій", "цької", "зькому", "зького")
+
 logger = logging.getLogger(__name__)
 
 MAX_TEXT_CHARS = 20_000_000
@@ -289,6 +293,8 @@ class Gazetteer:
         """Whether the text supports a weak (village-level or alternate-name) match."""
         if s.prep in LOCATIVE_STRONG or s.container is not None or s.qualifier:
             return True
+        if s.prep.endswith(_REGION_ADJ) and is_cyrillic_key(s.key):
+            return True               # "по белгородскому Шебекино", "у харківському Куп'янську": its region named
         if top.admin1_code and ctx.share_admin1(top.admin1_code, s.key) > 0:
             return True
         return any(haversine_km(top.lat, top.lon, la, lo) < T.SUPPORT_KM for la, lo, k in ctx.points if k != s.key)

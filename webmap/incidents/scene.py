@@ -230,12 +230,28 @@ def _regions_named_apart(sent: list[Mention], holders: dict[int, Mention]) -> di
     return out
 
 
+_DISTRICT_OF = re.compile(r"\s(?:район\w*|р-н\w*)$", re.I)
+
+
+def _city_districts(text: str, sent: list[Mention]) -> dict[int, Mention]:
+    """id(district mention) -> the city named right after it, for a city's district ("Киевский район
+    Харькова", "Шевченківський район Києва"): the district's adjective is no town of its own; the city is the scene."""
+    out: dict[int, Mention] = {}
+    ordered = sorted(sent, key=lambda m: m.start)
+    for a, b in zip(ordered, ordered[1:]):
+        if _DISTRICT_OF.search(a.text) and not text[a.end:b.start].strip() and b.resolution is not None \
+                and b.resolution.place.kind in ("city", "town"):
+            out[id(a)] = b
+    return out
+
+
 def choose(text: str, mentions: list[Mention], sent_start: int, sent_end: int, trigger_at: int,
            ctx: Context) -> Located | None:
     """The scene of an event told at ``trigger_at`` in the sentence [sent_start, sent_end) of ``text``."""
     sent = [m for m in in_span(mentions, sent_start, sent_end) if m.role == "place" and m.resolution]
     holders = _containers(text, sent)
     holders.update(_regions_named_apart(sent, holders))
+    holders.update(_city_districts(text, sent))
     raw = {id(m): score_mention(text, m, trigger_at, sent_start) for m in sent}
     for m in sent:                 # the settlement takes its container's place in the sentence, and its score
         inner = holders.get(id(m))

@@ -15,8 +15,10 @@ KINDS = ("territory", "clash", "protest", "vac", "arrest", "abduct", "sexual", "
 _W = r"(?:\w+[ -]){0,3}?"          # up to three words in between
 # who is evacuated (plural people or a number), and where to (not to hospital, custody or prison)
 _EVACUEES = (r"(?:people|residents|civilians|children|families|villagers|evacuees|patients|inhabitants|locals"
-             r"|pensioners|(?:the )?elderly|women|mothers|orphans|townspeople|refugees|\d[\d,]*|hundreds|thousands"
-             r"|dozens)")
+             r"|pensioners|(?:the )?elderly|women|mothers|orphans|townspeople|refugees"
+             # a bare multitude is people ("thousands have left"), not "thousands of troops"
+             r"|(?:hundreds|thousands|dozens)(?! of (?!(?:the )?(?:people|residents|civilians|children|families"
+             r"|villagers|evacuees|patients|inhabitants|locals|pensioners|women|refugees)\b)))")
 _AWAY_TO = (r"to safety|(?:west|north|south|east)(?:wards?)?|deeper|further|to(?! (?:a |the |\w+ )?(?:hospitals?"
             r"|medical|morgue|custody|prison|police|court|captivity|interrogation|jail|work|school))")
 

@@ -48,6 +48,9 @@ def test_everyday_evacuation_wording(gz, text: str) -> None:  # noqa: ANN001
     "People were left without power in Odesa after the storm.",
     "Russian troops left Kherson in November, the governor said.",
     "Staff had to evacuate the post office building in Dnipro after a suspicious parcel was found.",
+    "Russia moved thousands of troops to the border near Kharkiv.",
+    "The brigade drove 10 km to the front near Pokrovsk.",
+    "The company moved 200 workers to its plant in Lviv.",
 ])
 def test_no_evacuation(gz, text: str) -> None:  # noqa: ANN001
     assert not _evac(gz, text), [(i.location_name, i.sources[0].sentence) for i in _evac(gz, text)]
