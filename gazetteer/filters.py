@@ -52,6 +52,10 @@ POSITION_WORDS = frozenset({"central", "downtown", "suburban", "rural", "outer",
 ATTACK_NOUNS = frozenset({"strike", "strikes", "attack", "attacks", "assault", "assaults", "raid", "raids",
                           "shelling", "bombing", "bombardment", "offensive"})
 STRUCK = "struck"           # the word a strike on a place stands for (a locative word, see LOCATIVE_STRONG)
+# "evacuated civilians from Trostianets", "residents fleeing from Vovchansk": a name after "from" is a place when
+# one of the three words before "from" speaks of leaving under threat ("a spokeswoman from McDonald's" is not)
+FLIGHT_STEMS = ("evacu", "fled", "flee", "escap", "rescu", "withdr", "retreat", "displac", "refugee", "expell")
+FLED = "fled"               # the word a flight from a place stands for (a locative word, see LOCATIVE_STRONG)
 
 
 def _prep(toks: Tokens, first: int) -> str:
@@ -64,6 +68,8 @@ def _prep(toks: Tokens, first: int) -> str:
         return ""
     if toks.key(j) in ("on", "against") and j >= 1 and toks.key(j - 1) in ATTACK_NOUNS:
         return STRUCK
+    if toks.key(j) == "from" and any(toks.key(k).startswith(FLIGHT_STEMS) for k in range(max(0, j - 3), j)):
+        return FLED
     return toks.key(j)
 
 

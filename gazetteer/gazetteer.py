@@ -7,6 +7,7 @@ from pathlib import Path
 from typing import Iterable, Sequence
 
 from . import tuning as T
+from .border import just_outside
 from .cache import default_index_path
 from .exc import GazetteerQueryError
 from .filters import classify
@@ -22,6 +23,9 @@ from .resolve import POINT_KINDS, Context, inside, make_resolution, score_candid
 
 LOCATIVE_STRONG = {"in", "near", "at", "outside", "into", "village", "town", "settlement", "hamlet", "city",
                    "shelled", "struck", "captured", "liberated", "occupied", "entered", "around", "of",
+                   # the place an attack or a flight is at: "Shelling hit Orikhiv", "evacuated from Trostianets"
+                   "hit", "attacked", "bombed", "targeted", "pounded", "stormed", "seized", "recaptured", "retook",
+                   "encircled", "besieged", "evacuated", "fled", "towards", "toward", "via", "inside", "within",
                    # Ukrainian and Russian: у, в, біля, поблизу, село, місто, під; около, возле, деревня
                    "у", "в", "біля", "поблизу", "село", "села", "селі", "селище", "місто", "міста", "місті", "під",
                    "около", "возле", "деревня", "поселок", "посёлок", "город", "города", "районі", "районе",
@@ -253,8 +257,12 @@ class Gazetteer:
             if cont and not any(inside(ranked[0][1], c) for c in cont):
                 # "Karnaukhivka, Kharkiv": a close spelling inside the named region beats a namesake outside
                 region = next((c for c in cont if c.place.kind in ("admin1", "country")), None)
-                fuzzy = fuzzy_within(self.index, s.text, region) if region is not None else []
-                if fuzzy:
+                # ... and the name itself just across the region's border beats both ("Nyzhnie Lozove, Luhansk")
+                near = just_outside(self.index, region, ranked) if region is not None else None
+                fuzzy = fuzzy_within(self.index, s.text, region) if region is not None and near is None else []
+                if near is not None:
+                    ranked = near
+                elif fuzzy:
                     ranked = score_candidates(fuzzy, qualifier=s.qualifier, context=ctx, container=cont, key=s.key)
                 elif region is not None and ranked[0][1].place.kind in POINT_KINDS \
                         and ranked[0][1].prom < T.WITHIN_MAX_PROMINENCE:

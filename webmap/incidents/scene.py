@@ -171,10 +171,17 @@ def _qualified(text: str, m: Mention, ctx: "Context") -> tuple[Resolution, int, 
     return None
 
 
+# a site named after the settlement before it ("the Hoptivka border crossing in the Kharkiv region") is there
+_FACILITY = (r"(?:(?:border|railway|train|bus|power|pumping|electric(?:al)?|water|filtration|fuel|oil|grain|military"
+             r"|customs|road|river|sea|thermal|hydroelectric)\s+)?"
+             r"(?:checkpoint|check-point|crossing(?:\s+point)?|post|station|substation|depot|bridge|dam|airfield|airport"
+             r"|air\s?base|base|port|harbou?r|terminal|plant|factory|works|refinery|elevator|warehouse|hospital|school"
+             r"|market|mine|quarry|village council|hromada|community)")
 # "Chasiv Yar in Donetsk oblast", "Toretsk, in the Donetsk region", "Vesele (Bakhmut raion, Donetsk oblast)",
-# "Kupiansk in occupied Kharkiv region": the second name says where the first one is
+# "Kupiansk in occupied Kharkiv region", "the Hoptivka checkpoint in the Kharkiv region": the second name says
+# where the first one is
 _CONTAINER_GAP = re.compile(
-    r"^\s*(?:,\s*|\(\s*|(?:in|of|near|inside)\s+)(?:in\s+)?(?:the\s+)?"
+    r"^\s*(?:" + _FACILITY + r"\s*)?(?:,\s*|\(\s*|(?:in|of|near|inside)\s+)(?:in\s+)?(?:the\s+)?"
     r"(?:(?:occupied|liberated|frontline|front-line|embattled|neighbouring|neighboring|border|partly|partially"
     r"|russian-occupied|ukrainian-controlled|southern|northern|eastern|western|central|north|south|east|west)\s+)*$",
     re.I)
