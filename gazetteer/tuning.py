@@ -58,6 +58,9 @@ PLACE_REACH_KM = 60.0
 COUNTRY_SHARE_WEIGHT = 2.5
 ADMIN1_SHARE_WEIGHT = 2.0
 """Times the share of the document's other names in the candidate's country / first-level region."""
+REGION_BESIDE_COUNTRY_FACTOR = 1.6
+"""A first-level region named like a country (Georgia) takes its country's share this many times: in a
+document two thirds of whose other names lie in the United States, "Georgia" is the state."""
 ADMIN1_SHARE_REASON = 0.2
 """A region share above this is given as the reason."""
 NEAR_OTHERS_KM = ((30.0, 1.5), (100.0, 1.0), (300.0, 0.4))
@@ -66,6 +69,15 @@ NEAR_OTHERS_REASON_KM = 100.0
 NEAREST_SEARCH_DEG2 = 9.0
 """Squared degrees (about 330 km) beyond which no other place counts as near."""
 KM_PER_DEG = 111.2
+MAJOR_CITY_PROMINENCE = 5.5
+"""A settlement at least this prominent (about 300,000 people, or a capital) is a major city."""
+MINOR_NAMESAKE_PROMINENCE = 5.0
+"""A settlement less prominent than this (about 100,000 people) is a minor namesake of a major city ..."""
+DWARFED_SHARE_FACTOR = 0.5
+"""... whose share of the document's country and region counts only this much, and whose distance to
+the other places named counts not at all, unless a place named lies within the second distance of
+NEAR_OTHERS_KM (100 km): a state or a country named in the document is weak evidence against the city every reader
+knows (a story about Texas that names "Paris" means Paris, France unless it names a place near Paris, Texas)."""
 FRONT_BONUS = 0.8
 """A minor village or town of the belligerents near the line of contact: war reporting names those."""
 FRONT_MAX_PROMINENCE = 4.5
