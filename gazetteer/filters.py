@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import re
 
-from .geometry import extent_deg
 from .index import Entry, Index
 from .inflect import EVENT_NEIGHBOUR, area_qualifier, is_cyrillic_key
 from .names import ALTERNATE, CURATED, DEMONYM, PRIMARY
@@ -76,17 +75,16 @@ def _major(ents: list[tuple[Entry, int]]) -> bool:
     return False
 
 
-# a first-level unit smaller than this across (degrees) is a borough ("Bolton", "Sutton"), no major place
-SMALL_REGION_DEG = 0.6
+def _nation(ents: list[tuple[Entry, int]]) -> bool:
+    """Whether the name is a country's or a continent's own name, which no surname overrides (a demonym may be
+    one: "Percy French")."""
+    return any(e.place.kind in ("country", "continent") and f in (PRIMARY, CURATED) for e, f in ents)
 
 
-def _small_region(e: Entry) -> bool:
-    """Whether the place is a first-level unit as small as an English borough: beside a person named in the
-    text with that surname ("John Bolton" ... "Bolton said"), the name is the person."""
-    if e.place.kind != "admin1" or e.index is None:
-        return False
-    g = e.index.geometry(e.place.place_id)
-    return g is not None and extent_deg(g) < SMALL_REGION_DEG
+# prepositions before a surname of a person named in the text that make it a place ("in Bolton"), unless the
+# name is possessive ("In Rozen's case"); "to", "at", "from", "for" take people as often as places
+SURNAME_PLACE_PREPS = frozenset({"in", "near", "outside", "into", "around", "across", "towards", "toward", "inside",
+                                 "within"})
 
 
 def _doc_person_surnames(toks: Tokens, persons: dict[str, str]) -> set[str]:
@@ -141,8 +139,9 @@ def classify(text: str, toks: Tokens, spans: list[Span], index: Index) -> list[S
             if persons.get(tkey(pi)) == "F" and pi not in span_at_tok \
                     and (s.role != "demonym" or not toks.sent_start(pi)):
                 continue              # "George Washington"; at a sentence start only if not a demonym
-        if single and s.key in surnames and not _major([h for h in hits if not _small_region(h[0])]):
-            continue
+        if single and s.key in surnames and not _nation(hits) and not (
+                s.prep in SURNAME_PLACE_PREPS and not words[li].endswith(("'s", "’s", "s'", "s’"))):
+            continue              # "John Bolton" ... "the job went to Bolton": the person (but "in Bolton": the place)
         # qualifiers after the name: "Kursk region", "Sumy oblast", "Brovary raion"
         if joined_next and s.role == "place" and (nkey := tkey(ni)) in QUALIFIERS_AFTER:
             q = QUALIFIERS_AFTER[nkey]
