@@ -22,7 +22,6 @@ import os
 import platform
 import sys
 import tempfile
-import threading
 import time
 from pathlib import Path
 
@@ -30,26 +29,10 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path[:0] = [str(ROOT)]                      # the project's packages first (tests/ has folders named like them)
 sys.path.append(str(ROOT / "tests"))
 
+from bench_web import ARGS, CHROMIUM, serve  # noqa: E402  (the server and the browser of the web benchmarks)
 from map_factory import volume  # noqa: E402
 
 from webmap import create_app  # noqa: E402
-
-CHROMIUM = "/usr/bin/chromium"
-ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
-        "--disable-component-update", "--disable-sync", "--disable-dev-shm-usage"]
-
-
-def serve(app):
-    try:
-        from waitress.server import create_server
-        srv = create_server(app, host="127.0.0.1", port=0, threads=4)
-        threading.Thread(target=srv.run, daemon=True).start()
-        return srv.effective_port, srv.close
-    except ImportError:
-        from werkzeug.serving import make_server
-        srv = make_server("127.0.0.1", 0, app, threaded=True)
-        threading.Thread(target=srv.serve_forever, daemon=True).start()
-        return srv.server_port, srv.shutdown
 
 
 def measure(port: int) -> dict:

@@ -21,13 +21,10 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path[:0] = [str(ROOT)]                      # the project's packages first (tests/ has folders named like them)
 sys.path.append(str(ROOT / "tests"))         # the synthetic incident factory shared with the tests
 
+from liveweb import CHROME_ARGS as ARGS, CHROMIUM  # noqa: E402  (Debian's Chromium as the browser tests launch it)
 from web_factory import synthetic  # noqa: E402
 
 from webmap import create_app  # noqa: E402
-
-CHROMIUM = "/usr/bin/chromium"
-ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
-        "--disable-component-update", "--disable-sync", "--disable-dev-shm-usage"]
 
 
 def serve(app):

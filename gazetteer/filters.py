@@ -117,7 +117,7 @@ def classify(text: str, toks: Tokens, spans: list[Span], index: Index) -> list[S
             kept.append(s)            # a street, a county, a river the gazetteer does not hold
             continue
         hits = [(ents[p], f) for p, f in s.hits if p in ents]
-        if not hits or s.key in STOP:
+        if not hits or s.key in STOP or (s.key != s.text and s.text.lower() in STOP):   # "Под" read as Поди
             continue
         fi, li = s.first_tok, s.last_tok
         pi, ni = fi - 1, li + 1                 # the words before and after the name, where there are any
@@ -155,9 +155,11 @@ def classify(text: str, toks: Tokens, spans: list[Span], index: Index) -> list[S
                 joined_next = ni < n and text[ends[li]:starts[ni]] in (" ", "-")
             elif q in ("suburbs", "outskirts"):
                 s.qualifier = "suburbs"
-        # a capitalised word right after: a person's surname or an organisation's name
+        # a capitalised word right after: a person's surname or an organisation's name; not a Cyrillic
+        # acronym after a Cyrillic name ("Над Белгородом ППО збила", "в Курске ВСУ"): the subject of the clause
         if joined_next and is_cap[ni] and not words[li].endswith(("'s", "’s", "s'", "s’")) and (
-                ni not in span_at_tok or (nkey := tkey(ni)) in ORG_TAIL or zipf.get(nkey, 0.0) >= COMMON_ZIPF):
+                ni not in span_at_tok or (nkey := tkey(ni)) in ORG_TAIL or zipf.get(nkey, 0.0) >= COMMON_ZIPF) \
+                and not (words[ni].isupper() and len(words[ni]) > 1 and is_cyrillic_key(s.key)):
             if single and persons.get(s.key) == "F" and not _major(hits):
                 continue
             if s.role == "place":

@@ -13,6 +13,7 @@ from .filters import classify
 from .geocode import fuzzy_within
 from .geometry import haversine_km
 from .index import Entry, Index
+from .inflect import is_cyrillic_key
 from .model import Mention, MentionRole, Place, Precision, Resolution
 from .names import DEMONYM
 from .recognize import Span, propose, tokenize
@@ -29,7 +30,12 @@ LOCATIVE_STRONG = {"in", "near", "at", "outside", "into", "village", "town", "se
                    "від", "за", "через", "из", "от", "под", "вблизи", "рядом", "близ", "окрестностях",
                    "с", "смт", "м", "пгт", "г", "пос", "сел", "селища", "селе", "городе",
                    "сторону", "бік", "напрямку", "направлении", "окраинах", "окраине", "околиці", "території",
-                   "территории", "жителів", "жителей", "мешканців", "жителям", "мешканцям", "громади", "громаді"}
+                   "территории", "жителів", "жителей", "мешканців", "жителям", "мешканцям", "громади", "громаді",
+                   # the settlement nouns in every case and number ("в сёлах Климово и ...", "селищах", "хуторе")
+                   *(f"{stem}{end}" for stem in ("сел", "сёл", "посел", "посёл", "селищ", "хутор", "деревн", "поселк",
+                                                 "посёлк", "містечк", "станиц", "пунк")
+                     for end in ("", "о", "а", "у", "е", "і", "и", "ах", "ам", "ами", "ом", "ок", "ів", "ов", "ой",
+                                 "ою", "ей", "ям", "ях", "ями", "т", "ті", "те", "тах", "тів", "тов"))}
 
 logger = logging.getLogger(__name__)
 
@@ -251,7 +257,8 @@ class Gazetteer:
                     out[id(s)] = _within(self.index, region)     # say "somewhere in the region"
                     continue
             top = ranked[0][1].place
-            if not s.strong and not self._supported(s, top, strong_ctx):
+            if not s.strong and not self._supported(s, top, strong_ctx) and not (is_cyrillic_key(s.key) and any(
+                    t.start < s.start and self._located(t) for t in peers.get(id(s), ()))):
                 continue              # a weak village match with nothing in the text to support it
             strength = 1.0 if s.strong else T.WEAK_STRENGTH
             out[id(s)] = make_resolution(self.index, ranked, qualifier=s.qualifier, strength=strength)
@@ -264,6 +271,13 @@ class Gazetteer:
             return []
         regions = [e for e, _ in hits[id(s.container)] if e.place.kind in ("admin1", "country")]
         return regions or [best[id(s.container)]]
+
+    @staticmethod
+    def _located(s: Span) -> bool:
+        """Whether the text says the span is a place: a locative word before it, a container, a qualifier. The
+        Cyrillic names listed after it share it ("в сёлах Климово и Новые Юрковичи"); English lists are left as
+        they were (measured: sharing cost GWN end-to-end F1 .8971 -> .8966)."""
+        return s.prep in LOCATIVE_STRONG or s.container is not None or bool(s.qualifier)
 
     @staticmethod
     def _supported(s: Span, top: Place, ctx: Context) -> bool:

@@ -83,7 +83,11 @@ STOP = {"january", "february", "march", "april", "may", "june", "july", "august"
         "grad", "iskander", "kinzhal", "kalibr", "uragan", "smerch", "tornado", "bayraktar", "himars",
         "javelin", "leopard", "abrams", "patriot", "storm shadow", "tochka", "tochka u", "shahed", "geran",
         "lancet", "krasnopol", "excalibur", "caesar", "bradley", "stinger", "igla", "buk", "tor", "pantsir",
-        "onyx", "oniks", "zircon", "kh", "su", "mig", "tu", "ka", "mi"}
+        "onyx", "oniks", "zircon", "kh", "su", "mig", "tu", "ka", "mi",
+        # Ukrainian and Russian prepositions and conjunctions, capitalised at a sentence start ("Под ударом ...")
+        "под", "над", "при", "для", "без", "из", "от", "до", "за", "по", "на", "во", "со", "про", "через", "после",
+        "около", "возле", "между", "перед", "также", "під", "біля", "від", "між", "після", "також", "та", "і",
+        "и", "або", "или", "чи"}
 ORG_TAIL = {"post", "times", "news", "journal", "herald", "tribune", "gazette", "independent", "university",
             "college", "school", "institute", "police", "department", "ministry", "council", "committee", "army",
             "navy", "forces", "force", "guard", "fc", "united", "city", "club", "team", "bank", "company",

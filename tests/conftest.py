@@ -9,6 +9,7 @@ import socket
 
 import pytest
 
+from liveweb import CHROME_ARGS, CHROMIUM, serving
 from paths import SEED, SEEDS
 
 _real_connect = socket.socket.connect
@@ -53,7 +54,6 @@ def seed_article():  # noqa: ANN201
 # ---------------------------------------------------------------------------------------------
 import os as _os
 import shutil as _shutil
-import threading as _threading
 from pathlib import Path as _Path
 
 SEEDS_DIR = SEEDS
@@ -110,20 +110,8 @@ def seeded_client(seeded_app):
 @pytest.fixture
 def live_server(seeded_app):
     """The seeded app served on 127.0.0.1 (random port) in a thread; yields (base_url, app)."""
-    from werkzeug.serving import make_server
-    server = make_server("127.0.0.1", 0, seeded_app, threaded=True)
-    thread = _threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    try:
-        yield f"http://127.0.0.1:{server.server_port}", seeded_app
-    finally:
-        server.shutdown()
-        thread.join(5)
-
-
-CHROMIUM = "/usr/bin/chromium"
-CHROME_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
-               "--disable-component-update", "--disable-sync", "--disable-dev-shm-usage"]
+    with serving(seeded_app) as base:
+        yield base, seeded_app
 
 
 @pytest.fixture(scope="session")

@@ -18,6 +18,7 @@ PROJECT_ROOT = Path(__file__).resolve().parent.parent
 DEFAULTS: dict[str, Any] = {
     "SECRET_KEY": None,                       # None: random per process
     "DATABASE": None,                         # None: instance/webmap.sqlite
+    "DB_POOL": 8,                             # PostGIS store: most connections per worker process (workers × this < max_connections)
     "SEEDS_DIR": str(project_dir("seeds")),  # ingested on the first `webmap serve`
     "TILES_URL": None,                        # e.g. an online or local XYZ URL; None keeps the map offline
     "TILES_ATTR": "",                         # attribution for TILES_URL

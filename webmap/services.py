@@ -13,7 +13,7 @@ from .incidents.exc import ArticleError, ExtractionError
 from .incidents.models import Article, Incident
 from .jobs import Job, JobQueue
 from .incidents.resolver import PlaceResolver
-from .store import AddResult, IncidentStore, open_store
+from .store import AddResult, IncidentStore, is_postgres, open_store
 
 log = logging.getLogger(__name__)
 
@@ -37,7 +37,9 @@ class WebmapState:
     @classmethod
     def from_config(cls, config: Mapping[str, Any]) -> WebmapState:
         """Open the store named by DATABASE; EXTRACTOR and GAZETTEER may be injected."""
-        state = cls(open_store(config["DATABASE"]), config.get("EXTRACTOR"),
+        db = config["DATABASE"]
+        store = open_store(db, max_size=int(config["DB_POOL"])) if is_postgres(db) else open_store(db)
+        state = cls(store, config.get("EXTRACTOR"),
                     int(config.get("MAX_CONTENT_LENGTH") or 4 * 1024 * 1024),
                     int(config.get("MAX_ARTICLE_CHARS") or 2 * 1024 * 1024),
                     int(config.get("ASYNC_INGEST_CHARS") or 50_000),

@@ -16,6 +16,7 @@ from webmap.filters import parse_filters
 
 pytestmark = pytest.mark.browser
 
+from liveweb import browser_page, foreign_requests, open_map
 from paths import ROOT, TEST_DATA
 IMG = ROOT / "docs" / "img"
 SCHEMA = json.loads((TEST_DATA / "geojson.schema.json").read_text(encoding="utf-8"))
@@ -30,30 +31,12 @@ def page(chromium, live_server):
     """A page that records every request, page error and dialog."""
     base, app = live_server
     # bypass_csp: Playwright's wait_for_function needs eval; it also proves escaping alone stops the XSS payloads
-    ctx = chromium.new_context(viewport={"width": 1280, "height": 860}, accept_downloads=True, bypass_csp=True)
-    pg = ctx.new_page()
-    pg.requests, pg.errors, pg.dialogs = [], [], []
-    pg.on("request", lambda r: pg.requests.append(r.url))
-    pg.on("pageerror", lambda e: pg.errors.append(str(e)))
-    pg.on("dialog", lambda d: (pg.dialogs.append(d.message), d.dismiss()))
-    pg.base, pg.app = base, app
-    try:
+    with browser_page(chromium, base, app, accept_downloads=True, bypass_csp=True) as pg:
         yield pg
-    finally:
-        ctx.close()
-
-
-def _open_map(page, query: str = "") -> None:
-    page.goto(page.base + "/" + query)
-    page.wait_for_function("document.body && document.body.dataset.mapReady === '1'", timeout=15000)
-
-
-def _foreign(page) -> list[str]:
-    return [u for u in page.requests if not u.startswith((page.base, "data:", "blob:", "about:"))]
 
 
 def test_map_renders_offline_with_the_seed_incidents(page):
-    _open_map(page)
+    open_map(page)
     store = page.app.extensions["webmap"].store
     located = [r for r in store.query() if r.incident.lat is not None]
     assert located
@@ -66,14 +49,14 @@ def test_map_renders_offline_with_the_seed_incidents(page):
     page.wait_for_function("document.body.dataset.labelsReady === '1' && document.body.dataset.baseLayers === '3'",
                            timeout=30000)                                       # labels, outlines, water drawn
     assert page.locator(".wm-label").count() > 0
-    assert page.errors == [] and _foreign(page) == []
+    assert page.errors == [] and foreign_requests(page) == []
     assert page.locator(".wm-legend").is_visible() and page.locator(".leaflet-control-layers").is_visible()
     IMG.mkdir(parents=True, exist_ok=True)
     page.screenshot(path=str(IMG / "map.png"))
 
 
 def test_switching_a_layer_off_hides_exactly_that_category(page):
-    _open_map(page)
+    open_map(page)
     counts = page.evaluate("Object.fromEntries(Object.keys(webmapApp.groups).map(k => [k, webmapApp.markersOnMap(k)]))")
     key = max(counts, key=counts.get)
     assert counts[key] > 0
@@ -94,7 +77,7 @@ def test_popup_link_opens_the_article_at_the_highlighted_sentence(page):
     located = [i for i in located if i.geo_precision != 3]     # region-level incidents are areas, not markers
     alone = [i for i in located if sum((j.lat, j.lon) == (i.lat, i.lon) for j in located) == 1]
     inc = (alone or located)[0]                              # a marker no other marker covers
-    _open_map(page)
+    open_map(page)
     page.evaluate("""id => new Promise(done => { const r = webmapApp.byId[id];
         webmapApp.clusters[r.cat].zoomToShowLayer(r.marker, () => done(true)); })""", inc.incident_id)
     page.locator(f'[data-incident="{inc.incident_id}"]').click()
@@ -112,11 +95,11 @@ def test_popup_link_opens_the_article_at_the_highlighted_sentence(page):
     page.locator(f'a.wm-show-on-map[href="/?focus={inc.incident_id}"]').first.click()
     page.wait_for_function("document.body && document.body.dataset.mapReady === '1'")
     page.locator(".leaflet-popup .wm-popup").last.wait_for(timeout=10000)
-    assert page.errors == [] and _foreign(page) == []
+    assert page.errors == [] and foreign_requests(page) == []
 
 
 def test_a_filter_changes_the_map_and_the_export_alike(page, tmp_path):
-    _open_map(page)
+    open_map(page)
     all_ids = set(page.evaluate("webmapApp.records.map(r => r.id)"))
     store = page.app.extensions["webmap"].store
     key = store.query()[0].incident.category
@@ -155,7 +138,7 @@ def test_xss_payloads_do_nothing(page):
     assert "<script>" in page.locator("h1").inner_text()          # shown as text
     records = page.app.extensions["webmap"].store.query(parse_filters({"article": article_id}))
     assert records, "the pipeline found no incident in the XSS article"
-    _open_map(page, f"?article={article_id}")
+    open_map(page, f"?article={article_id}")
     for rec in records:
         if rec.incident.lat is None:
             continue

@@ -3,10 +3,11 @@ original Cyrillic words at their exact offsets, labels stay in English, Cyrillic
 tells that new incidents arrived since it loaded."""
 from __future__ import annotations
 
-import threading
 from pathlib import Path
 
 import pytest
+
+from liveweb import browser_page, open_map, serving
 
 from webmap.incidents.categories import BY_KEY
 from webmap.incidents.loaders import from_text
@@ -21,46 +22,27 @@ LATER = "Вчора окупанти обстріляли Херсон з арт
 
 @pytest.fixture
 def served(tmp_path: Path):
-    from werkzeug.serving import make_server
     from webmap import create_app
     app = create_app({"TESTING": True, "INSTANCE_PATH": str(tmp_path), "DATABASE": str(tmp_path / "c.sqlite"),
                       "SECRET_KEY": "t", "NEW_INCIDENTS_POLL_MS": 250})
     state = app.extensions["webmap"]
     state.ingest_articles([from_text(UK, article_id="uk-report", date="2024-08-11", title="Звіт за ніч"),
                            from_text(RU, article_id="ru-report", date="2024-08-11", title="Сводка")])
-    server = make_server("127.0.0.1", 0, app, threaded=True)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    try:
-        yield f"http://127.0.0.1:{server.server_port}", app
-    finally:
-        server.shutdown()
-        thread.join(5)
+    with serving(app) as base:
+        yield base, app
 
 
 @pytest.fixture
 def page(chromium, served):
-    ctx = chromium.new_context(viewport={"width": 1280, "height": 860}, bypass_csp=True)
-    pg = ctx.new_page()
-    pg.errors = []
-    pg.on("pageerror", lambda e: pg.errors.append(str(e)))
-    pg.base, pg.app = served
-    try:
+    with browser_page(chromium, *served, bypass_csp=True) as pg:
         yield pg
-    finally:
-        ctx.close()
-
-
-def _open_map(page, query: str = "") -> None:
-    page.goto(page.base + "/" + query)
-    page.wait_for_function("document.body && document.body.dataset.mapReady === '1'", timeout=15000)
 
 
 def test_popups_and_article_show_the_cyrillic_words_at_their_offsets(page):
     store = page.app.extensions["webmap"].store
     located = [r.incident for r in store.query() if r.incident.lat is not None]
     assert {i.location_name for i in located} >= {"Poltava", "Kharkiv", "Kurchatov"}
-    _open_map(page)
+    open_map(page)
     for inc in located:
         src = inc.source
         article = store.get_article(src.article_id)
@@ -94,7 +76,7 @@ def test_cyrillic_search_and_filters(page):
             and r.incident.lat is not None}
     assert want
     for q in ("харків", "ХАРКІВ", "Харків"):
-        _open_map(page, f"?q={q}")
+        open_map(page, f"?q={q}")
         assert set(page.evaluate("webmapApp.records.map(r => r.id)")) == want
     page.locator('input[name="q"]').fill("курчатов")
     page.locator("#filters button[type=submit]").click()
@@ -105,7 +87,7 @@ def test_cyrillic_search_and_filters(page):
 
 
 def test_the_map_tells_that_new_incidents_arrived(page):
-    _open_map(page)
+    open_map(page)
     notice = page.locator("#wm-new")
     page.wait_for_timeout(600)
     assert notice.is_hidden()                       # nothing new yet

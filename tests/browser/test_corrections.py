@@ -4,6 +4,7 @@ the name of its new position), change the category. The machine's reading is kep
 from __future__ import annotations
 
 import pytest
+from liveweb import browser_page
 
 from webmap.incidents.categories import CATEGORIES
 from webmap.views.article_view import candidates_for
@@ -13,16 +14,8 @@ pytestmark = pytest.mark.browser
 
 @pytest.fixture
 def page(chromium, live_server):
-    base, app = live_server
-    ctx = chromium.new_context(viewport={"width": 1280, "height": 860})
-    pg = ctx.new_page()
-    pg.errors = []
-    pg.on("pageerror", lambda e: pg.errors.append(str(e)))
-    pg.base, pg.app = base, app
-    try:
+    with browser_page(chromium, *live_server) as pg:
         yield pg
-    finally:
-        ctx.close()
 
 
 def _state(page):

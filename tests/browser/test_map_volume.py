@@ -10,11 +10,11 @@ from __future__ import annotations
 
 import csv
 import io
-import threading
 from urllib.parse import parse_qs, urlsplit
 
 import pytest
 
+from liveweb import browser_page, foreign_requests, open_map, serving
 from map_factory import volume
 from paths import ROOT
 
@@ -27,41 +27,26 @@ N = 2000
 @pytest.fixture(scope="module")
 def volume_server(tmp_path_factory):
     from gazetteer import Gazetteer
-    from werkzeug.serving import make_server
     from webmap import create_app
 
     inst = tmp_path_factory.mktemp("volume")
     app = create_app({"TESTING": True, "INSTANCE_PATH": str(inst), "SECRET_KEY": "t", "SEEDS_DIR": str(inst)})
     art, incs = volume(N, Gazetteer.default())
     app.extensions["webmap"].store.add(art, incs)
-    server = make_server("127.0.0.1", 0, app, threaded=True)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    try:
-        yield f"http://127.0.0.1:{server.server_port}", app, incs
-    finally:
-        server.shutdown()
-        thread.join(5)
+    with serving(app) as base:
+        yield base, app, incs
 
 
 @pytest.fixture
 def vpage(chromium, volume_server):
     base, app, incs = volume_server
-    ctx = chromium.new_context(viewport={"width": 1280, "height": 860}, bypass_csp=True, accept_downloads=True)
-    pg = ctx.new_page()
-    pg.errors, pg.requests = [], []
-    pg.on("pageerror", lambda e: pg.errors.append(str(e)))
-    pg.on("request", lambda r: pg.requests.append(r.url))
-    pg.base, pg.app, pg.incs = base, app, incs
-    try:
+    with browser_page(chromium, base, app, bypass_csp=True, accept_downloads=True) as pg:
+        pg.incs = incs
         yield pg
-    finally:
-        ctx.close()
 
 
 def _open(page, query: str = "", labels: bool = False) -> None:
-    page.goto(page.base + "/" + query)
-    page.wait_for_function("document.body && document.body.dataset.mapReady === '1'", timeout=60000)
+    open_map(page, query, timeout=60000)
     if labels:
         page.wait_for_function("document.body.dataset.labelsReady === '1'", timeout=60000)
 
@@ -75,10 +60,6 @@ def _view(page, lat: float, lon: float, zoom: int) -> None:
 
 def _frames(page) -> None:
     page.evaluate("() => new Promise(done => requestAnimationFrame(() => requestAnimationFrame(() => done(1))))")
-
-
-def _foreign(page) -> list[str]:
-    return [u for u in page.requests if not u.startswith((page.base, "data:", "blob:", "about:"))]
 
 
 POSITIONS = """() => {
@@ -127,7 +108,7 @@ def test_markers_sit_on_their_points_at_every_zoom_and_colocated_ones_spiderfy(v
     legs = page.evaluate("""() => { let n = 0; webmapApp.map.eachLayer(l => { if (l instanceof L.Marker && l._spiderLeg) n++; });
         return n; }""")
     assert legs == n_same                         # spiderfied by markercluster: each marker on a leg from the point
-    assert page.errors == [] and _foreign(page) == []
+    assert page.errors == [] and foreign_requests(page) == []
 
 
 def _luminance(rgb):
@@ -327,7 +308,7 @@ def test_place_search_latin_and_cyrillic_zooms_there(vpage):
     # the region picker lists first-level regions, not free text
     opts = page.locator("#wm-region option").all_inner_texts()
     assert "Donetsk (UA)" in opts and "Kursk (RU)" in opts
-    assert page.errors == [] and _foreign(page) == []
+    assert page.errors == [] and foreign_requests(page) == []
 
 
 def test_full_view_screenshot_and_phone_width(vpage, chromium, volume_server):
@@ -423,7 +404,7 @@ def test_rivers_and_lakes_are_drawn_under_the_labels(vpage):
     assert label.count() == 1
     credit = page.locator(".leaflet-control-attribution").inner_text()
     assert "Natural Earth" in credit and "rivers" in credit
-    assert page.errors == [] and _foreign(page) == []
+    assert page.errors == [] and foreign_requests(page) == []
 
 
 def test_layer_control_and_legend_give_the_same_counts(vpage):

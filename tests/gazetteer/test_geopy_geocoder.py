@@ -26,17 +26,15 @@ class TestGazetteerGeocoder:
     # -- geopy's helpers, synchronous ------------------------------------------------------------
     def geocode_run(self, payload: dict[str, Any], expected: dict[str, Any], *, expect_failure: bool = False
                     ) -> Location | list[Location] | None:
-        result = self.geocoder.geocode(**payload)
-        if expect_failure:
-            assert result is None
-            return None
-        assert result is not None, payload
-        self._verify_request(result, exactly_one=payload.get("exactly_one", True), **expected)
-        return result
+        return self._run(self.geocoder.geocode, payload, expected, expect_failure)
 
     def reverse_run(self, payload: dict[str, Any], expected: dict[str, Any], *, expect_failure: bool = False
                     ) -> Location | list[Location] | None:
-        result = self.geocoder.reverse(**payload)
+        return self._run(self.geocoder.reverse, payload, expected, expect_failure)
+
+    def _run(self, method: Any, payload: dict[str, Any], expected: dict[str, Any], expect_failure: bool
+             ) -> Location | list[Location] | None:
+        result = method(**payload)
         if expect_failure:
             assert result is None
             return None

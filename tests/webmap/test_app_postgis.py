@@ -63,3 +63,21 @@ def test_app_on_postgis_ingests_filters_exports_and_corrects(pg_app):
     page = c.get(f"/?bbox={kursk_box}")
     assert page.status_code == 200
     assert "<script>alert(1)</script>" not in page.get_data(as_text=True)
+
+
+@pytest.mark.parametrize("how, expected", [("default", 8), ("env", 3), ("mapping", 2)])
+def test_the_pool_size_comes_from_the_app_config(pg_url, tmp_path, monkeypatch, how, expected):
+    """DB_POOL (WEBMAP_DB_POOL in the environment, or create_app's mapping) sizes the store's connection pool."""
+    from webmap import create_app
+
+    if how == "env":
+        monkeypatch.setenv("WEBMAP_DB_POOL", "3")
+    extra = {"DB_POOL": 2} if how == "mapping" else {}
+    app = create_app({"TESTING": True, "INSTANCE_PATH": str(tmp_path / "instance"), "SECRET_KEY": "t",
+                      "DATABASE": pg_url, **extra})
+    store = app.extensions["webmap"].store
+    try:
+        assert app.config["DB_POOL"] == expected
+        assert store._get_pool().max_size == expected
+    finally:
+        store.close()

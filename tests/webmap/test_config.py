@@ -35,9 +35,40 @@ def keys_read() -> dict[str, set[str]]:
 def test_every_key_read_has_a_default() -> None:
     read = keys_read()
     # the scan sees the reads we know of, in all their spellings
-    assert {"DATABASE", "TILES_URL", "INLINE_POPUPS_MAX", "INSTANCE_PATH", "EXTRACTOR", "CSRF_DISABLED"} <= set(read)
+    assert {"DATABASE", "DB_POOL", "TILES_URL", "INLINE_POPUPS_MAX", "INSTANCE_PATH", "EXTRACTOR",
+            "CSRF_DISABLED"} <= set(read)
     missing = {k: sorted(v) for k, v in read.items() if k not in config.DEFAULTS}
     assert missing == {}
+
+
+def env_reads() -> set[tuple[str, str]]:
+    """(variable, file) of every WEBMAP_* environment variable read directly (os.environ[...], .get, os.getenv)."""
+    out = set()
+    for path in [*(ROOT / "webmap").rglob("*.py"), *(ROOT / "gazetteer").rglob("*.py")]:
+        for node in ast.walk(ast.parse(path.read_text("utf-8"))):
+            arg = None
+            if isinstance(node, ast.Subscript) and ast.unparse(node.value).endswith("environ"):
+                arg = node.slice
+            elif isinstance(node, ast.Call) and node.args and (
+                    ast.unparse(node.func).endswith(("environ.get", "getenv", "environ.setdefault", "environ.pop"))):
+                arg = node.args[0]
+            if isinstance(arg, ast.Constant) and isinstance(arg.value, str) and arg.value.startswith("WEBMAP_"):
+                out.add((arg.value, str(path.relative_to(ROOT))))
+    return out
+
+
+def test_settings_come_from_the_app_config_not_the_environment() -> None:
+    """WEBMAP_* variables reach the app through create_app (Flask's prefixed env, into DEFAULTS' keys); the only
+    direct read is the static folder, which Flask needs before the config exists (its key is in DEFAULTS too)."""
+    reads = env_reads()
+    assert reads == {("WEBMAP_STATIC_FOLDER", "webmap/__init__.py")}
+    assert {name.removeprefix("WEBMAP_") for name, _ in reads} <= set(config.DEFAULTS)
+
+
+def test_an_environment_variable_sets_its_config_key(tmp_path, monkeypatch) -> None:  # noqa: ANN001
+    monkeypatch.setenv("WEBMAP_DB_POOL", "3")
+    app = create_app({"TESTING": True, "INSTANCE_PATH": str(tmp_path), "SECRET_KEY": "k"})
+    assert app.config["DB_POOL"] == 3
 
 
 def test_every_default_is_documented() -> None:

@@ -13,6 +13,7 @@ import urllib.request
 from collections import Counter
 
 import pytest
+from liveweb import serving
 
 TEXT_A = ("Russian missiles struck Kharkiv on Monday, killing two people. "
           "Drones hit an oil depot near Belgorod on Tuesday.")
@@ -144,15 +145,8 @@ def test_id_in_an_uploaded_file_is_checked(client):
 # -- concurrency: real threads, a real server, a real SQLite file -------------------------------------
 @pytest.fixture
 def served(app):
-    from werkzeug.serving import make_server
-    server = make_server("127.0.0.1", 0, app, threaded=True)
-    t = threading.Thread(target=server.serve_forever, daemon=True)
-    t.start()
-    try:
-        yield f"http://127.0.0.1:{server.server_port}", app
-    finally:
-        server.shutdown()
-        t.join(5)
+    with serving(app) as base:
+        yield base, app
 
 
 def _http_post(url: str, body: dict) -> int:

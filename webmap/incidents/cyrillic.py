@@ -93,6 +93,7 @@ def war_hits(sentence: str) -> list[Hit]:
     return [h for h in hits if not sentence_veto(sentence, h.kind, h.start, h.end, strong)]
 
 
+_ATTACK_WORD = re.compile(r"(?:атак|удар|вдар|нанес|завда)", re.I)     # the attack itself, no damage told
 _LIBERATED = re.compile(r"\b(?:звільн|деокуп|освобо)", re.I)
 
 
@@ -125,7 +126,10 @@ def detect(sentence: str) -> list[Detected]:
         add("abduct", et=VIOLENCE_AGAINST_CIVILIANS, st="Abduction/forced disappearance")
     if "intercept" in kinds:
         add("intercept")
-    only_intercepted = "intercept" in kinds and not (kinds & {"strike", "casualty", "milsite", "equipment"})
+    # drones or missiles that were shot down are no strike unless the sentence tells what they hit: damage, fire,
+    # casualties; the attack words alone ("атака", "удар", "атакував") tell the attack that was intercepted
+    damage = [h for h in by.get("strike", ()) if not _ATTACK_WORD.match(h.text)]
+    only_intercepted = "intercept" in kinds and not damage and not (kinds & {"casualty", "milsite", "equipment"})
     if "milsite" in kinds and (action or weapons):
         add("milsite", st=AIR_DRONE if weapons & {"air", "drone"} else SHELLING,
             weapon_kind=next(iter(sorted(weapons)), ""))

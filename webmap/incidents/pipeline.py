@@ -20,6 +20,7 @@ from .nonevents import document_is_war
 from .routes import Endpoint, chain, endpoints, route_of
 from .routes import status as evac_status
 from .geojson import line
+from .listed import listed_with
 from .scene import in_war_zone
 from .paragraph import territory_told, two_sided
 from .models import Article, Incident, Sentence, SourceSpan
@@ -29,6 +30,7 @@ from .resolver import PlaceResolver
 
 log = logging.getLogger(__name__)
 _STRIKE_CATS = ("missile_strike", "drone_strike", "air_strike", "shelling")
+_LISTED = "listed"        # a place listed beside the scene: the same event there too (its counts stay with the first)
 _ATTACHABLE = {"missile_strike", "drone_strike", "air_strike", "shelling", "military_site_strike",
                "equipment_destroyed", "ground_assault", "civilian_casualties"}
 
@@ -200,6 +202,11 @@ def _drafts(article: Article, gz: PlaceResolver) -> list[Draft]:
                 if route:                         # the route itself: one incident, drawn origin -> destination
                     locs.append(Located(route[0].resolution, _mention(route[0]), 0.95))
                     roles.append("route")
+            elif explicit and loc is not None and loc.mention is not None:      # "обстреляли Теткино, Глушково и ..."
+                for mate in listed_with(text, mentions, s.start, s.end, loc.mention):
+                    if mate.resolution is not None:
+                        locs.append(Located(mate.resolution, mate, loc.weight))
+                        roles.append(_LISTED)
             date, prec, strength = _date_for(cues, d.trigger.start, inherited, ref)
             for lc, role in zip(locs, roles):
                 weight = lc.weight if lc else 0.2
@@ -211,7 +218,7 @@ def _drafts(article: Article, gz: PlaceResolver) -> list[Draft]:
                 dr = Draft(article.article_id, category, d.event_type, d.sub_event_type, date, prec, strength, res,
                            (m.text if m else (res.place.name if res else "")), explicit, max(0.05, min(1.0, score)),
                            find_actors(s.text, d.trigger.start), list(weapons),
-                           _counts_for(d, counts, launched, n_strikes, s.text), [span], para)
+                           {} if role == _LISTED else _counts_for(d, counts, launched, n_strikes, s.text), [span], para)
                 if category == "evacuation":
                     dr.status = evac_status(s.text)
                     dr.role = "" if role == "route" else role

@@ -29,6 +29,10 @@ _ATTRIB = re.compile(r"\b(?:ministry|ministries|officials?|spokes(?:man|woman|pe
                      r"|embassy|ambassador|envoy|correspondent|reporters?|sources?|based|headquartered|office"
                      r"|government|president|news agency|media|journalists?|staff|command|headquarters|council|parliament)\s+(?:\w+\s+)?(?:in|of|to|from)\s+"
                      r"(?:the\s+)?$", re.I)
+# a Ukrainian or Russian place a drone or missile was flying towards (the scene is where it was shot down)
+_HEADING = re.compile(r"(?:\b(?:летевш\w+|летящ\w+|летел[аи]?|летіл[аи]?|летять|летят|летить|летит|направлявш\w+"
+                      r"|направлял\w+|прямувал\w+|прямую\w+|следовавш\w+|следовал\w+)\s+(?:\w+\s+){0,2}?"
+                      r"(?:на|в|во|к|до|у)|\b(?:в сторону|у бік|в бік|в направлении|у напрямку|курсом на))\s+$", re.I)
 _MODIFIER_EVENT = re.compile(r"^\s*(?:cross-border\s+)?(?:invasion|incursion|offensive|operation|front|direction|axis"
                              r"|counteroffensive|counter-offensive|campaign)\b", re.I)
 
@@ -72,6 +76,8 @@ def score_mention(text: str, m: Mention, trigger_at: int, sent_start: int) -> fl
         s += {"from": 0.05, "to": 0.15, "by": 0.0, "and": 0.1, "of": 0.2, "between": 0.2}.get(word, 0.4)
     if _ATTRIB.search(before):
         s -= 0.7
+    if _HEADING.search(before):                    # "беспилотник, летевший на Москву": where it was going
+        s -= 0.6
     if re.match(r"^(?:'s|’s)\b", after):
         s -= 0.25
     if re.match(r"^,?\s*(?:\w+\s+)?(?:said|says|reported|announced|claimed|told|stated)\b", after) and not prep:
@@ -196,11 +202,32 @@ def _containers(text: str, sent: list[Mention]) -> dict[int, Mention]:
     return out
 
 
+_CYR = re.compile(r"[А-Яа-яЁёІіЇїЄєҐґ]")
+
+
+def _regions_named_apart(sent: list[Mention], holders: dict[int, Mention]) -> dict[int, Mention]:
+    """id(region mention) -> the one settlement of the sentence that lies in it, for a Ukrainian or Russian
+    sentence that names the region apart from the settlement ("В Курской области ВСУ атаковали Курчатов"):
+    the settlement is the scene, as in "X in Y oblast"."""
+    out: dict[int, Mention] = {}
+    for a in sent:
+        ra = a.resolution
+        if id(a) in holders or ra is None or ra.place.kind != "admin1" or not _CYR.search(a.text):
+            continue
+        inside = [m for m in sent if m.resolution is not None and m.resolution.place.kind in _POINT_KINDS
+                  and m.resolution.place.country_code == ra.place.country_code
+                  and (m.resolution.place.admin1 or "") == ra.place.name]
+        if len({m.resolution.place.place_id for m in inside if m.resolution is not None}) == 1:
+            out[id(a)] = inside[0]
+    return out
+
+
 def choose(text: str, mentions: list[Mention], sent_start: int, sent_end: int, trigger_at: int,
            ctx: Context) -> Located | None:
     """The scene of an event told at ``trigger_at`` in the sentence [sent_start, sent_end) of ``text``."""
     sent = [m for m in in_span(mentions, sent_start, sent_end) if m.role == "place" and m.resolution]
     holders = _containers(text, sent)
+    holders.update(_regions_named_apart(sent, holders))
     raw = {id(m): score_mention(text, m, trigger_at, sent_start) for m in sent}
     for m in sent:                 # the settlement takes its container's place in the sentence, and its score
         inner = holders.get(id(m))

@@ -27,11 +27,11 @@ from datetime import datetime, timezone
 from typing import Any, Iterator, Sequence
 
 from ..filters import Filters
-from ..incidents.models import Article, Incident, SourceSpan
+from ..incidents.models import Article, Incident
 from .base import MAP_SELECT, MapRow, absorbed, article_from_row, bbox_parts, map_row, region_geojson
-from .sqlite import (_EFFECTIVE, _SRC_COLS, LOG_BACKFILL, LOG_FIELDS, AddResult, ArticleConflict, ArticleSummary,
-                     Correction, CorrectionEntry, Record, _entry, _feature_text, _j, _log_values, _record,
-                     fold_corrections, text_hash)
+from .sqlite import (_EFFECTIVE, _FROM, _RECORD_SELECT, _SRC_COLS, LOG_BACKFILL, LOG_FIELDS, AddResult,
+                     ArticleConflict, ArticleSummary, Correction, CorrectionEntry, Record, _entry, _feature_text, _j,
+                     _log_values, _record, _sources_by_incident, fold_corrections, text_hash)
 
 log = logging.getLogger(__name__)
 
@@ -88,8 +88,8 @@ SCHEMA_VERSION = MIGRATIONS[-1][0]
 _LOCK_SCHEMA = 72_601_001          # advisory lock key of the migrations
 _ORDER = (' ORDER BY i.date COLLATE "C" NULLS FIRST, i.article_id COLLATE "C", i.sentence_index NULLS FIRST,'
           ' i.incident_id COLLATE "C"')
-_FROM = " FROM incidents i LEFT JOIN corrections c USING (incident_id) JOIN articles a USING (article_id)"
 _PT = "COALESCE(c.pt, i.pt)"
+POOL_SIZE = 8                       # connections pooled per process unless told (the app: config DB_POOL)
 
 
 def _tsquery(q: str) -> str | None:
@@ -163,12 +163,12 @@ def _point_sql(lat: float | None, lon: float | None) -> tuple[str, list[Any]]:
 class PostGISStore:
     """Articles, incidents, source spans and corrections in a PostgreSQL + PostGIS database."""
 
-    def __init__(self, url: str, *, min_size: int = 1, max_size: int | None = None) -> None:
+    def __init__(self, url: str, *, min_size: int = 1, max_size: int = POOL_SIZE) -> None:
         import psycopg
 
         self.url = url
         self.IntegrityError = psycopg.IntegrityError
-        self._min, self._max = min_size, max_size or int(os.environ.get("WEBMAP_DB_POOL", "8"))
+        self._min, self._max = min_size, max_size
         self._pool: Any = None
         self._pid = 0
         self._lock = threading.Lock()
@@ -586,21 +586,12 @@ class PostGISStore:
         """Records in chunks; ``server``: through a server-side cursor (memory flat), else one round trip."""
         lim = (f" LIMIT {int(limit)}" if limit is not None else "") + (f" OFFSET {int(offset)}" if offset else "")
         with self._connect() as db, (db.cursor(name="webmap_records") if server else db.cursor()) as cur:
-            cur.execute(
-                "SELECT i.incident_id, i.article_id, i.category, i.event_type, i.sub_event_type, i.date, "
-                "i.date_precision, i.location_name, i.place_id, i.country_code, i.admin1, i.lat, i.lon, "
-                "i.geo_precision, i.score, i.geometry, i.actors, i.weapons, i.counts, i.notes, i.sentence_index, "
-                "i.sentence, a.title AS article_title, c.incident_id AS c_id, c.category AS c_category, "
-                "c.location_name AS c_location_name, c.place_id AS c_place_id, c.country_code AS c_country_code, "
-                "c.admin1 AS c_admin1, c.lat AS c_lat, c.lon AS c_lon, c.geo_precision AS c_geo_precision, "
-                "c.geometry AS c_geometry, c.note AS c_note, c.created_at AS c_created_at, c.author AS c_author"
-                + _FROM + where + _ORDER + lim, params)
+            cur.execute(_RECORD_SELECT + _FROM + where + _ORDER + lim, params)
             while rows := cur.fetchmany(chunk):
-                sources: dict[str, list[SourceSpan]] = {}
-                for s in db.execute("SELECT * FROM sources WHERE incident_id = ANY(%s) ORDER BY incident_id, seq",
-                                    ([r["incident_id"] for r in rows],)):
-                    sources.setdefault(s["incident_id"], []).append(SourceSpan(*(s[k] for k in _SRC_COLS)))
-                yield [_record(r, tuple(sources.get(r["incident_id"], ()))) for r in rows]
+                sources = _sources_by_incident(db.execute(
+                    "SELECT * FROM sources WHERE incident_id = ANY(%s) ORDER BY incident_id, seq",
+                    ([r["incident_id"] for r in rows],)))
+                yield [_record(r, sources.get(r["incident_id"], ())) for r in rows]
 
 
 def _now() -> str:

@@ -14,7 +14,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass, replace
 from datetime import datetime, timezone
 from pathlib import Path
-from typing import Any, Iterator, Sequence
+from typing import Any, Iterable, Iterator, Sequence
 
 from ..filters import Filters
 from ..incidents.exc import WebmapError
@@ -68,6 +68,13 @@ _RECORD_COLS = ", ".join("i." + c for c in (
     "actors", "weapons", "counts", "notes", "sentence_index", "sentence"))
 _SRC_COLS = ("article_id", "sentence_index", "sentence", "start", "end",
              "trigger_start", "trigger_end", "place_start", "place_end")
+# what both backends read of a Record: the incident, its article's title and the correction in force (c_*)
+_RECORD_SELECT = ("SELECT " + _RECORD_COLS + ", a.title AS article_title, c.incident_id AS c_id, "
+                  "c.category AS c_category, c.location_name AS c_location_name, c.place_id AS c_place_id, "
+                  "c.country_code AS c_country_code, c.admin1 AS c_admin1, c.lat AS c_lat, c.lon AS c_lon, "
+                  "c.geo_precision AS c_geo_precision, c.geometry AS c_geometry, c.note AS c_note, "
+                  "c.created_at AS c_created_at, c.author AS c_author")
+_FROM = " FROM incidents i LEFT JOIN corrections c USING (incident_id) JOIN articles a USING (article_id)"
 
 
 def text_hash(text: str) -> str:
@@ -629,8 +636,7 @@ class IncidentStore:
         """How many incidents match."""
         where, params = where_clause(filters or Filters())
         with self._connect() as db:
-            return db.execute("SELECT count(*) FROM incidents i LEFT JOIN corrections c USING (incident_id) "
-                              "JOIN articles a USING (article_id)" + where, params).fetchone()[0]
+            return db.execute("SELECT count(*)" + _FROM + where, params).fetchone()[0]
 
     def feature_rows(self, filters: Filters | None = None) -> list[tuple[str, str | None, bool]]:
         """(incident id, cached machine GeoJSON feature text or None, corrected) of the matching incidents
@@ -645,9 +651,8 @@ class IncidentStore:
         """
         where, params = where_clause(filters or Filters())
         with self._connect() as db:
-            cur = db.execute("SELECT i.incident_id, i.feature, c.incident_id IS NOT NULL FROM incidents i "
-                             "LEFT JOIN corrections c USING (incident_id) JOIN articles a USING (article_id)"
-                             + where + " ORDER BY i.date, i.article_id, i.sentence_index, i.incident_id", params)
+            cur = db.execute("SELECT i.incident_id, i.feature, c.incident_id IS NOT NULL" + _FROM + where
+                             + " ORDER BY i.date, i.article_id, i.sentence_index, i.incident_id", params)
             while rows := cur.fetchmany(chunk):
                 yield [(r[0], r[1], bool(r[2])) for r in rows]
 
@@ -680,24 +685,17 @@ class IncidentStore:
 
     def _iter_select(self, where: str, params: list[Any], limit: int | None, offset: int,
                      chunk: int) -> Iterator[list[Record]]:
-        base = (" FROM incidents i LEFT JOIN corrections c USING (incident_id) JOIN articles a USING (article_id)"
-                + where)
         order = " ORDER BY i.date, i.article_id, i.sentence_index, i.incident_id"
         lim = f" LIMIT {int(limit)} OFFSET {int(offset)}" if limit is not None else (
             f" LIMIT -1 OFFSET {int(offset)}" if offset else "")
         with self._connect() as db:
-            cur = db.execute("SELECT " + _RECORD_COLS + ", a.title AS article_title, c.incident_id AS c_id, c.category AS c_category,"
-                             " c.location_name AS c_location_name, c.place_id AS c_place_id,"
-                             " c.country_code AS c_country_code, c.admin1 AS c_admin1, c.lat AS c_lat,"
-                             " c.lon AS c_lon, c.geo_precision AS c_geo_precision, c.geometry AS c_geometry,"
-                             " c.note AS c_note, c.created_at AS c_created_at, c.author AS c_author" + base + order + lim, params)
+            cur = db.execute(_RECORD_SELECT + _FROM + where + order + lim, params)
             while rows := cur.fetchmany(chunk):
                 ids = [r["incident_id"] for r in rows]
-                sources: dict[str, list[SourceSpan]] = {}
-                for s in db.execute(f"SELECT * FROM sources WHERE incident_id IN ({','.join('?' * len(ids))}) "
-                                    "ORDER BY incident_id, seq", ids):
-                    sources.setdefault(s["incident_id"], []).append(SourceSpan(*(s[k] for k in _SRC_COLS)))
-                yield [_record(r, tuple(sources.get(r["incident_id"], ()))) for r in rows]
+                sources = _sources_by_incident(db.execute(
+                    f"SELECT * FROM sources WHERE incident_id IN ({','.join('?' * len(ids))}) ORDER BY incident_id, seq",
+                    ids))
+                yield [_record(r, sources.get(r["incident_id"], ())) for r in rows]
 
 
 def _now() -> str:
@@ -710,6 +708,14 @@ def _feature_text(inc: Incident) -> str | None:
         return None
     from ..incidents.geojson import to_feature
     return _j(to_feature(inc))
+
+
+def _sources_by_incident(rows: Iterable[Any]) -> dict[str, tuple[SourceSpan, ...]]:
+    """``sources`` rows (ordered by incident and seq) as each incident's source spans."""
+    out: dict[str, list[SourceSpan]] = {}
+    for s in rows:
+        out.setdefault(s["incident_id"], []).append(SourceSpan(*(s[k] for k in _SRC_COLS)))
+    return {k: tuple(v) for k, v in out.items()}
 
 
 def _record(r: sqlite3.Row, sources: tuple[SourceSpan, ...]) -> Record:
