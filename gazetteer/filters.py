@@ -75,6 +75,12 @@ def _major(ents: list[tuple[Entry, int]]) -> bool:
     return False
 
 
+# the endings of Ukrainian and Russian surnames: a capitalised word so ending after a name that is not a known
+# place makes the two a person ("Artem Lysenko", "Oleksandr Syrskyi", "Marko Kovalchuk", "Irina Volkova")
+SLAVIC_SURNAME = re.compile(r"[^\W\d_]{2,}(?:enko|chuk|czuk|iuk|yuk|ovych|evych|ovich|evich|skyi|skyy|skiy|sky|ska|"
+                            r"skaya|tsky|tska|ov|ova|ev|eva|yev|yeva|in|ina|ak|iak|yak)$")
+
+
 def _nation(ents: list[tuple[Entry, int]]) -> bool:
     """Whether the name is a country's or a continent's own name, which no surname overrides (a demonym may be
     one: "Percy French")."""
@@ -160,8 +166,9 @@ def classify(text: str, toks: Tokens, spans: list[Span], index: Index) -> list[S
         if joined_next and is_cap[ni] and not words[li].endswith(("'s", "’s", "s'", "s’")) and (
                 ni not in span_at_tok or (nkey := tkey(ni)) in ORG_TAIL or zipf.get(nkey, 0.0) >= COMMON_ZIPF) \
                 and not (words[ni].isupper() and len(words[ni]) > 1 and is_cyrillic_key(s.key)):
-            if single and persons.get(s.key) == "F" and not _major(hits):
-                continue
+            if single and (persons.get(s.key) == "F" or SLAVIC_SURNAME.search(words[ni]) is not None) \
+                    and not _major(hits):
+                continue              # "Artem Lysenko", "Marko Kovalchuk": a person named in full
             if s.role == "place":
                 s.role = "embedded"
         letters = len(s.key.replace(" ", ""))

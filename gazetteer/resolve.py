@@ -111,6 +111,11 @@ def _front() -> list[tuple[float, float, str]]:
     return [(float(r[1]), float(r[2]), r[0]) for r in rows]
 
 
+def front_km(lat: float, lon: float) -> float:
+    """Distance to the nearest point of the line of contact (1e9 beyond about 330 km)."""
+    return _nearest_km(lat, lon, _front(), "-")
+
+
 def _respelling(key: str, name: str) -> bool:
     """Whether the looked-up name is the place's own name in another romanisation (not another name):
     "Novomykhaylivka" for Novomikhaylovka, "Blagodatnoye" for Blahodatne; not "Slavyansk" for Slavyanka."""
