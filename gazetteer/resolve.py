@@ -21,7 +21,8 @@ from .model import Candidate, Deferred, Place, Precision, Resolution
 from .names import ALTERNATE, CURATED, DEMONYM, PRIMARY
 from . import tuning as T
 from .normalize import norm
-from .theatre import BELLIGERENTS
+from .conflict_sites import recorded_events
+from .theatre import BELLIGERENTS, HOME
 
 ADMIN2_KM = T.ADMIN2_REACH_KM                 # a district (raion, county) holds what lies this close to its point
 ADMIN2_CENTRE_BONUS = T.ADMIN2_CENTRE_BONUS   # at most this much for lying at the district's point, not its edge
@@ -306,6 +307,10 @@ def score_candidates(hits: list[tuple[Entry, int]], *, qualifier: str = "", cont
                 and _nearest_km(p.lat, p.lon, _front(), "-") <= T.FRONT_KM:
             s += T.FRONT_BONUS    # namesake villages: war reporting names the ones near the front
             why.append("near the line of contact")
+        if p.kind in ("village", "town") and e.prom < T.FRONT_MAX_PROMINENCE and p.country_code == HOME \
+                and recorded_events((p.name, key), p.lat, p.lon, T.CONFLICT_SITE_KM):
+            s += T.CONFLICT_SITE_BONUS   # fighting is on record at a village of this very name here (UCDP GED)
+            why.append("fighting on record here")
         if flag == ALTERNATE:
             why.append("alternate name")
         out.append((s, e, "; ".join(why) or ("prominence" if flag != ALTERNATE else "alternate name")))

@@ -82,6 +82,11 @@ FRONT_BONUS = 0.8
 """A minor village or town of the belligerents near the line of contact: war reporting names those."""
 FRONT_MAX_PROMINENCE = 4.5
 FRONT_KM = 35.0
+CONFLICT_SITE_BONUS = 0.3
+CONFLICT_SITE_KM = 5.0
+"""A minor Ukrainian village or town within this distance of a settlement of the same name at which UCDP GED
+records fighting (gazetteer/data/conflict_sites_ua.tsv). A prior, weaker than any evidence of the document (the
+smallest distance bonus is 0.4): it decides between namesakes the text says nothing more about."""
 
 # ---- the resolution -----------------------------------------------------------------------------
 MAX_ALTERNATIVES = 4

@@ -18,6 +18,7 @@ from typing import Any, Callable, Iterable, Iterator
 
 from ..cache import cache_dir, default_index_path, imports_path
 from ..data import data_file, open_text
+from ..geometry import haversine_km
 from ..exc import GazetteerIndexError
 from ..index import SCHEMA, SCHEMA_VERSION, SECONDARY_INDEXES
 from ..names import ALTERNATE, CURATED, PRIMARY
@@ -234,6 +235,7 @@ def _fill(con: sqlite3.Connection, bar: Progress, extra: Iterable[Record]) -> No
             near.add(pid, rec)
     enrich.drop_borrowed_populations(b)
     _add_ru_border_places(b)
+    _add_conflict_sites(b)
     for rec in sources.raion_records():
         enrich.name_raion_after_its_town(rec, b)
         b.add(rec)
@@ -296,6 +298,51 @@ def _add_ru_border_places(b: Builder) -> None:
         pid = b.add(rec)
         if pid > 0:
             near.add(pid, rec)
+
+
+CONFLICT_SITE_TWIN_KM = 6.0
+CONFLICT_SITE_TWIN_RATIO = 75.0
+
+
+def _add_conflict_sites(b: Builder) -> None:
+    """Settlements where UCDP records fighting (conflict_sites_ua.tsv) that the other sources lack: no settlement of
+    the oblast bears the name (in any romanisation), and none within a few km of the point (or inside a town's
+    built-up area) bears a name like it (UCDP writes "Maiorska" for Maiorsk, "Kryashchuvate" for Khriashchuvate).
+    A name the oblast already has elsewhere is left alone: a second point for it would only add a wrong namesake."""
+    from rapidfuzz import fuzz
+
+    from ..conflict_sites import sites
+    from ..geometry import city_radius_km
+    from ..spelling import skeleton
+
+    cells: dict[tuple[int, int], list[int]] = {}
+    in_oblast: set[tuple[str, str]] = set()
+    for pid, rec in b.recs.items():
+        if rec.country_code == HOME and rec.kind in ("city", "town", "village", "district"):
+            cells.setdefault((int(rec.lat * 10), int(rec.lon * 10)), []).append(pid)
+            in_oblast.update((rec.admin1_code, skeleton(n)) for n in [rec.name, *rec.names] if n)
+    for s in sites():
+        key, sk = norm(s.name), skeleton(s.name)
+        if (s.admin1_code, sk) in in_oblast:
+            continue
+        ci, cj = int(s.lat * 10), int(s.lon * 10)
+        known = False
+        for pid in (p for di in (-2, -1, 0, 1, 2) for dj in (-2, -1, 0, 1, 2) for p in cells.get((ci + di, cj + dj), ())):
+            rec = b.recs[pid]
+            reach = max(CONFLICT_SITE_TWIN_KM, city_radius_km(rec.population) + CONFLICT_SITE_TWIN_KM)
+            if haversine_km(s.lat, s.lon, rec.lat, rec.lon) > reach:
+                continue
+            names = {norm(n) for n in [rec.name, *rec.names, *enrich.spellings(rec)] if n}
+            if any(skeleton(n) == sk or fuzz.ratio(n, key) >= CONFLICT_SITE_TWIN_RATIO for n in names):
+                known = True
+                break
+        if known:
+            continue
+        pid = b.add(Record(place_id=f"ucdp:{s.lat:.4f},{s.lon:.4f}", name=s.name, kind="village", lat=s.lat,
+                           lon=s.lon, country_code=HOME, admin1_code=s.admin1_code, source="ucdp"))
+        if pid > 0:
+            cells.setdefault((ci, cj), []).append(pid)
+            in_oblast.add((s.admin1_code, sk))
 
 
 def _imported_records() -> Iterator[Record]:

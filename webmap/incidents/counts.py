@@ -23,7 +23,7 @@ _PERSON = (r"(?:civilians?|people|persons?|residents?|men|man|women|woman|childr
            r"|sons?|daughters?|babies|baby|infants?|teenagers?|minors?|passengers?|drivers?|employees?|workers?"
            r"|volunteers?|journalists?|soldiers?|servicem[ae]n|troops|fighters|police(?:m[ae]n|officers?)?"
            r"|officers?|sailors?|inhabitants|locals|pensioners?|elderly|victims?|individuals?|family members"
-           r"|members|staff|medics?|doctors?|rescuers?|firefighters?|guards?|hostages?|citizens|protesters?)")
+           r"|members|staff|medics?|doctors?|rescuers?|firefighters?|guards?|hostages?|citizens|protesters?|others)")
 _KILL = r"(?:killed|dead|died|perished|killing|fatalities|deaths?|lost their lives|were slain)"
 _WOUND = r"(?:wounded|injured|wounding|injuring|hurt|injuries|received injuries|sustained injuries)"
 
@@ -104,6 +104,37 @@ def _has_number(sentence: str, possible: frozenset[str]) -> bool:
         "number" in possible and _NUMBER_WORD.pattern.search(sentence) is not None)
 
 
+# A coordinated list of counted persons that shares one verb counts all its members: "two soldiers and three
+# civilians were wounded" (5), "the strike killed a man, two women and a child" (4). The words between a number
+# and its noun may not be "and"/"or" (or "two [soldiers and three] civilians" would read as one item), and
+# "two killed and three wounded" has a verb for each number, so it is no list.
+_LIST_ADJ = r"(?:(?!(?:and|or)\b)[\w'-]+ ){0,3}?"
+_ITEM = rf"\b{NUM} {_LIST_ADJ}{_PERSON}\b"
+_ITEM_RE = re.compile(_ITEM, re.I)
+_SEP = r"(?:\s*,\s*(?:and\s+)?|\s+and\s+)"
+_LIST = rf"(?:{_ITEM}{_SEP})+{_ITEM}"
+_LISTS: tuple[tuple[str, re.Pattern[str]], ...] = tuple((k, re.compile(p, re.I)) for k, p in (
+    ("killed", rf"({_LIST}),? (?:were |was |have been |had been |are |got )?(?:reportedly |all )?"
+               rf"(?:killed|dead|died|perished|slain)\b"),
+    ("killed", rf"\b(?:killing|killed|kills|claimed the lives of) ({_LIST})"),
+    ("wounded", rf"({_LIST}),? (?:were |was |have been |had been |are |got )?(?:reportedly |all )?"
+                rf"(?:wounded|injured|hurt|received injuries|sustained injuries)\b"),
+    ("wounded", rf"\b(?:wounding|injuring|wounded|injured) ({_LIST})"),
+))
+_LIST_GATE = Gate(re.compile(r"\band\b|,", re.I))
+
+
+def _list_sum(text: str) -> int | None:
+    """The number of persons a coordinated list counts, or None when one of its numbers is vague."""
+    total = 0
+    for m in _ITEM_RE.finditer(text):
+        v = to_int(m.group(1))
+        if v is None:
+            return None
+        total += v
+    return total or None
+
+
 _PATTERN_GATES = tuple((k, _GATES[k], Gate(p)) for k, p in _PATTERNS)
 _CODED = re.compile(r"\b(?:fatalities|casualties)? ?coded as (\d+)|\b(\d+) fatalit(?:y|ies) split between (\d+)", re.I)
 _CODED_GATE = Gate(_CODED)
@@ -155,6 +186,12 @@ def find_counts(sentence: str) -> dict[str, int]:
                 if val is None or m.group(1).lower() in ("a", "an", "a single"):
                     continue
                 put(kind, val)
+    if _LIST_GATE.pattern.search(sentence):
+        for kind, pat in _LISTS:
+            if not _GATES[kind].search(sentence):
+                continue
+            for m in pat.finditer(sentence):
+                put(kind, _list_sum(m.group(1)))
     for i, (verb, kind) in enumerate(_VERBS):
         if f"v{i}" not in possible:
             continue

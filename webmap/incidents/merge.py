@@ -74,7 +74,7 @@ def same_place(a: Draft, b: Draft) -> bool:
         return a.resolution is None and b.resolution is None and a.place_text.lower() == b.place_text.lower()
     if a.place_id == b.place_id:
         return True
-    if a.category in REGION_SCALE:
+    if a.category in REGION_SCALE and not (a.role or b.role):   # a route's endpoints stay apart
         return _contains(a.resolution, b.resolution) or _contains(b.resolution, a.resolution)
     return False
 
@@ -142,7 +142,7 @@ def merge(drafts: list[Draft]) -> list[Draft]:
             cands = by_kind.get(kind, [])
         for n in cands:
             o = out[n]
-            if same_place(o, d) and dates_compatible(o, d) and o.route == d.route:
+            if same_place(o, d) and dates_compatible(o, d) and o.route == d.route and o.role == d.role:
                 _absorb(o, d, seen[n])
                 break
         else:

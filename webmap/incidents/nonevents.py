@@ -122,7 +122,9 @@ register("en", Screens(
         r"|strike (?:action|ballots?)|(?:general|workers'?|labou?r|hunger|teachers'?|miners'?|rail|transport) strikes?"
         r"|price war|shell (?:companies|company|corporations?|oil|plc)|Royal Dutch Shell",
         # a building cleared for safety is no displacement: "evacuate the building", "the office was evacuated"
-        r"evacuat\w* (?:\w+ ){0,3}?(?:building|offices?|courthouse|post office|school|mall|terminal|plane|aircraft"
+        # (the object of the verb, right after it: "evacuation trains" carry evacuees, and "evacuated from the
+        # Azovstal plant" is people leaving a plant)
+        r"(?:evacuat(?:e|ed|es|ing)|evacuations? of) (?:(?!from\b)\w+ ){0,3}?(?:building|offices?|courthouse|post office|school|mall|terminal|plane|aircraft"
         r"|train|ship|stadium|theat(?:er|re)|factory|plant)s?\b|(?:building|offices?|courthouse|post office|school|mall"
         r"|terminal|plane|aircraft|train|stadium|theat(?:er|re)|factory|plant)s? (?:was|were|had been|has been) "
         r"(?:\w+ )?evacuated",

@@ -17,7 +17,7 @@ from .multilang import (casualty_only, detect, detect_note, find_actors, find_co
 from .scene import Context, Located, choose, is_country, score_mention, update_context
 from .merge import Draft, merge
 from .nonevents import document_is_war
-from .routes import Endpoint, chain, endpoints, route_of
+from .routes import Endpoint, chain, keep_lists, listed, route_of, routes_of
 from .routes import status as evac_status
 from .geojson import line
 from .listed import listed_with
@@ -77,16 +77,21 @@ def _counts_for(d: Detected, counts: dict[str, int], launched: dict[str, int], n
 
 
 def _evac_places(text: str, mentions: list, s_start: int, s_end: int, at: int,
-                 ctx: Context) -> tuple[list[Endpoint], list[Endpoint]]:
+                 ctx: Context) -> tuple[list[Endpoint], list[list[Endpoint]]]:
     """The endpoints of an evacuation sentence (each settlement, with its role where the text gives one) and
-    the route they make (origin, via..., destination), or ([], []) when the sentence names one place only."""
+    the routes they make (each origin, via..., destination), or ([], []) when the sentence names no place
+    with a role and fewer than two places."""
     ends = chain(text, s_start, s_end, ctx.geocode, lambda r: in_war_zone(r) and not is_country(r))
-    if not ends:
-        ends = [e for e in endpoints(text, mentions, s_start, s_end)
-                if e.role or score_mention(text, _mention(e), at, s_start) > 0.45]
-    if len(ends) < 2:
+    if ends:
+        return ends, [r for r in [route_of(ends)] if r]
+    items = listed(text, mentions, s_start, s_end)
+    keep = keep_lists(items, [bool(e.role) or score_mention(text, _mention(e), at, s_start) > 0.45
+                              for e, _ in items])
+    kept = {id(e) for e in keep}
+    items = [(e, j) for e, j in items if id(e) in kept]
+    if not keep or (len(keep) < 2 and not keep[0].role):
         return [], []
-    return ends, route_of(ends)
+    return keep, routes_of(items)
 
 
 def _mention(e: Endpoint) -> Mention:
@@ -193,13 +198,13 @@ def _drafts(article: Article, gz: PlaceResolver) -> list[Draft]:
                 continue
             locs: list[Located | None] = [loc]
             roles: list[str] = [""]
-            route: list[Endpoint] = []
+            routes: list[list[Endpoint]] = []
             if category == "evacuation":
-                ends, route = _evac_places(text, mentions, s.start, s.end, at, ctx)
+                ends, routes = _evac_places(text, mentions, s.start, s.end, at, ctx)
                 if ends:
                     locs = [Located(e.resolution, _mention(e), 0.9) for e in ends]
                     roles = [e.role for e in ends]
-                if route:                         # the route itself: one incident, drawn origin -> destination
+                for route in routes:              # each route itself: one incident, drawn origin -> destination
                     locs.append(Located(route[0].resolution, _mention(route[0]), 0.95))
                     roles.append("route")
             elif explicit and loc is not None and loc.mention is not None:      # "обстреляли Теткино, Глушково и ..."
@@ -207,6 +212,7 @@ def _drafts(article: Article, gz: PlaceResolver) -> list[Draft]:
                     if mate.resolution is not None:
                         locs.append(Located(mate.resolution, mate, loc.weight))
                         roles.append(_LISTED)
+            route_iter = iter(routes)
             date, prec, strength = _date_for(cues, d.trigger.start, inherited, ref)
             for lc, role in zip(locs, roles):
                 weight = lc.weight if lc else 0.2
@@ -220,9 +226,10 @@ def _drafts(article: Article, gz: PlaceResolver) -> list[Draft]:
                            find_actors(s.text, d.trigger.start), list(weapons),
                            {} if role == _LISTED else _counts_for(d, counts, launched, n_strikes, s.text), [span], para)
                 if category == "evacuation":
-                    dr.status = evac_status(s.text)
+                    dr.status = evac_status(s.text, d.trigger.start)
                     dr.role = "" if role == "route" else role
                     if role == "route":
+                        route = next(route_iter)
                         dr.route = tuple((e.role, e.text, e.resolution.lat, e.resolution.lon) for e in route)
                         dr.score = min(1.0, dr.score + 0.02)
                 new.append(dr)
@@ -264,6 +271,8 @@ def _incident_id(d: Draft) -> str:
     key = f"{d.article_id}|{src.sentence_index}|{src.trigger_start}|{d.category}|{d.place_id}"
     if d.route or d.role:                 # a route and its endpoints share a trigger and a place
         key += f"|{d.role}|{len(d.route)}"
+    if len(d.route) > 1:                  # routes of one sentence from one origin differ by their stops
+        key += "|" + "|".join(name for _, name, _, _ in d.route[1:])
     return hashlib.sha1(key.encode("utf-8")).hexdigest()[:12]
 
 

@@ -13,6 +13,12 @@ KINDS = ("territory", "clash", "protest", "vac", "arrest", "abduct", "sexual", "
          "air", "drone", "missile", "shell", "milsite", "equipment", "strike", "evac", "political", "casualty")
 
 _W = r"(?:\w+[ -]){0,3}?"          # up to three words in between
+# who is evacuated (plural people or a number), and where to (not to hospital, custody or prison)
+_EVACUEES = (r"(?:people|residents|civilians|children|families|villagers|evacuees|patients|inhabitants|locals"
+             r"|pensioners|(?:the )?elderly|women|mothers|orphans|townspeople|refugees|\d[\d,]*|hundreds|thousands"
+             r"|dozens)")
+_AWAY_TO = (r"to safety|(?:west|north|south|east)(?:wards?)?|deeper|further|to(?! (?:a |the |\w+ )?(?:hospitals?"
+            r"|medical|morgue|custody|prison|police|court|captivity|interrogation|jail|work|school))")
 
 _RAW: dict[str, str] = {
     "territory": r"\b(?:captur(?:ed|ing)|(?:re)?took (?:full )?control|(?:seized|gained|established|regained|took|restored)"
@@ -80,12 +86,35 @@ _RAW: dict[str, str] = {
               r"|aftermath|crater)\b",
     "evac": r"\b(?:evacuat(?:ed|ion|ions|ing|es?)|evacuees|fled|fleeing|displaced|displacement|humanitarian corridors?"
             r"|green corridors?|(?:evacuation|safe|civilian) (?:corridors?|routes?|convoys?)|(?<!land )(?<!transport )"
-            r"(?<!economic )(?<!trade )corridors?|safe passage|refugees|relocated"
+            r"(?<!economic )(?<!trade )(?<!in the )(?<!into the )(?<!down the )(?<!in a )corridors?(?! of (?:the |a |an"
+            r" |its |their )?(?:[\w'’-]+ ){0,2}?(?:hospitals?|schools?|buildings?|houses?|hotels?|offices?|ministry"
+            r"|universit(?:y|ies)|palace|trains?|metro|stations?|apartments?|flats?|power|parliament|museums?|clinic"
+            r"|blocks?|floors?))|safe passage|refugees|relocated"
             r"|bus(?:es)? (?:\w+ ){0,4}?(?:left|departed|set off|headed|carrying|took|brought|with (?:\d+|\w+) "
             r"(?:people|residents|civilians|children|evacuees))|rescued (?:\w+ ){0,4}?(?:from|out of)(?! (?:the )?"
             r"(?:rubble|debris|ruins))|(?:brought|taken|got|getting) (?:\w+ ){0,3}?(?:out of|to safety)"
             r"|(?:brought|taken|took|take|got|getting|drove|driving) (?:\w+ ){0,2}?(?:people|residents|civilians|children"
-            r"|families|villagers|evacuees|patients|\d+) (?:\w+ ){0,2}?(?:out|to safety))\b",
+            r"|families|villagers|evacuees|patients|\d+) (?:\w+ ){0,2}?(?:out|to safety)"
+            # people moved by someone: "taking people out of X", "took the last residents west to Y",
+            # "buses to take residents to Y" (not to hospital, custody or prison)
+            rf"|(?:brought|bring(?:s|ing)?|taken|takes?|took|taking|drove|drive|driv(?:en|ing)|moved|mov(?:es?|ing)"
+            rf"|bus(?:s)?(?:ed|ing)|ferr(?:y|ied|ying)|transport(?:ed|ing)?|help(?:ed|ing)?) (?:[\w'’-]+ ){{0,3}}?"
+            rf"{_EVACUEES} (?:[\w'’-]+ ){{0,5}}?(?:out|away|{_AWAY_TO})"
+            # people moved, passive: "residents of X have been taken to Y", "people had been moved out of X"
+            rf"|{_EVACUEES} (?:[\w'’-]+ ){{0,6}}?(?:were|was|been|being|be|are|is) (?:\w+ )?(?:taken|moved|brought"
+            rf"|driven|bus(?:s)?ed|transported|resettled|ferried) (?:out|away|{_AWAY_TO})"
+            # people leaving a place: "people have left X for Y", "residents leaving X", "fled", told to leave
+            rf"|{_EVACUEES} (?:[\w'’-]+ ){{0,5}}?(?:left|leaving|leaves?|escaped|escaping|moved out of|got out of)"
+            rf"(?= (?:the |their |its )?(?:(?-i:[A-Z])|towns?\b|city|cities|villages?|area|region|homes?|houses?"
+            rf"|settlements?|communit|front|border|occupied|besieged|encircled))"
+            rf"|(?:urged|urging|urges|ordered|ordering|orders|told|called on|asked|advised|forced|allowed|letting|let"
+            rf"|helped|helping|encouraged|instructed) (?:[\w'’-]+ ){{0,4}}?{_EVACUEES} (?:[\w'’-]+ ){{0,4}}?to"
+            rf" (?:leave|evacuate|flee|get out|move out|relocate)"
+            # vehicles of evacuees: "the last bus out of X", "a convoy of 160 private cars", "buses leave X"
+            rf"|(?:bus(?:es)?|minibus(?:es)?|trains?|convoys?) out of"
+            rf"|convoys? of (?:[\w'’-]+ ){{0,3}}?(?:(?:civilian|private|evacuation) (?:cars|vehicles|buses)|buses"
+            rf"|civilians|evacuees|refugees|people)"
+            rf"|bus(?:es)? (?:\w+ ){{0,2}}?(?:leaves?|leaving|departs?|departing) (?:from )?(?-i:[A-Z]))\b",
     "political": r"\b(?:state of emergency|martial law|curfew|prisoner (?:exchange|swap)|referend(?:um|a)"
                  r"|annex(?:ed|ation)|mobili[sz]ation|ceasefire|peace talks|(?:removal|dismantling|demolition|toppling)"
                  r" of (?:the |a )?(?:\w+ ){0,3}?(?:monuments?|statues?|insignia|symbols|memorials?|flags?)"
