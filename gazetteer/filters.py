@@ -12,10 +12,10 @@ from .index import Entry, Index
 from .inflect import EVENT_NEIGHBOUR, area_qualifier, is_cyrillic_key
 from .names import ALTERNATE, CURATED, DEMONYM, PRIMARY
 from .recognize import ORG_TAIL, QUALIFIERS_AFTER, STOP, TITLES, Span, Tokens
+from .tuning import COMMON_ZIPF
 
 MAJOR_KINDS = {"country", "continent", "area", "admin1"}
 PLACE_PREPS = {"in", "near", "at", "outside", "from", "to", "into", "around", "across", "towards", "toward"}
-COMMON_ZIPF = 3.0
 BEFORE_QUALIFIERS = (
     (re.compile(r"(?:suburbs?|outskirts)\s+of\s+(?:the\s+)?(?:city\s+of\s+)?$", re.I), "suburbs"),
     (re.compile(r"\b(?:near|nearby|close to|outside(?: of)?|around|vicinity of|not far from)\s+(?:the\s+)?"

@@ -21,6 +21,7 @@ from typing import Iterable, Sequence
 from .names import CURATED, DEMONYM, PRIMARY
 from .normalize import norm
 from .theatre import BELLIGERENTS, THEATRE
+from .tuning import LEMMA_WORLD_PROMINENCE
 
 _CYR = re.compile(r"[\u0400-\u04FF]")
 
@@ -88,6 +89,8 @@ _AREA_WORD = re.compile(r"^(?:област[ьіиюяей]\w*|обл|округ\
 _OBLAST_WORD = re.compile(r"^(?:област[ьіиюяей]\w*|обл)$")
 _KRAI_WORD = re.compile(r"^(?:кра[иійїяюе]|краем|краєм)$")     # lower-case words keep й, ї
 _RAION_WORD = re.compile(r"^(?:район\w*|р-н\w*)$")
+# a front's direction, named after its town: на Покровському напрямку, на Купянском направлении (the town)
+_DIRECTION_WORD = re.compile(r"^(?:напрям(?:ок|ку|ки|ках|і)|направлени[еяию])$")
 # words between an adjective and "округ": an autonomous okrug is a region (Ханты-Мансийский автономный
 # округ), a city okrug a district named after its town (Шебекинский городской округ: Шебекино)
 _AUTONOMOUS = re.compile(r"^автономн\w*$")
@@ -218,6 +221,8 @@ def area_candidates(word: str, area_word: str, between: Sequence[str] = ()) -> l
     if _RAION_WORD.match(area_word):
         masc = masculine_adjective(word)
         return [m + " раион" for m in masc] + masc + _raion_towns(masc)
+    if _DIRECTION_WORD.match(area_word):
+        return _raion_towns(masculine_adjective(word))
     return []
 
 
@@ -297,7 +302,6 @@ def lemmatize(toks: Sequence, grams: list[Gram], found: dict, index) -> tuple[li
 # Where a declined Cyrillic word may name a place it does not spell out: the countries that write their
 # places' names in Ukrainian or Russian, or a place anyone would name (Лондоні, Берліні, Вашингтоні).
 _LEMMA_COUNTRIES = {*THEATRE, "KZ", "GE"}
-_WORLD_PROMINENCE = 7.0
 
 
 def _plausible(index, hits: dict) -> dict:
@@ -306,7 +310,7 @@ def _plausible(index, hits: dict) -> dict:
     out = {}
     for k, v in hits.items():
         keep = [(p, f) for p, f in v if p in ents and (ents[p].place.country_code in _LEMMA_COUNTRIES
-                                                       or ents[p].prom >= _WORLD_PROMINENCE
+                                                       or ents[p].prom >= LEMMA_WORLD_PROMINENCE
                                                        or ents[p].place.kind == "country")]
         if keep:
             out[k] = keep
@@ -336,7 +340,7 @@ def _area_after(toks: Sequence, j: int, n: int) -> int | None:
     hops = 0
     while k < n and hops < 6:
         t = toks[k]
-        if _AREA_WORD.match(t.key) or _RAION_WORD.match(t.key):
+        if _AREA_WORD.match(t.key) or _RAION_WORD.match(t.key) or _DIRECTION_WORD.match(t.key):
             return k
         if _AUTONOMOUS.match(t.key) or _CITY_OKRUG.match(t.key):      # автономный / городской округ
             k += 1

@@ -9,12 +9,13 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
+from .tuning import INITIALS_MIN_SHARE
+
 if TYPE_CHECKING:
     from .index import Entry, Index
     from .resolve import Context
 
 _SHAPE = re.compile(r"(?:[A-Z]\.?){2,3}|[A-Z]\s?&\s?[A-Z]")      # NJ, N.J., UAE, T&T
-INITIALS_MIN_SHARE = 0.15   # the country must have this share of the document's places
 
 
 def initials(name: str) -> str:

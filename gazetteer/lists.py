@@ -17,8 +17,6 @@ if TYPE_CHECKING:
 # (in Ukrainian and Russian: і, й, та, а також, або, чи; и, а также, или)
 _LIST_GAP = re.compile(r"\s*(?:,\s*(?:(?:and|or|і|й|та|и|а також|а также|або|чи|или)\s+)?"
                        r"|\s(?:and|or|&|as well as|nor|і|й|та|и|а також|а также|або|чи|или)\s)\s*", re.I)
-LIST_BONUS = 2.0            # added to a candidate of the kind (and country) of most of its list-mates
-LIST_MAJORITY = 0.5         # "most": at least this share of the list-mates
 
 
 _ABBREVIATION = re.compile(r"(?:[A-Z]\.){1,3}|[A-Z][a-z]{1,4}\.|[A-Z]{2,3}")

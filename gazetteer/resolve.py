@@ -16,7 +16,7 @@ from . import geometry as geo
 from .data import data_file, open_text
 from .geometry import haversine_km
 from .index import Entry, Index
-from .lists import LIST_BONUS, LIST_MAJORITY, same_kind
+from .lists import same_kind
 from .model import Candidate, Deferred, Place, Precision, Resolution
 from .names import ALTERNATE, CURATED, DEMONYM, PRIMARY
 from . import tuning as T
@@ -266,8 +266,8 @@ def score_candidates(hits: list[tuple[Entry, int]], *, qualifier: str = "", cont
             s += T.CONTAINS_NAMED_PLACE_BONUS
             why.append("contains the place named with it")
         if mates:
-            if same_kind(e, mates) >= LIST_MAJORITY:
-                s += LIST_BONUS
+            if same_kind(e, mates) >= T.LIST_MAJORITY:
+                s += T.LIST_BONUS
                 why.append("listed with places of its kind")
         # the document's shares of the place's country and region, as ``Context.share_country`` and
         # ``share_admin1`` count them (without this name's own mentions), their sums taken once a call

@@ -15,7 +15,6 @@ if TYPE_CHECKING:
     from .gazetteer import Gazetteer
 
 _LEADING = ("the ", "The ")
-INITIALS_STRENGTH = 0.6     # the confidence of a place read from its initials
 
 
 def _focus(mentions: list) -> Resolution | None:
@@ -61,7 +60,7 @@ def _by_initials(gz: "Gazetteer", surface: str, ctx) -> Resolution | None:  # no
     e = by_initials(gz.index, surface, ctx)
     if e is None:
         return None
-    return make_resolution(gz.index, [(1.0, e, f"initials of {e.place.name}")], strength=INITIALS_STRENGTH)
+    return make_resolution(gz.index, [(1.0, e, f"initials of {e.place.name}")], strength=T.INITIALS_STRENGTH)
 
 
 def _doc_context(gz: "Gazetteer", spans: list):
@@ -96,7 +95,7 @@ def _resolve_surface(gz: "Gazetteer", surface: str, ctx) -> Resolution | None:
                 # a prominent place or one the document is about, and not when the name is a street or a
                 # hotel named after a place elsewhere ("Hampton Avenue", "Percy French Hotel") or the part
                 # is an ordinary word ("White House", "Grand Central")
-                if _named_after(toks) or gz.index.word_zipf([k]).get(k, 0.0) >= COMMON_PART_ZIPF:
+                if _named_after(toks) or gz.index.word_zipf([k]).get(k, 0.0) >= T.COMMON_PART_ZIPF:
                     return None
                 e = ranked[0][1]
                 if e.prom < T.PART_MIN_PROMINENCE and not ctx.share_country(e.place.country_code, k) > T.PART_MIN_COUNTRY_SHARE:
@@ -110,7 +109,6 @@ def _resolve_surface(gz: "Gazetteer", surface: str, ctx) -> Resolution | None:
 # (an airport, a station, a theatre or a hospital is usually in the town it is named after: not listed)
 NAMED_AFTER_TAILS = frozenset({"street", "st", "avenue", "ave", "road", "rd", "boulevard", "blvd", "lane", "drive",
                                "square", "hotel", "restaurant", "tower", "house", "embassy", "lagoon"})
-COMMON_PART_ZIPF = 4.5      # a part as frequent as this in English is an ordinary word ("white", "grand")
 
 
 def _named_after(toks: list[str]) -> bool:

@@ -5,7 +5,8 @@ kind, population, capital) and each piece of evidence adds or takes away the wei
 scores become confidences by a softmax. Distances are great-circle km unless a name says otherwise.
 The values were set on the development sets (GeoWebNews, GeoVirus, ACLED and Bellingcat notes,
 cross-checked on halves); change one only with the benchmark figures before and after.
-(The bonus for a name listed with places of its kind is in :mod:`gazetteer.lists`.)
+The thresholds of the other stages of the gazetteer (which spans are places, declined Cyrillic words,
+initials) are here too.
 """
 from __future__ import annotations
 
@@ -63,6 +64,11 @@ REGION_BESIDE_COUNTRY_FACTOR = 1.6
 document two thirds of whose other names lie in the United States, "Georgia" is the state."""
 ADMIN1_SHARE_REASON = 0.2
 """A region share above this is given as the reason."""
+LIST_BONUS = 2.0
+"""A candidate of the kind (and country) of most of the names listed with it ("Saipan, Guam, Alaska, Hawaii":
+the states; :mod:`gazetteer.lists`)."""
+LIST_MAJORITY = 0.5
+""""Most" of the list-mates, for :data:`LIST_BONUS`: at least this share of them."""
 NEAR_OTHERS_KM = ((30.0, 1.5), (100.0, 1.0), (300.0, 0.4))
 """(distance, bonus): the nearest other place the document names is closer than the distance."""
 NEAR_OTHERS_REASON_KM = 100.0
@@ -116,6 +122,17 @@ WITHIN_REGION_SCORE = 0.2
 WITHIN_MAX_PROMINENCE = 5.0
 """... when the best namesake outside the region is a point less prominent than this."""
 
+# ---- which spans are places (gazetteer.filters) ------------------------------------------------------
+COMMON_ZIPF = 3.0
+"""A name at least this frequent as an English word (wordfreq's Zipf scale) is a word, not a place, unless
+it names a major place (a country, a region) or is a prominent place after a locative preposition; a
+capitalised word this frequent right after a name makes the name part of an organisation's."""
+
+# ---- declined Cyrillic words (gazetteer.inflect) ------------------------------------------------------
+LEMMA_WORLD_PROMINENCE = 7.0
+"""A declined Cyrillic word may name a place outside the countries that write their names in Ukrainian or
+Russian only when the place is this prominent (Лондоні, Берліні, Вашингтоні)."""
+
 # ---- fuzzy and typo-tolerant matching (gazetteer.geocode) -------------------------------------------
 FUZZY_CUTOFF = 85.0
 """Least similarity (rapidfuzz ``fuzz.ratio``, 0-100: twice the longest common subsequence over the total
@@ -139,3 +156,11 @@ PART_STRENGTH = 0.5
 about, at this strength."""
 UNKNOWN_NAME_SCORE = 0.1
 """An unknown name placed at the document's main place."""
+INITIALS_STRENGTH = 0.6
+"""The confidence of a place read from its initials ("NJ", "T&T"; :mod:`gazetteer.initials`)."""
+INITIALS_MIN_SHARE = 0.15
+"""Initials are read only as a country, or a region of a country, that has at least this share of the
+document's places."""
+COMMON_PART_ZIPF = 4.5
+"""A part of a longer unknown name this frequent in English is an ordinary word ("White House", "Grand
+Central"), no place."""

@@ -20,7 +20,6 @@ import sys
 import threading
 import time
 import unicodedata
-from difflib import SequenceMatcher
 from pathlib import Path
 from typing import Any, Iterator
 
@@ -28,6 +27,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from gazetteer.translit import has_cyrillic, ru_to_latin, uk_to_latin  # noqa: E402
+from rapidfuzz import fuzz  # noqa: E402
 
 log = logging.getLogger(__name__)
 
@@ -64,6 +64,9 @@ REGION_FIX = {85688801: "UA.13"}
 ADMIN_WORD_RE = re.compile(r"(?i)\b(?:район|раён|raion|rayon|rajon|district|oblast|область)\b")
 KYIV_CITY_IDS = {1108730705, 101752489}
 SEVASTOPOL_IDS = {1108738657, 1125857285}
+# least rapidfuzz fuzz.ratio (0-100: twice the longest common subsequence over the total length) between the
+# skeletons of a settlement's eng/ukr/rus name and of one of its own names for the names to agree
+NAMES_AGREE_MIN_RATIO = 60.0
 
 
 def find_snapshot() -> Path:
@@ -150,7 +153,7 @@ def names_agree(p: dict[str, Any]) -> bool:
              for s in _values(p, f"name:{lang}_x_{kind}")]
     if not names or not anchors:
         return True
-    return any(SequenceMatcher(None, _skeleton(n), a).ratio() >= 0.6 for n in names for a in anchors)
+    return any(fuzz.ratio(_skeleton(n), a) >= NAMES_AGREE_MIN_RATIO for n in names for a in anchors)
 
 
 def first_cyrillic(p: dict[str, Any], lang: str) -> str:

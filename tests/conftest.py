@@ -169,6 +169,21 @@ def pg_url(pg_cluster):
         pg_cluster.drop_database(name)
 
 
+@pytest.fixture(params=["sqlite", pytest.param("postgis", marks=pytest.mark.postgis)])
+def store(request, tmp_path):
+    """The store contract runs on both backends: a SQLite file, and a fresh PostGIS database (`-m postgis`)."""
+    from webmap.store import open_store
+
+    if request.param == "sqlite":
+        yield open_store(str(tmp_path / "db" / "store.sqlite"))
+        return
+    s = open_store(request.getfixturevalue("pg_url"))
+    try:
+        yield s
+    finally:
+        s.close()
+
+
 def pytest_collection_modifyitems(config, items):
     """A test that uses the PostgreSQL cluster is a `postgis` test (so `-m postgis` selects it); one that
     drives Chromium is a `browser` test (``make check`` leaves those out)."""

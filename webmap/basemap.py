@@ -9,6 +9,7 @@ Everything is computed once per process and cached.
 """
 from __future__ import annotations
 
+import atexit
 import gzip
 import json
 import logging
@@ -173,20 +174,49 @@ def labels_gz(gazetteer: Any) -> bytes:
 
 _warm_lock = threading.Lock()
 _warmed: set[str] = set()
+_warmers: list[threading.Thread] = []
+_stopping = threading.Event()
+WARM_EXIT_WAIT_S = 60.0
+"""How long the interpreter's exit waits for a warm-up job that is under way (the longest, the admin-1
+outlines, takes a few seconds)."""
 
 
 def warm(key: str, *jobs: Callable[[], Any]) -> None:
     """Run these cache-filling jobs once per process in a background thread (the map page starts it,
-    so outlines and labels are ready by the time the browser asks for them)."""
+    so outlines and labels are ready by the time the browser asks for them).
+
+    The thread is a daemon, so it never keeps a server from stopping; but the interpreter must not tear
+    down while it is inside shapely or gzip (that crashed processes that exited right after serving the
+    map page: "corrupted double-linked list", segfaults). At exit :func:`finish_warming` lets the job
+    under way end, skips the rest, and waits for the thread."""
     with _warm_lock:
-        if key in _warmed:
+        if key in _warmed or _stopping.is_set():
             return
         _warmed.add(key)
 
     def run() -> None:
         for job in jobs:
+            if _stopping.is_set():
+                return
             try:
                 job()
             except Exception as err:  # noqa: BLE001 - a failed warm-up only means the request computes it
                 log.info("base-map warm-up %s: %s", key, err)
-    threading.Thread(target=run, name=f"basemap-warm-{key}", daemon=True).start()
+    thread = threading.Thread(target=run, name=f"basemap-warm-{key}", daemon=True)
+    with _warm_lock:
+        _warmers.append(thread)
+    thread.start()
+
+
+def finish_warming(timeout: float = WARM_EXIT_WAIT_S) -> bool:
+    """Stop starting warm-up jobs and wait for the ones under way; True when no warm-up thread is left.
+    Registered with :mod:`atexit`."""
+    _stopping.set()
+    with _warm_lock:
+        threads = list(_warmers)
+    for t in threads:
+        t.join(timeout)
+    return not any(t.is_alive() for t in threads)
+
+
+atexit.register(finish_warming)

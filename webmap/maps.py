@@ -276,10 +276,12 @@ def build_map(incidents: Sequence[Incident | MapRow], *, options: MapOptions = M
 
 def _localize(m: folium.Map, prefix: str) -> None:
     """Point every folium asset at the vendored copies (webmap.assets); leave out Bootstrap, which
-    folium loads for its own templates and these maps never use (about 270 KB less per cold load)."""
+    folium loads for its own templates and these maps never use (about 270 KB less per cold load), and
+    jQuery, which only folium's Popup and ``keep_in_front`` templates call: popups, the timeline and the
+    filters are app.js's, in plain DOM (tests/webmap/test_web_maps.py checks nothing on the page uses it)."""
     from .assets import localize
 
-    m.default_js = [(n, u) for n, u in m.default_js if n != "bootstrap"]
+    m.default_js = [(n, u) for n, u in m.default_js if n not in ("bootstrap", "jquery")]
     m.default_css = [(n, u) for n, u in m.default_css if n != "bootstrap_css"]
     localize(m, prefix=prefix)
 

@@ -127,6 +127,7 @@ class Builder:
     def write(self, admin1_names: dict[str, str]) -> None:
         rows = []
         caps = self.capitals
+        derived: list[tuple[str, int]] = []
         for pid, r in self.recs.items():
             if not r.admin1 and r.admin1_code in admin1_names:
                 r.admin1 = admin1_names[r.admin1_code]
@@ -140,14 +141,27 @@ class Builder:
             if r.country_code == HOME and r.kind in ("city", "town", "village", "district", "admin2"):
                 for v in enrich.spellings(r):       # Heorhiyivka, Schastia, Chervonyi Mayak ...
                     self.name(v, pid, ALTERNATE)
+            elif r.country_code == "RU" and r.admin1_code in UK_FORMS_ADMIN1 and r.kind in ("city", "town", "village"):
+                derived += [(v, pid) for v in enrich.ukrainian_spellings(r)]   # Коренєве, Тьоткіно; Hlushkove
             alt = "|".join(dict.fromkeys(n for n in r.names if n != r.name))[:600]
             geom = zlib.compress(json.dumps(r.geometry, separators=(",", ":")).encode()) if r.geometry else None
             rows.append((pid, r.place_id, r.name, r.kind, r.country_code, r.admin1_code, r.admin1,
                          round(r.lat, 6), round(r.lon, 6), r.population,
                          round(_prominence(r, pid in caps), 3), r.source, alt, geom))
+        # a derived Ukrainian spelling never shadows the name of a place in Ukraine (Мартинівка, Petrivka: the
+        # Ukrainian villages, not the Russian Мартыновка or Петровка a rule could also spell so)
+        home = {k for (k, p) in self.names if self.recs[p].country_code == HOME}
+        for v, pid in derived:
+            if norm(v) not in home:
+                self.name(v, pid, ALTERNATE)
         self.con.executemany("INSERT INTO place VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)", rows)
         self.con.executemany("INSERT INTO name VALUES (?,?,?)",
                              ((k, pid, f) for (k, pid), f in self.names.items()))
+
+
+# Russia's regions on the Ukrainian border (GeoNames keys: Belgorod, Bryansk, Kursk, Rostov, Voronezh), whose
+# settlements Ukrainian reports name in Ukrainian letters
+UK_FORMS_ADMIN1 = frozenset({"RU.09", "RU.10", "RU.41", "RU.61", "RU.86"})
 
 
 def _read_lines(name: str) -> Iterable[list[str]]:

@@ -77,6 +77,20 @@ def spellings(r: Record) -> set[str]:
     return out
 
 
+def ukrainian_spellings(r: Record) -> set[str]:
+    """The Ukrainian spellings of a Russian place's Cyrillic names (gazetteer.ukrainian_forms), and their
+    romanisation by the Ukrainian national system (Тьоткіно -> Tiotkino, Глушкове -> Hlushkove)."""
+    from ..translit import has_cyrillic, uk_to_latin
+    from ..ukrainian_forms import ukrainian_forms
+
+    out: set[str] = set()
+    for n in [n for n in r.names if has_cyrillic(n)][:2]:
+        for form in ukrainian_forms(n):
+            out.add(form)
+            out.add(uk_to_latin(form))
+    return out
+
+
 RESPELLING_MIN_RATIO = 80.0
 
 

@@ -5,7 +5,6 @@ import hashlib
 import json
 import logging
 import re
-import threading
 import time
 from collections.abc import Iterator
 from pathlib import Path
@@ -19,6 +18,7 @@ from webmap.assets import LOCAL_ASSETS, localize, localize_html, unmapped_urls
 
 logger = logging.getLogger(__name__)
 
+from liveweb import serving
 from paths import ROOT
 STATIC = ROOT / "static"
 VENDOR = STATIC / "vendor"
@@ -170,7 +170,6 @@ def test_unmapped_urls_finds_remote_tags_only() -> None:
 def map_server() -> Iterator[str]:
     """Serve static/ and one rendered offline map page on 127.0.0.1 (ephemeral port)."""
     from werkzeug.middleware.shared_data import SharedDataMiddleware
-    from werkzeug.serving import make_server
     from werkzeug.wrappers import Request, Response
 
     m = build_map()
@@ -183,15 +182,8 @@ def map_server() -> Iterator[str]:
             return Response(html, mimetype="text/html")
         return Response("not found", status=404)
 
-    app = SharedDataMiddleware(page, {"/static": str(STATIC)})
-    server = make_server("127.0.0.1", 0, app, threaded=True)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    try:
-        yield f"http://127.0.0.1:{server.server_port}/"
-    finally:
-        server.shutdown()
-        thread.join(timeout=5)
+    with serving(SharedDataMiddleware(page, {"/static": str(STATIC)})) as base:
+        yield base + "/"
 
 
 MARKER_COUNT_JS = """() => {

@@ -11,18 +11,6 @@ from webmap.filters import FilterError, parse_filters
 from webmap.store import Correction, IncidentStore, open_store
 
 
-@pytest.fixture(params=["sqlite", pytest.param("postgis", marks=pytest.mark.postgis)])
-def store(request, tmp_path):
-    if request.param == "sqlite":
-        yield open_store(str(tmp_path / "store.sqlite"))
-        return
-    s = open_store(request.getfixturevalue("pg_url"))
-    try:
-        yield s
-    finally:
-        s.close()
-
-
 def ids(records, art):
     return {r.incident.incident_id.removeprefix(art.article_id) for r in records}
 

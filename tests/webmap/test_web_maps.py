@@ -3,7 +3,9 @@ from __future__ import annotations
 
 import json
 import re
+from dataclasses import replace
 
+from paths import ROOT
 from web_factory import sample, synthetic
 
 from webmap.assets import unmapped_urls
@@ -29,6 +31,25 @@ def test_map_is_offline_without_tiles():
     assert "tile.openstreetmap" not in html and "L.tileLayer" not in html
     assert '"maxZoom": 18' in html
     assert "/static/vendor/leaflet.markercluster/" in html and "/static/js/app.js" in html
+
+
+JQUERY_CALL = re.compile(r"(?<![\w$.])\$\(|\bjQuery\b")
+
+
+def test_map_page_loads_no_jquery_and_nothing_on_it_calls_jquery():
+    """folium's Map lists jQuery for its Popup and keep_in_front templates; this map uses neither (popups, the
+    timeline and the filters are app.js's), so it is left out. A folium element that calls "$" must bring it back."""
+    _, incs = sample()
+    routed = replace(incs[0], incident_id="routed", route=(("origin", "Sumy", 50.91, 34.80),
+                                                           ("destination", "Poltava", 49.59, 34.55)))
+    options = MapOptions(tiles_url="/tiles/{z}/{x}/{y}.png", focus=incs[0].incident_id)
+    parts = render_parts(build_map([*incs, routed], options=options))
+    assert "/static/vendor/leaflet/" in parts["header"] and "jquery" not in parts["header"].lower()
+    assert "L.polyline" in parts["script"] and "L.tileLayer" in parts["script"]      # routes, tooltips, tiles drawn
+    assert not JQUERY_CALL.search(parts["script"]) and not JQUERY_CALL.search(parts["html"])
+    scripts = sorted((ROOT / "static" / "js").glob("*.js"))
+    assert scripts and [p.name for p in scripts if JQUERY_CALL.search(p.read_text(encoding="utf-8"))] == []
+    assert JQUERY_CALL.search("var x = $(`<div>`)[0];") and not JQUERY_CALL.search("`${a}` + $el.x")
 
 
 def test_map_adds_configured_tiles():

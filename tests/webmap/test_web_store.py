@@ -7,21 +7,7 @@ import pytest
 from web_factory import KURSK_POLY, article, sample
 
 from webmap.filters import FilterError, Filters, parse_filters
-from webmap.store import Correction, IncidentStore
-
-
-@pytest.fixture(params=["sqlite", pytest.param("postgis", marks=pytest.mark.postgis)])
-def store(request, tmp_path):
-    """The store contract runs on both backends: a SQLite file, and a fresh PostGIS database (`-m postgis`)."""
-    if request.param == "sqlite":
-        yield IncidentStore(tmp_path / "db" / "store.sqlite")
-        return
-    from webmap.store import open_store
-    s = open_store(request.getfixturevalue("pg_url"))
-    try:
-        yield s
-    finally:
-        s.close()
+from webmap.store import Correction
 
 
 def test_store_round_trip_keeps_every_field(store):

@@ -23,7 +23,8 @@ _PERSON = (r"(?:civilians?|people|persons?|residents?|men|man|women|woman|childr
            r"|sons?|daughters?|babies|baby|infants?|teenagers?|minors?|passengers?|drivers?|employees?|workers?"
            r"|volunteers?|journalists?|soldiers?|servicem[ae]n|troops|fighters|police(?:m[ae]n|officers?)?"
            r"|officers?|sailors?|inhabitants|locals|pensioners?|elderly|victims?|individuals?|family members"
-           r"|members|staff|medics?|doctors?|rescuers?|firefighters?|guards?|hostages?|citizens|protesters?|others)")
+           r"|members|staff|medics?|doctors?|rescuers?|firefighters?|guards?|hostages?|citizens|protesters?|others"
+           r"|wife|husband|mother|father|brothers?|sisters?|grand(?:mother|father|son|daughter)s?|neighbou?rs?|relatives)")
 _KILL = r"(?:killed|dead|died|perished|killing|fatalities|deaths?|lost their lives|were slain)"
 _WOUND = r"(?:wounded|injured|wounding|injuring|hurt|injuries|received injuries|sustained injuries)"
 
@@ -62,13 +63,15 @@ _ADJ = r"(?:(?:[\w'-]+ ){0,3})"
 # one more word may stand between the persons and the verb ("5 civilians reportedly killed"), but not "and"/"or":
 # in "killed 3 people and injured dozens" the 3 is the object of "killed", not the subject of "injured"
 _NOT_AND = r"(?: (?!(?:and|or)\b)\w+)?"
+# an aside between the persons and the verb: "three people, including a child, were killed"
+_ASIDE = r"(?:,? (?:including|among them|among whom|most of them|many of them|all of them|mostly) [^,;.]{1,40},)?"
 _PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple((k, re.compile(p, re.I)) for k, p in (
-    ("killed", rf"\b{NUM} {_ADJ}{_PERSON}{_NOT_AND},? (?:were |was |have been |had been |are |got )?(?:reportedly )?"
+    ("killed", rf"\b{NUM} {_ADJ}{_PERSON}{_NOT_AND}{_ASIDE},? (?:were |was |have been |had been |are |got )?(?:reportedly )?"
                rf"(?:killed|dead|died|perished|slain)"),
     ("killed", rf"\b(?:killing|killed|kills|left|leaving|claimed the lives of|death toll (?:rose |climbed |has risen )?"
                rf"(?:to|at|of)) {NUM}(?! (?:of|wounded|injured))"),
     ("killed", rf"\b{NUM} (?:{_PERSON} )?(?:killed|dead|died|deaths|fatalities)\b"),
-    ("wounded", rf"\b{NUM} {_ADJ}{_PERSON}{_NOT_AND},? (?:were |was |have been |had been |are |got )?(?:reportedly )?"
+    ("wounded", rf"\b{NUM} {_ADJ}{_PERSON}{_NOT_AND}{_ASIDE},? (?:were |was |have been |had been |are |got )?(?:reportedly )?"
                 rf"(?:wounded|injured|hurt|received injuries|sustained injuries)"),
     ("wounded", rf"\b(?:wounding|injuring|wounded|injured|hurt) {NUM}(?! of)"),
     ("wounded", rf"\b{NUM} (?:{_PERSON} )?(?:wounded|injured|injuries)\b"),
@@ -80,12 +83,15 @@ _PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple((k, re.compile(p, re.
     ("evacuated", rf"\b(?:evacuated|relocated|rescued) {NUM}(?! of)"),
     ("evacuated", rf"\b{NUM} {_ADJ}(?:{_PERSON} )?(?:\w+ )?(?:have |had |were |was |has )?(?:been )?"
                   rf"(?:evacuated|fled|displaced|relocated|left their homes)"),
+    ("evacuated", rf"\b{NUM} {_ADJ}{_PERSON}{_ASIDE},? (?:have |had |were |was |has )?(?:been )?(?:evacuated|taken out"
+                  rf"|brought out|moved out|taken to safety|resettled)"),
 ))
 _GATES = {k: re.compile(p, re.I) for k, p in (
     ("killed", r"kill|dead|die|perish|slain|death|fatalit"), ("wounded", r"wound|injur|hurt"),
     ("intercepted", r"intercept|shot down|downed|destroyed|neutrali"),
     ("launched", r"launch|fired|sent|used|drone|missile|rocket|UAV|Shahed|bomb|shell"),
-    ("evacuated", r"evacuat|relocat|rescued|fled|displaced|left their homes"))}
+    ("evacuated", r"evacuat|relocat|rescued|fled|displaced|left their homes|taken out|brought out|moved out|to safety"
+                  r"|resettled"))}
 # The number patterns find a count only where a digit or a number word is: "a", "an" and the vague words
 # ("several", "dozens") give no value. A sentence with neither skips them (the pre-check is exact).
 # A number word counts where a word starts (the patterns put \\b before it).
@@ -109,7 +115,7 @@ def _has_number(sentence: str, possible: frozenset[str]) -> bool:
 # and its noun may not be "and"/"or" (or "two [soldiers and three] civilians" would read as one item), and
 # "two killed and three wounded" has a verb for each number, so it is no list.
 _LIST_ADJ = r"(?:(?!(?:and|or)\b)[\w'-]+ ){0,3}?"
-_ITEM = rf"\b{NUM} {_LIST_ADJ}{_PERSON}\b"
+_ITEM = rf"\b(?:(?:her|his|their) )?{NUM} {_LIST_ADJ}{_PERSON}\b"
 _ITEM_RE = re.compile(_ITEM, re.I)
 _SEP = r"(?:\s*,\s*(?:and\s+)?|\s+and\s+)"
 _LIST = rf"(?:{_ITEM}{_SEP})+{_ITEM}"
@@ -140,7 +146,7 @@ _CODED = re.compile(r"\b(?:fatalities|casualties)? ?coded as (\d+)|\b(\d+) fatal
 _CODED_GATE = Gate(_CODED)
 _CODED_ELSEWHERE = Gate(re.compile(r"fatalities coded to|fatalities split", re.I))
 _VERBS = tuple((Gate(re.compile(v, re.I)), k) for v, k in ((r"\b(?:killing|killed|kills)\b", "killed"),
-                                                           (r"\b(?:wounding|injuring)\b", "wounded")))
+                                                           (r"\b(?:wounding|injuring|wounded|injured)\b", "wounded")))
 _ONE_PERSON = Gate(re.compile(rf"\b(?:one of the|a|an|the|one)\s+(?:[\w'-]+\s+){{0,2}}?{_PERSON}\s+(?:\w+\s+)?"
                               rf"(?:was|is|has been|later)\s+(?:\w+\s+)?({_KILL}|{_WOUND})", re.I))
 _WHO = re.compile(rf"(?:\b(?:a|an|one|his|her|their|the|another)\s+(?:[\w'-]+\s+){{0,2}}?{_PERSON}\b)", re.I)

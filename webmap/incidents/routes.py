@@ -145,6 +145,7 @@ def listed(text: str, mentions: list, s_start: int, s_end: int) -> list[tuple[En
     """The endpoints of :func:`endpoints`, each with True when it is joined by "and", "or" or a comma to the one
     before (one list: "including Enerhodar, Vasylivka and Tokmak")."""
     out: list[tuple[Endpoint, bool]] = []
+    seats: list[int] = []
     prev_end = s_start
     prev_role = ""
     for m in sorted(in_span(mentions, s_start, s_end), key=lambda m: m.start):
@@ -156,8 +157,19 @@ def listed(text: str, mentions: list, s_start: int, s_end: int) -> list[tuple[En
         if not role and prev_role and joined:
             role = prev_role
         out.append((Endpoint(m.resolution, m.start, m.end, m.text, role), joined))
+        if not role and _SEAT.search(before):
+            seats.append(len(out) - 1)
         prev_end, prev_role = m.end, role
+    if seats and any(e.role == DESTINATION for e, _ in out) and not any(e.role == ORIGIN for e, _ in out):
+        for i in seats:          # "authorities in Nikopol ... buses to take residents to Dnipro": from Nikopol
+            e, joined = out[i]
+            out[i] = (_as(e, ORIGIN), joined)
     return out
+
+
+# the seat of those who organise an evacuation: the origin when the sentence names destinations only
+_SEAT = re.compile(r"\b(?:authorities|officials|police|(?:military |city |regional )?administration|mayor|governor"
+                   r"|council|volunteers|rescuers)\s+(?:of|in)\s+(?:the\s+(?:city|town|village)\s+of\s+)?$", re.I)
 
 
 def keep_lists(items: list[tuple[Endpoint, bool]], keep: list[bool]) -> list[Endpoint]:

@@ -203,6 +203,7 @@ def _containers(text: str, sent: list[Mention]) -> dict[int, Mention]:
 
 
 _CYR = re.compile(r"[А-Яа-яЁёІіЇїЄєҐґ]")
+_CYR_DIRECTION = re.compile(r"\s(?:напрям(?:ок|ку|ки|ках|і)|направлени[еяию])$", re.I)
 
 
 def _regions_named_apart(sent: list[Mention], holders: dict[int, Mention]) -> dict[int, Mention]:
@@ -250,7 +251,8 @@ def choose(text: str, mentions: list[Mention], sent_start: int, sent_end: int, t
             m = Mention(q[1], q[2], text[q[1]:q[2]], MentionRole.PLACE, q[0])
         res = m.resolution
         assert res is not None                   # only resolved mentions are scored
-        if _MODIFIER_EVENT.match(text[m.end:m.end + 30]) and res.place.kind in ("city", "town"):
+        if (_MODIFIER_EVENT.match(text[m.end:m.end + 30]) or _CYR_DIRECTION.search(m.text)) \
+                and res.place.kind in ("city", "town"):               # "Pokrovsk direction", "Покровському напрямку"
             res = ctx.region_of(res) or res
         elif res.place.kind in ("city", "town") and res.place.admin1 == res.place.name \
                 and _INTO.search(text[max(0, m.start - 24):m.start]):

@@ -15,8 +15,10 @@ KINDS = ("territory", "clash", "protest", "vac", "arrest", "abduct", "sexual", "
 _W = r"(?:\w+[ -]){0,3}?"          # up to three words in between
 # who is evacuated (plural people or a number), and where to (not to hospital, custody or prison)
 _EVACUEES = (r"(?:people|residents|civilians|children|families|villagers|evacuees|patients|inhabitants|locals"
-             r"|pensioners|(?:the )?elderly|women|mothers|orphans|townspeople|refugees|\d[\d,]*|hundreds|thousands"
-             r"|dozens)")
+             r"|pensioners|(?:the )?elderly|women|mothers|orphans|townspeople|refugees"
+             # a bare multitude is people ("thousands have left"), not "thousands of troops"
+             r"|(?:hundreds|thousands|dozens)(?! of (?!(?:the )?(?:people|residents|civilians|children|families"
+             r"|villagers|evacuees|patients|inhabitants|locals|pensioners|women|refugees)\b)))")
 _AWAY_TO = (r"to safety|(?:west|north|south|east)(?:wards?)?|deeper|further|to(?! (?:a |the |\w+ )?(?:hospitals?"
             r"|medical|morgue|custody|prison|police|court|captivity|interrogation|jail|work|school))")
 
@@ -84,7 +86,8 @@ _RAW: dict[str, str] = {
     "strike": r"\b(?:strikes?|striking|struck|hit(?:ting|s)?|slammed|impact(?:ed|s)?|explosions?|blasts?|exploded|attacked"
               r"|targeted|launched|fired|dropped|aerial assault|air assault|shot at|damaged|destroyed|destruction"
               r"|aftermath|crater)\b",
-    "evac": r"\b(?:evacuat(?:ed|ion|ions|ing|es?)|evacuees|fled|fleeing|displaced|displacement|humanitarian corridors?"
+    "evac": r"\b(?:evacuat(?:ed|ion|ions|ing|es?)|evacuees|fled|fleeing|flees?|exodus|escape routes?|displaced"
+            r"|displacement|humanitarian corridors?"
             r"|green corridors?|(?:evacuation|safe|civilian) (?:corridors?|routes?|convoys?)|(?<!land )(?<!transport )"
             r"(?<!economic )(?<!trade )(?<!in the )(?<!into the )(?<!down the )(?<!in a )corridors?(?! of (?:the |a |an"
             r" |its |their )?(?:[\w'’-]+ ){0,2}?(?:hospitals?|schools?|buildings?|houses?|hotels?|offices?|ministry"
@@ -107,7 +110,8 @@ _RAW: dict[str, str] = {
             rf"|{_EVACUEES} (?:[\w'’-]+ ){{0,5}}?(?:left|leaving|leaves?|escaped|escaping|moved out of|got out of)"
             rf"(?= (?:the |their |its )?(?:(?-i:[A-Z])|towns?\b|city|cities|villages?|area|region|homes?|houses?"
             rf"|settlements?|communit|front|border|occupied|besieged|encircled))"
-            rf"|(?:urged|urging|urges|ordered|ordering|orders|told|called on|asked|advised|forced|allowed|letting|let"
+            rf"|(?:urged|urging|urges|ordered|ordering|orders|told|called on|asked|advised|forced|allow(?:ed|ing|s)?"
+            rf"|letting|let"
             rf"|helped|helping|encouraged|instructed) (?:[\w'’-]+ ){{0,4}}?{_EVACUEES} (?:[\w'’-]+ ){{0,4}}?to"
             rf" (?:leave|evacuate|flee|get out|move out|relocate)"
             # vehicles of evacuees: "the last bus out of X", "a convoy of 160 private cars", "buses leave X"

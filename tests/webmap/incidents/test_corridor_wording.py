@@ -48,6 +48,9 @@ def test_everyday_evacuation_wording(gz, text: str) -> None:  # noqa: ANN001
     "People were left without power in Odesa after the storm.",
     "Russian troops left Kherson in November, the governor said.",
     "Staff had to evacuate the post office building in Dnipro after a suspicious parcel was found.",
+    "Russia moved thousands of troops to the border near Kharkiv.",
+    "The brigade drove 10 km to the front near Pokrovsk.",
+    "The company moved 200 workers to its plant in Lviv.",
 ])
 def test_no_evacuation(gz, text: str) -> None:  # noqa: ANN001
     assert not _evac(gz, text), [(i.location_name, i.sources[0].sentence) for i in _evac(gz, text)]
@@ -100,3 +103,22 @@ def test_status_is_told_by_the_evacuation_clause(gz) -> None:  # noqa: ANN001
     assert incs and {i.status for i in incs} == {"completed"}
     incs = _evac(gz, "The evacuation of Selydove was postponed because of shelling.")
     assert incs and {i.status for i in incs} == {"failed"}
+
+
+@pytest.mark.parametrize("text", [
+    "Thousands flee Vovchansk as Russian troops advance.",
+    "The exodus from Pokrovsk gathered pace on Monday.",
+    "The army said the escape route from Kurakhove was under fire.",
+    "A truce was agreed to allow civilians to leave Mariupol.",
+])
+def test_headline_and_truce_wording(gz, text: str) -> None:  # noqa: ANN001
+    assert _evac(gz, text), text
+
+
+def test_the_seat_of_the_organisers_is_the_origin_when_only_destinations_are_told(gz) -> None:  # noqa: ANN001
+    roles = {i.location_name: i.role for i in _evac(
+        gz, "Officials in Myrnohrad said buses would take residents to Pavlohrad and Dnipro.") if not i.route}
+    assert roles.get("Myrnohrad") == "origin" and roles.get("Pavlohrad") == "destination", roles
+    roles = {i.location_name: i.role for i in _evac(
+        gz, "Officials in Kramatorsk said 40 people were evacuated from Siversk to Sloviansk.") if not i.route}
+    assert roles.get("Siversk") == "origin" and roles.get("Kramatorsk", "") != "origin", roles

@@ -38,3 +38,20 @@ def test_a_settlement_of_another_region_leaves_the_region(gz) -> None:
 def test_where_a_drone_was_flying_is_not_where_it_fell(gz, text: str, place: str) -> None:
     best = _best(text, gz)
     assert best is not None and best.location_name == place, best
+
+
+@pytest.mark.parametrize("text, town, region", [
+    ("На Покровському напрямку тривають бої.", "Pokrovsk", "Donetsk"),
+    ("На Купянском направлении идут бои.", "Kupiansk", "Kharkiv"),
+    ("На Бахмутському напрямку ворог атакував позиції ЗСУ.", "Bakhmut", "Donetsk"),
+])
+def test_a_front_direction_is_its_towns_region(gz, text: str, town: str, region: str) -> None:
+    named = [m.resolution.place.name for m in gz.geoparse(text) if m.resolution is not None]
+    assert named == [town], named                                # the town, not a village named like the adjective
+    best = _best(text, gz)
+    assert best is not None and best.location_name == region and (best.place_id or "").startswith("ne1:UA-"), best
+
+
+def test_a_direction_beside_its_town_leaves_the_town(gz) -> None:
+    best = _best("На Покровському напрямку тривають бої поблизу Покровська.", gz)
+    assert best is not None and best.location_name == "Pokrovsk", best
