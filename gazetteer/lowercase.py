@@ -34,17 +34,13 @@ _PREP_RE = re.compile(
     r"\b(?:in|near|at|outside|from|to|into|towards|toward|around|across|over|of|via|through|inside|within|"
     r"(?:strikes?|attacks?|assaults?|raids?|shelling|bombing|bombardment|offensive)\s+(?:on|against))"
     r" ([a-z][a-z'’]{3,}(?:-[a-z][a-z'’]*)*)(?=( [a-z][a-z'’]*)?)")
-WAR_ZONE_MIN_POPULATION = 10_000
-MAJOR_MIN_POPULATION = 1_000_000
-CAPITAL_PROMINENCE = 7.5    # the prominence the index gives every capital
-ALTERNATE_MIN_PROMINENCE = 5.5   # "kiev", "kharkov": an old spelling of a large city
 
 
 def safe_place(kind: str, cc: str, admin1: str, name: str, population: int, prom: float, flag: int,
                near_front: bool) -> bool:
     """Whether a lower-case word may name this place: a country, a war-zone region or town, a village on the
     front, or a city of a million people or a capital (by an old spelling only if the city is large)."""
-    if flag == ALTERNATE and prom < ALTERNATE_MIN_PROMINENCE:
+    if flag == ALTERNATE and prom < T.LOWER_ALTERNATE_MIN_PROMINENCE:
         return False
     if kind == "country":
         return True
@@ -53,9 +49,9 @@ def safe_place(kind: str, cc: str, admin1: str, name: str, population: int, prom
         return war
     if kind not in ("city", "town", "village"):
         return False
-    if war and (population >= WAR_ZONE_MIN_POPULATION or near_front):
+    if war and (population >= T.LOWER_WAR_ZONE_MIN_POPULATION or near_front):
         return True
-    return population >= MAJOR_MIN_POPULATION or prom >= CAPITAL_PROMINENCE
+    return population >= T.LOWER_MAJOR_MIN_POPULATION or prom >= T.LOWER_CAPITAL_PROMINENCE
 
 
 def safe_reading(e: Entry, flag: int) -> bool:

@@ -128,6 +128,16 @@ COMMON_ZIPF = 3.0
 it names a major place (a country, a region) or is a prominent place after a locative preposition; a
 capitalised word this frequent right after a name makes the name part of an organisation's."""
 
+# ---- lower-case place names ("shelling in kharkiv"; gazetteer.lowercase) ----------------------------------
+LOWER_WAR_ZONE_MIN_POPULATION = 10_000
+"""A war-zone town this populous may be named in lower case (smaller ones only near the line of contact)."""
+LOWER_MAJOR_MIN_POPULATION = 1_000_000
+LOWER_CAPITAL_PROMINENCE = 7.5
+"""Elsewhere, a city this populous or this prominent (every capital is) may be named in lower case."""
+LOWER_ALTERNATE_MIN_PROMINENCE = 5.5
+"""An old spelling in lower case ("kiev", "kharkov") is taken only for a place this prominent.
+The index holds the set of names these allow (built with them): after changing one, rebuild the index."""
+
 # ---- declined Cyrillic words (gazetteer.inflect) ------------------------------------------------------
 LEMMA_WORLD_PROMINENCE = 7.0
 """A declined Cyrillic word may name a place outside the countries that write their names in Ukrainian or
