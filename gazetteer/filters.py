@@ -15,6 +15,8 @@ from .recognize import ORG_TAIL, QUALIFIERS_AFTER, STOP, TITLES, Span, Tokens
 from .tuning import COMMON_ZIPF
 
 MAJOR_KINDS = {"country", "continent", "area", "admin1"}
+# a region's adjective in the genitive, after a Cyrillic place name: its container (Краснодарского края)
+_REGION_GEN = ("ского", "ской", "ського", "ської", "цкого", "цкой", "цького", "цької", "зького", "зької")
 PLACE_PREPS = {"in", "near", "at", "outside", "from", "to", "into", "around", "across", "towards", "toward"}
 BEFORE_QUALIFIERS = (
     (re.compile(r"(?:suburbs?|outskirts)\s+of\s+(?:the\s+)?(?:city\s+of\s+)?$", re.I), "suburbs"),
@@ -49,6 +51,10 @@ POSITION_WORDS = frozenset({"central", "downtown", "suburban", "rural", "outer",
 ATTACK_NOUNS = frozenset({"strike", "strikes", "attack", "attacks", "assault", "assaults", "raid", "raids",
                           "shelling", "bombing", "bombardment", "offensive"})
 STRUCK = "struck"           # the word a strike on a place stands for (a locative word, see LOCATIVE_STRONG)
+# "evacuated civilians from Trostianets", "residents fleeing from Vovchansk": a name after "from" is a place when
+# one of the three words before "from" speaks of leaving under threat ("a spokeswoman from McDonald's" is not)
+FLIGHT_STEMS = ("evacu", "fled", "flee", "escap", "rescu", "withdr", "retreat", "displac", "refugee", "expell")
+FLED = "fled"               # the word a flight from a place stands for (a locative word, see LOCATIVE_STRONG)
 
 
 def _prep(toks: Tokens, first: int) -> str:
@@ -61,6 +67,8 @@ def _prep(toks: Tokens, first: int) -> str:
         return ""
     if toks.key(j) in ("on", "against") and j >= 1 and toks.key(j - 1) in ATTACK_NOUNS:
         return STRUCK
+    if toks.key(j) == "from" and any(toks.key(k).startswith(FLIGHT_STEMS) for k in range(max(0, j - 3), j)):
+        return FLED
     return toks.key(j)
 
 
@@ -162,10 +170,12 @@ def classify(text: str, toks: Tokens, spans: list[Span], index: Index) -> list[S
             elif q in ("suburbs", "outskirts"):
                 s.qualifier = "suburbs"
         # a capitalised word right after: a person's surname or an organisation's name; not a Cyrillic
-        # acronym after a Cyrillic name ("Над Белгородом ППО збила", "в Курске ВСУ"): the subject of the clause
+        # acronym after a Cyrillic name ("Над Белгородом ППО збила", "в Курске ВСУ"): the subject of the clause,
+        # nor a Cyrillic place after it ("в Новороссийске Краснодарского края"): its container
         if joined_next and is_cap[ni] and not words[li].endswith(("'s", "’s", "s'", "s’")) and (
                 ni not in span_at_tok or (nkey := tkey(ni)) in ORG_TAIL or zipf.get(nkey, 0.0) >= COMMON_ZIPF) \
-                and not (words[ni].isupper() and len(words[ni]) > 1 and is_cyrillic_key(s.key)):
+                and not (is_cyrillic_key(s.key) and ((words[ni].isupper() and len(words[ni]) > 1)
+                                                     or ni in span_at_tok or words[ni].lower().endswith(_REGION_GEN))):
             if single and (persons.get(s.key) == "F" or SLAVIC_SURNAME.search(words[ni]) is not None) \
                     and not _major(hits):
                 continue              # "Artem Lysenko", "Marko Kovalchuk": a person named in full

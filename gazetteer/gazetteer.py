@@ -7,6 +7,7 @@ from pathlib import Path
 from typing import Iterable, Sequence
 
 from . import tuning as T
+from .border import just_outside
 from .cache import default_index_path
 from .exc import GazetteerQueryError
 from .filters import classify
@@ -23,6 +24,9 @@ from .resolve import POINT_KINDS, Context, inside, make_resolution, score_candid
 
 LOCATIVE_STRONG = {"in", "near", "at", "outside", "into", "village", "town", "settlement", "hamlet", "city",
                    "shelled", "struck", "captured", "liberated", "occupied", "entered", "around", "of",
+                   # the place an attack or a flight is at: "Shelling hit Orikhiv", "evacuated from Trostianets"
+                   "hit", "attacked", "bombed", "targeted", "pounded", "stormed", "seized", "recaptured", "retook",
+                   "encircled", "besieged", "evacuated", "fled", "towards", "toward", "via", "inside", "within",
                    # Ukrainian and Russian: у, в, біля, поблизу, село, місто, під; около, возле, деревня
                    "у", "в", "біля", "поблизу", "село", "села", "селі", "селище", "місто", "міста", "місті", "під",
                    "около", "возле", "деревня", "поселок", "посёлок", "город", "города", "районі", "районе",
@@ -37,6 +41,10 @@ LOCATIVE_STRONG = {"in", "near", "at", "outside", "into", "village", "town", "se
                                                  "посёлк", "містечк", "станиц", "пунк")
                      for end in ("", "о", "а", "у", "е", "і", "и", "ах", "ам", "ами", "ом", "ок", "ів", "ов", "ой",
                                  "ою", "ей", "ям", "ях", "ями", "т", "ті", "те", "тах", "тів", "тов"))}
+
+# a region's adjective, lower-case, before a Cyrillic name (белгородскому Шебекино, харківському Куп'янську)
+_REGION_ADJ = ("ском", "скому", "ского", "ской", "ская", "скую", "ському", "ського", "ській", "ської", "ська", "ську",
+               "цкому", "цком", "цкого", "цкой", "цькому", "цького", "цькій", "цької", "зькому", "зького")
 
 logger = logging.getLogger(__name__)
 
@@ -254,8 +262,12 @@ class Gazetteer:
             if cont and not any(inside(ranked[0][1], c) for c in cont):
                 # "Karnaukhivka, Kharkiv": a close spelling inside the named region beats a namesake outside
                 region = next((c for c in cont if c.place.kind in ("admin1", "country")), None)
-                fuzzy = fuzzy_within(self.index, s.text, region) if region is not None else []
-                if fuzzy:
+                # ... and the name itself just across the region's border beats both ("Nyzhnie Lozove, Luhansk")
+                near = just_outside(self.index, region, ranked) if region is not None else None
+                fuzzy = fuzzy_within(self.index, s.text, region) if region is not None and near is None else []
+                if near is not None:
+                    ranked = near
+                elif fuzzy:
                     ranked = score_candidates(fuzzy, qualifier=s.qualifier, context=ctx, container=cont, key=s.key)
                 elif region is not None and ranked[0][1].place.kind in POINT_KINDS \
                         and ranked[0][1].prom < T.WITHIN_MAX_PROMINENCE:
@@ -289,6 +301,8 @@ class Gazetteer:
         """Whether the text supports a weak (village-level or alternate-name) match."""
         if s.prep in LOCATIVE_STRONG or s.container is not None or s.qualifier:
             return True
+        if s.prep.endswith(_REGION_ADJ) and is_cyrillic_key(s.key):
+            return True               # "по белгородскому Шебекино", "у харківському Куп'янську": its region named
         if top.admin1_code and ctx.share_admin1(top.admin1_code, s.key) > 0:
             return True
         return any(haversine_km(top.lat, top.lon, la, lo) < T.SUPPORT_KM for la, lo, k in ctx.points if k != s.key)

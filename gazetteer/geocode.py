@@ -14,6 +14,7 @@ from bisect import bisect_left, bisect_right
 from dataclasses import replace
 from typing import TYPE_CHECKING, Generic, TypeVar
 
+from .border import just_outside
 from .geometry import haversine_km
 from .index import Entry, Index
 from .model import Precision, Resolution
@@ -248,7 +249,8 @@ def geocode_query(gz: "Gazetteer", query: str) -> Resolution | None:
             ctx.add("", c.place.country_code, "", 1.0)
     container = containers[0] if containers else None
     hits = _hits(gz, target) if target else []
-    if container is not None and target and not any(_contained(e, c) for e, _ in hits for c in containers):
+    if container is not None and target and not any(_contained(e, c) for e, _ in hits for c in containers) \
+            and just_outside(gz.index, container, [(0.0, e, "") for e, _ in hits]) is None:
         hits = fuzzy_within(gz.index, target, container) or hits
     if not hits and container is None and target:
         typo = _typo(gz, target)
@@ -261,8 +263,11 @@ def geocode_query(gz: "Gazetteer", query: str) -> Resolution | None:
                               direction=direction)
     best = ranked[0][1]
     if container is not None and not any(inside(best, c) for c in containers):
-        fuzzy = fuzzy_within(gz.index, target, container)
-        if fuzzy:
+        near = just_outside(gz.index, container, ranked)         # the name itself, just across the region's border
+        fuzzy = fuzzy_within(gz.index, target, container) if near is None else []
+        if near is not None:
+            ranked = near
+        elif fuzzy:
             ranked = score_candidates(fuzzy, qualifier=qual, context=ctx, container=containers)
         else:                      # a namesake far away is worse than the region the string names
             return _container_only(gz, container)

@@ -121,6 +121,9 @@ WITHIN_REGION_SCORE = 0.2
 """A name not found inside the region the text names with it: the region, with this confidence."""
 WITHIN_MAX_PROMINENCE = 5.0
 """... when the best namesake outside the region is a point less prominent than this."""
+BORDER_KM = 10.0
+"""... unless that namesake lies within this distance of the region's polygon ("Nyzhnie Lozove, Luhansk": a
+Donetsk village by the border), which is then the answer (gazetteer.border)."""
 
 # ---- which spans are places (gazetteer.filters) ------------------------------------------------------
 COMMON_ZIPF = 3.0

@@ -47,6 +47,8 @@ def ingest_feed(state: "WebmapState", articles: Sequence[Article]) -> list[AddRe
     ids = [a.article_id for a in fresh]
     incidents = _extract(state, fresh)
     edited = [a.article_id for a, flag in zip(fresh, flags) if flag]
+    told = getattr(state.store, "told_by", None)
+    recount = told(edited) if edited and told is not None else []     # what the earlier versions counted in
     if edited and hasattr(state.store, "detach"):
         state.store.detach(edited)            # the earlier versions' spans leave the other messages' incidents
     same_event = getattr(state.store, "same_event", None)      # stores without it keep each report apart
@@ -61,7 +63,33 @@ def ingest_feed(state: "WebmapState", articles: Sequence[Article]) -> list[AddRe
     results = state.store.add_many(items, replace_existing=flags)
     for same, inc in told_before:
         state.store.absorb(same, inc)
+    for incident_id in recount:
+        _count_again(state, incident_id)
     return results
+
+
+def _count_again(state: "WebmapState", incident_id: str) -> None:
+    """Count a stored incident again from the reports it now has, after one of them was edited: each report's
+    own counts (its message read alone), the larger of each across reports. An edit that corrects a count
+    downwards lowers it, unless another report still says more."""
+    from dataclasses import replace
+
+    rec = state.store.get(incident_id)
+    if rec is None:
+        return                                # the edited message owned it alone: its new version replaced it
+    inc = rec.machine
+    counts: dict[str, int] = {}
+    for article_id in dict.fromkeys(s.article_id for s in inc.sources):
+        article = state.store.get_article(article_id)
+        if article is None:
+            continue
+        for told in _extract(state, [article]):
+            if (told.category, told.place_id) == (inc.category, inc.place_id):
+                for k, v in told.counts:
+                    counts[k] = max(counts.get(k, 0), v)
+    if dict(inc.counts) != counts:
+        state.store.absorb(incident_id, replace(inc, counts=tuple(sorted(counts.items())), sources=()),
+                           replace_counts=True)
 
 
 def ingest_export_file(state: "WebmapState", path: Path, *, replace_existing: bool = False,

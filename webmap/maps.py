@@ -223,6 +223,7 @@ DATA_CREDITS = (
     '(<a href="https://creativecommons.org/licenses/by/4.0/">CC BY 4.0</a>), '
     '<a href="https://whosonfirst.org/docs/licenses/">Who&#39;s On First</a> '
     '(GeoNames, GeoPlanet, Quattroshapes: CC BY), '
+    '<a href="https://ucdp.uu.se/">UCDP GED</a> (war-zone villages, CC BY 4.0), '
     '<a href="https://www.naturalearthdata.com/">Natural Earth</a> (outlines, rivers, lakes: public domain)'
 )
 

@@ -34,3 +34,28 @@ def test_the_word_before_is_read_past_position_words() -> None:
 def test_talks_on_a_person_are_no_strike() -> None:
     toks = tokenize("talks on Trump")
     assert _prep(toks, 2) == "on"
+
+
+@pytest.mark.parametrize("text, name", [
+    ("Shelling hit Orikhiv.", "Orikhiv"),
+    ("Drones attacked Orikhiv overnight.", "Orikhiv"),
+    ("Russian aircraft bombed Vovchansk again on Sunday.", "Vovchansk"),
+    ("Guided bombs targeted Huliaipole.", "Huliaipole"),
+    ("Authorities urged people to evacuate civilians from Trostianets.", "Trostianets"),
+    ("Hundreds of residents fled from Vovchansk as the fighting neared.", "Vovchansk"),
+    ("Troops retreated towards Orikhiv.", "Orikhiv"),
+])
+def test_a_lone_town_after_an_attack_verb_or_a_flight_from_is_placed(gz, text: str, name: str) -> None:
+    """A town the size of Orikhiv (14,000 people) has no prominence of its own to be read without support;
+    the object of an attack verb, or the place people flee from, is a place."""
+    assert name in _names(gz, text)
+
+
+@pytest.mark.parametrize("text, word", [
+    ("A spokeswoman from Franklin said the company would comply.", "Franklin"),
+    ("He took over from Bruce Forsyth in 2014.", "Bruce"),
+    ("Critics attacked Zelensky over the decision.", "Zelensky"),
+    ("The senator attacked Biden on Tuesday.", "Biden"),
+])
+def test_a_person_or_a_firm_after_from_or_attacked_stays_no_place(gz, text: str, word: str) -> None:
+    assert word not in _names(gz, text)

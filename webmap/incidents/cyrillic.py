@@ -102,6 +102,9 @@ def detect(sentence: str) -> list[Detected]:
     hits = war_hits(sentence)
     if not hits:
         return []
+    shot = [h for h in hits if h.kind == "intercept"]
+    # "дронов расстреляли": drones shot at are shot down, no shooting of people
+    hits = [h for h in hits if h.kind != "vac" or not any(i.start <= h.start < i.end for i in shot)]
     by: dict[str, list[Hit]] = {}
     for h in hits:
         by.setdefault(h.kind, []).append(h)

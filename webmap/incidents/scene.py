@@ -171,10 +171,17 @@ def _qualified(text: str, m: Mention, ctx: "Context") -> tuple[Resolution, int, 
     return None
 
 
+# a site named after the settlement before it ("the Hoptivka border crossing in the Kharkiv region") is there
+_FACILITY = (r"(?:(?:border|railway|train|bus|power|pumping|electric(?:al)?|water|filtration|fuel|oil|grain|military"
+             r"|customs|road|river|sea|thermal|hydroelectric)\s+)?"
+             r"(?:checkpoint|check-point|crossing(?:\s+point)?|post|station|substation|depot|bridge|dam|airfield|airport"
+             r"|air\s?base|base|port|harbou?r|terminal|plant|factory|works|refinery|elevator|warehouse|hospital|school"
+             r"|market|mine|quarry|village council|hromada|community)")
 # "Chasiv Yar in Donetsk oblast", "Toretsk, in the Donetsk region", "Vesele (Bakhmut raion, Donetsk oblast)",
-# "Kupiansk in occupied Kharkiv region": the second name says where the first one is
+# "Kupiansk in occupied Kharkiv region", "the Hoptivka checkpoint in the Kharkiv region": the second name says
+# where the first one is
 _CONTAINER_GAP = re.compile(
-    r"^\s*(?:,\s*|\(\s*|(?:in|of|near|inside)\s+)(?:in\s+)?(?:the\s+)?"
+    r"^\s*(?:" + _FACILITY + r"\s*)?(?:,\s*|\(\s*|(?:in|of|near|inside)\s+)(?:in\s+)?(?:the\s+)?"
     r"(?:(?:occupied|liberated|frontline|front-line|embattled|neighbouring|neighboring|border|partly|partially"
     r"|russian-occupied|ukrainian-controlled|southern|northern|eastern|western|central|north|south|east|west)\s+)*$",
     re.I)
@@ -223,12 +230,28 @@ def _regions_named_apart(sent: list[Mention], holders: dict[int, Mention]) -> di
     return out
 
 
+_DISTRICT_OF = re.compile(r"\s(?:район\w*|р-н\w*)$", re.I)
+
+
+def _city_districts(text: str, sent: list[Mention]) -> dict[int, Mention]:
+    """id(district mention) -> the city named right after it, for a city's district ("Киевский район
+    Харькова", "Шевченківський район Києва"): the district's adjective is no town of its own; the city is the scene."""
+    out: dict[int, Mention] = {}
+    ordered = sorted(sent, key=lambda m: m.start)
+    for a, b in zip(ordered, ordered[1:]):
+        if _DISTRICT_OF.search(a.text) and not text[a.end:b.start].strip() and b.resolution is not None \
+                and b.resolution.place.kind in ("city", "town"):
+            out[id(a)] = b
+    return out
+
+
 def choose(text: str, mentions: list[Mention], sent_start: int, sent_end: int, trigger_at: int,
            ctx: Context) -> Located | None:
     """The scene of an event told at ``trigger_at`` in the sentence [sent_start, sent_end) of ``text``."""
     sent = [m for m in in_span(mentions, sent_start, sent_end) if m.role == "place" and m.resolution]
     holders = _containers(text, sent)
     holders.update(_regions_named_apart(sent, holders))
+    holders.update(_city_districts(text, sent))
     raw = {id(m): score_mention(text, m, trigger_at, sent_start) for m in sent}
     for m in sent:                 # the settlement takes its container's place in the sentence, and its score
         inner = holders.get(id(m))

@@ -72,10 +72,12 @@ def region_shape(region_id: str) -> tuple[Any, Any]:
 
 
 def absorbed(counts: Iterable[tuple[str, int]], sources: Iterable[tuple[str, int]],
-             other: Incident) -> tuple[tuple[tuple[str, int], ...], list[SourceSpan]]:
+             other: Incident, replace_counts: bool = False) -> tuple[tuple[tuple[str, int], ...], list[SourceSpan]]:
     """What another report adds to a stored incident (``Store.absorb``): the counts, each the larger of the
-    two, sorted by name; and the other's source spans not yet stored (by article and start offset)."""
-    merged = dict(counts)
+    two (different reports of one event), sorted by name, or the other's counts in their place when
+    ``replace_counts`` (the counts told again after an edit, see webmap.feed); and the other's source spans not
+    yet stored (by article and start offset)."""
+    merged = {} if replace_counts else dict(counts)
     for k, v in other.counts:
         merged[k] = max(merged.get(k, 0), v)
     seen = set(sources)

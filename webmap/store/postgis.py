@@ -352,8 +352,9 @@ class PostGISStore:
                 (incident.category, incident.place_id, incident.date, list(exclude_articles))).fetchone()
         return row["incident_id"] if row else None
 
-    def absorb(self, incident_id: str, other: Incident) -> None:
-        """Add another report of a stored incident: its sources, and the larger counts (the row locked meanwhile).
+    def absorb(self, incident_id: str, other: Incident, *, replace_counts: bool = False) -> None:
+        """Add another report of a stored incident: its sources, and the larger counts (the row locked meanwhile);
+        with ``replace_counts`` the other's counts take the place of the stored ones (counted again after an edit).
 
         :raises KeyError: when the incident is unknown.
         """
@@ -365,7 +366,7 @@ class PostGISStore:
             have = db.execute("SELECT seq, article_id, start FROM sources WHERE incident_id = %s ORDER BY seq",
                               (incident_id,)).fetchall()
             counts, new = absorbed(((k, int(v)) for k, v in json.loads(row["counts"])),
-                                   ((r["article_id"], r["start"]) for r in have), other)
+                                   ((r["article_id"], r["start"]) for r in have), other, replace_counts)
             top = max((r["seq"] for r in have), default=-1)
             with db.cursor() as cur:
                 cur.executemany(
@@ -376,6 +377,16 @@ class PostGISStore:
             db.execute("UPDATE incidents SET counts = %s WHERE incident_id = %s",
                        (_j([list(c) for c in counts]), incident_id))
         self._refresh_features([incident_id])
+
+    def told_by(self, article_ids: Sequence[str]) -> list[str]:
+        """The incidents these articles lent a source span to, or own (in id order)."""
+        ids = list(dict.fromkeys(article_ids))
+        if not ids:
+            return []
+        with self._connect() as db:
+            return [r["incident_id"] for r in db.execute(
+                "SELECT incident_id FROM sources WHERE article_id = ANY(%s) GROUP BY incident_id ORDER BY incident_id COLLATE \"C\"",
+                (ids,)).fetchall()]
 
     def detach(self, article_ids: Sequence[str]) -> int:
         """Take the spans of these articles (messages about to be replaced by an edit) out of every incident;

@@ -471,14 +471,15 @@ class IncidentStore:
                 (incident.category, incident.place_id, incident.date, *ex)).fetchone()
         return row[0] if row else None
 
-    def absorb(self, incident_id: str, other: Incident) -> None:
-        """Add another report of a stored incident: its sources, and the larger counts (a feed's new message)."""
+    def absorb(self, incident_id: str, other: Incident, *, replace_counts: bool = False) -> None:
+        """Add another report of a stored incident: its sources, and the larger counts (a feed's new message);
+        with ``replace_counts`` the other's counts take the place of the stored ones (counted again after an edit)."""
         rec = self.get(incident_id)
         if rec is None:
             raise KeyError(incident_id)
         inc = rec.machine
         with self._connect(write=True) as db:
-            counts, new = absorbed(inc.counts, ((s.article_id, s.start) for s in inc.sources), other)
+            counts, new = absorbed(inc.counts, ((s.article_id, s.start) for s in inc.sources), other, replace_counts)
             merged = replace(inc, counts=counts, sources=inc.sources + tuple(new))
             db.execute("UPDATE incidents SET counts = ?, feature = ? WHERE incident_id = ?",
                        (_j([list(c) for c in merged.counts]), _feature_text(merged), incident_id))
@@ -487,6 +488,15 @@ class IncidentStore:
             db.executemany(f"INSERT INTO sources VALUES (?,?,{','.join('?' * len(_SRC_COLS))})",
                            [(incident_id, top + 1 + n, *(getattr(s, k) for k in _SRC_COLS))
                             for n, s in enumerate(new)])
+
+    def told_by(self, article_ids: Sequence[str]) -> list[str]:
+        """The incidents these articles lent a source span to, or own (in id order)."""
+        ids = list(dict.fromkeys(article_ids))
+        if not ids:
+            return []
+        with self._connect() as db:
+            return [r[0] for r in db.execute(f"SELECT DISTINCT incident_id FROM sources WHERE article_id IN "
+                                             f"({','.join('?' * len(ids))}) ORDER BY incident_id", ids)]
 
     def detach(self, article_ids: Sequence[str]) -> int:
         """Take the spans of these articles (messages about to be replaced by an edit) out of every incident.

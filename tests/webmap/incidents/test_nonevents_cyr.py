@@ -49,6 +49,10 @@ def test_non_event_sentences_yield_no_incident(gz, lang: str, topic: str, text: 
     ("Над Брянской областью ночью сбиты шесть беспилотников.", "interception", "Bryansk"),
     ("В Курске после удара ракетами ATACMS начался пожар, погиб человек.", "missile_strike", "Kursk"),
     ("Росіяни вдарили по Сумах керованими авіабомбами, загинула жінка.", "air_strike", "Sumy"),
+    ("Дрон попал в квартиру в Белгороде, пострадала женщина.", "drone_strike", "Belgorod"),
+    ("Ракета влучила в багатоповерхівку в Харкові, зруйновано квартири.", "missile_strike", "Kharkiv"),
+    ("Из Суджи эвакуировали 200 беженцев.", "evacuation", "Sudzha"),
+    ("Після обстрілу Херсона загинули двоє людей.", "shelling", "Kherson"),
 ])
 def test_war_reports_with_the_same_words_still_yield_incidents(gz, text: str, category: str, place: str) -> None:
     got = {(i.category, i.location_name) for i in _placed(text, gz)}
