@@ -22,7 +22,8 @@ from .names import ALTERNATE, CURATED, DEMONYM, PRIMARY
 from . import tuning as T
 from .normalize import norm
 from .conflict_sites import recorded_events
-from .theatre import BELLIGERENTS, HOME
+from .theatre import BELLIGERENTS, HOME, in_war_zone
+from .translit import has_cyrillic, ru_to_latin, uk_to_latin
 
 ADMIN2_KM = T.ADMIN2_REACH_KM                 # a district (raion, county) holds what lies this close to its point
 ADMIN2_CENTRE_BONUS = T.ADMIN2_CENTRE_BONUS   # at most this much for lying at the district's point, not its edge
@@ -125,6 +126,19 @@ def _respelling(key: str, name: str) -> bool:
     from .spelling import skeleton
 
     return skeleton(key) == skeleton(name)
+
+
+def _cyrillic_own_name(key: str, p: Place) -> bool:
+    """Whether a Cyrillic name is a war-zone place's own name written in Cyrillic: "Слов'янськ" romanises to
+    Sloviansk, so it is Sloviansk's own name and only an old alternate of Nikopol. Only places of the war
+    zone (Ukraine, Russia's front and border regions): elsewhere a Russian spelling of a Ukrainian town is
+    often a Russian namesake's own name ("Волчанск" is Volchansk in the Urals and Vovchansk's Russian name)."""
+    if not key or key.isascii() or not in_war_zone(p.country_code, p.admin1, p.name) or not has_cyrillic(key):
+        return False
+    from .spelling import skeleton
+
+    own = skeleton(p.name)
+    return skeleton(uk_to_latin(key)) == own or skeleton(ru_to_latin(key)) == own
 
 
 # abbreviations of a name's first word that leave it the same name ("St. Petersburg" is Saint Petersburg)
@@ -230,7 +244,7 @@ def score_candidates(hits: list[tuple[Entry, int]], *, qualifier: str = "", cont
         s = e.prom
         why = []
         respelt = flag == ALTERNATE and ((p.kind in ("village", "town") and _respelling(key, p.name))
-                                         or _abbreviated(key, p.name))
+                                         or _abbreviated(key, p.name) or _cyrillic_own_name(key, p))
         if flag in (PRIMARY, CURATED, DEMONYM) or respelt:
             s += T.OWN_NAME_BONUS            # "Novomykhaylivka" is Novomykhailivka's own name, respelt
         elif has_primary and e.prom < T.ALTERNATE_PENALTY_MAX_PROMINENCE:

@@ -143,6 +143,7 @@ class Builder:
                     self.name(v, pid, ALTERNATE)
             elif r.country_code == "RU" and r.admin1_code in UK_FORMS_ADMIN1 and r.kind in ("city", "town", "village"):
                 derived += [(v, pid) for v in enrich.ukrainian_spellings(r)]   # Коренєве, Тьоткіно; Hlushkove
+                derived += [(v, pid) for v in enrich.russian_spellings(r)]     # Graivoron, Bolshoe Soldatskoe
             alt = "|".join(dict.fromkeys(n for n in r.names if n != r.name))[:600]
             geom = zlib.compress(json.dumps(r.geometry, separators=(",", ":")).encode()) if r.geometry else None
             rows.append((pid, r.place_id, r.name, r.kind, r.country_code, r.admin1_code, r.admin1,

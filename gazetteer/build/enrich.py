@@ -91,6 +91,19 @@ def ukrainian_spellings(r: Record) -> set[str]:
     return out
 
 
+def russian_spellings(r: Record) -> set[str]:
+    """The everyday Latin spellings of a Russian place's name beside its BGN/PCGN one: the simplified
+    romanisations English reporting mixes (translit.latin_variants: ay/ai, -iy/-yi/-y, ya/ia, ye/e),
+    from the Latin name and the Russian romanisation of its Cyrillic names (Grayvoron -> Graivoron)."""
+    from ..translit import has_cyrillic, latin_variants, ru_to_latin
+
+    out: set[str] = set()
+    for n in [r.name] + [ru_to_latin(c) for c in r.names if has_cyrillic(c)][:2]:
+        out |= latin_variants(n)
+    out.discard(r.name)
+    return out
+
+
 RESPELLING_MIN_RATIO = 80.0
 
 

@@ -58,6 +58,8 @@ _GATES = GateSet([*((k, Gate(p)) for k, p in PATTERNS.items()), ("not_event", Ga
 
 
 _INFINITIVE = ("ти", "ть", "тися", "ться", "тись")      # "може атакувати": a threat, not an attack
+# kinds whose words are nouns: "ракети" (missiles) ends like an infinitive and is none
+_NOUN_KINDS = frozenset({"milsite", "missile", "drone"})
 
 
 @lru_cache(maxsize=2048)
@@ -70,7 +72,7 @@ def _hits(sentence: str) -> tuple[Hit, ...]:
             continue
         for m in pat.finditer(sentence):
             if any(a <= m.start() < b for a, b in masked) or (
-                    kind != "milsite" and m.group(0).lower().endswith(_INFINITIVE)):
+                    kind not in _NOUN_KINDS and m.group(0).lower().endswith(_INFINITIVE)):
                 continue                  # "може атакувати": an infinitive tells a threat, not an attack
             if kind != "casualty" and _IRREALIS.search(sentence[max(0, m.start() - 40):m.start()]):
                 continue
