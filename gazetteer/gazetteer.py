@@ -19,6 +19,7 @@ from .model import Mention, MentionRole, Place, Precision, Resolution
 from .names import DEMONYM
 from .recognize import Span, propose, tokenize
 from .lists import list_peers
+from .lowercase import propose_lowercase
 from .resolve import POINT_KINDS, Context, inside, make_resolution, score_candidates
 
 # the English words before a name that make it the object of an attack, a capture or a flight: "shelled X",
@@ -183,7 +184,11 @@ class Gazetteer:
         """Recognised spans with their context (internal form of :meth:`geoparse`)."""
         text = _check_text(text)
         toks = tokenize(text)
-        return classify(text, toks, propose(text, toks, self.index), self.index)
+        spans = propose(text, toks, self.index)
+        lower = propose_lowercase(text, toks, self.index)       # "shelling in kharkiv overnight"
+        if lower:
+            spans = sorted(spans + lower, key=lambda s: s.start)
+        return classify(text, toks, spans, self.index)
 
     def geoparse(self, text: str) -> list[Mention]:
         """Every place mention of the text, in order, resolved where possible.
