@@ -18,11 +18,11 @@ from .index import SCHEMA, SCHEMA_VERSION
 DATA_FILES = ("admin0.geojson.gz", "admin1.geojson.gz", "wof_ua.tsv.gz", "raions_ua.tsv", "supplement.csv",
               "demonyms.tsv", "country_points.tsv", "common_words.txt.gz", "person_names.txt.gz",
               "admin_geonames.tsv.gz", "state_abbreviations.tsv", "ru_border_places.tsv.gz",
-              "conflict_sites_ua.tsv")
+              "conflict_sites_ua.tsv", "person_names_slavic.txt")
 # code that shapes the index: a change to any of them builds a fresh one
 INDEX_CODE = ("build/builder.py", "build/enrich.py", "build/sources.py", "names.py", "geometry.py", "normalize.py",
               "translit.py", "theatre.py", "data.py", "spelling.py", "build/regions.py",
-              "build/containment.py", "conflict_sites.py", "ukrainian_forms.py")
+              "build/containment.py", "conflict_sites.py", "ukrainian_forms.py", "lowercase.py")
 
 
 def cache_dir() -> Path:

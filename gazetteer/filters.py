@@ -8,12 +8,11 @@ from __future__ import annotations
 
 import re
 
-from .geometry import extent_deg
 from .index import Entry, Index
 from .inflect import EVENT_NEIGHBOUR, area_qualifier, is_cyrillic_key
 from .names import ALTERNATE, CURATED, DEMONYM, PRIMARY
 from .recognize import ORG_TAIL, QUALIFIERS_AFTER, STOP, TITLES, Span, Tokens
-from .tuning import COMMON_ZIPF, SMALL_REGION_DEG
+from .tuning import COMMON_ZIPF
 
 MAJOR_KINDS = {"country", "continent", "area", "admin1"}
 # a region's adjective in the genitive, after a Cyrillic place name: its container (Краснодарского края)
@@ -84,13 +83,22 @@ def _major(ents: list[tuple[Entry, int]]) -> bool:
     return False
 
 
-def _small_region(e: Entry) -> bool:
-    """Whether the place is a first-level unit as small as an English borough: beside a person named in the
-    text with that surname ("John Bolton" ... "Bolton said"), the name is the person."""
-    if e.place.kind != "admin1" or e.index is None:
-        return False
-    g = e.index.geometry(e.place.place_id)
-    return g is not None and extent_deg(g) < SMALL_REGION_DEG
+# the endings of Ukrainian and Russian surnames: a capitalised word so ending after a name that is not a known
+# place makes the two a person ("Artem Lysenko", "Oleksandr Syrskyi", "Marko Kovalchuk", "Irina Volkova")
+SLAVIC_SURNAME = re.compile(r"[^\W\d_]{2,}(?:enko|chuk|czuk|iuk|yuk|ovych|evych|ovich|evich|skyi|skyy|skiy|sky|ska|"
+                            r"skaya|tsky|tska|ov|ova|ev|eva|yev|yeva|in|ina|ak|iak|yak)$")
+
+
+def _nation(ents: list[tuple[Entry, int]]) -> bool:
+    """Whether the name is a country's or a continent's own name, which no surname overrides (a demonym may be
+    one: "Percy French")."""
+    return any(e.place.kind in ("country", "continent") and f in (PRIMARY, CURATED) for e, f in ents)
+
+
+# prepositions before a surname of a person named in the text that make it a place ("in Bolton"), unless the
+# name is possessive ("In Rozen's case"); "to", "at", "from", "for" take people as often as places
+SURNAME_PLACE_PREPS = frozenset({"in", "near", "outside", "into", "around", "across", "towards", "toward", "inside",
+                                 "within"})
 
 
 def _doc_person_surnames(toks: Tokens, persons: dict[str, str]) -> set[str]:
@@ -145,8 +153,9 @@ def classify(text: str, toks: Tokens, spans: list[Span], index: Index) -> list[S
             if persons.get(tkey(pi)) == "F" and pi not in span_at_tok \
                     and (s.role != "demonym" or not toks.sent_start(pi)):
                 continue              # "George Washington"; at a sentence start only if not a demonym
-        if single and s.key in surnames and not _major([h for h in hits if not _small_region(h[0])]):
-            continue
+        if single and s.key in surnames and not _nation(hits) and not (
+                s.prep in SURNAME_PLACE_PREPS and not words[li].endswith(("'s", "’s", "s'", "s’"))):
+            continue              # "John Bolton" ... "the job went to Bolton": the person (but "in Bolton": the place)
         # qualifiers after the name: "Kursk region", "Sumy oblast", "Brovary raion"
         if joined_next and s.role == "place" and (nkey := tkey(ni)) in QUALIFIERS_AFTER:
             q = QUALIFIERS_AFTER[nkey]
@@ -167,8 +176,9 @@ def classify(text: str, toks: Tokens, spans: list[Span], index: Index) -> list[S
                 ni not in span_at_tok or (nkey := tkey(ni)) in ORG_TAIL or zipf.get(nkey, 0.0) >= COMMON_ZIPF) \
                 and not (is_cyrillic_key(s.key) and ((words[ni].isupper() and len(words[ni]) > 1)
                                                      or ni in span_at_tok or words[ni].lower().endswith(_REGION_GEN))):
-            if single and persons.get(s.key) == "F" and not _major(hits):
-                continue
+            if single and (persons.get(s.key) == "F" or SLAVIC_SURNAME.search(words[ni]) is not None) \
+                    and not _major(hits):
+                continue              # "Artem Lysenko", "Marko Kovalchuk": a person named in full
             if s.role == "place":
                 s.role = "embedded"
         letters = len(s.key.replace(" ", ""))

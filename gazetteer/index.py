@@ -30,6 +30,7 @@ CREATE TABLE name(norm TEXT NOT NULL, pid INTEGER NOT NULL, flag INTEGER NOT NUL
 CREATE TABLE word(norm TEXT PRIMARY KEY, zipf REAL) WITHOUT ROWID;
 CREATE TABLE person(norm TEXT PRIMARY KEY, kind TEXT) WITHOUT ROWID;
 CREATE TABLE meta(key TEXT PRIMARY KEY, value TEXT);
+CREATE TABLE lowerkey(norm TEXT PRIMARY KEY) WITHOUT ROWID;
 CREATE TABLE within(pid INTEGER NOT NULL, region INTEGER NOT NULL, PRIMARY KEY(pid, region)) WITHOUT ROWID;
 """
 # created after the rows are written
@@ -77,6 +78,7 @@ class Index:
         self._regions: list[tuple[Any, Entry]] | None = None
         self._names: dict[str, tuple[tuple[int, int], ...]] = {}     # norm -> hits (() when none)
         self._tables: dict[str, dict[str, Any]] = {}
+        self._lower: frozenset[str] | None = None
         self._within: dict[int, frozenset[int]] = {}                 # pid -> pids of the admin-1 polygons holding it
 
     def _con(self) -> sqlite3.Connection:
@@ -133,6 +135,13 @@ class Index:
         """How common each (single-token, normalised) word is as an ordinary English word."""
         table = self._table("word", "zipf")
         return {k: table[k] for k in keys if k in table}
+
+    def lowercase_keys(self) -> frozenset[str]:
+        """The first words of the names a lower-case word may stand for (:mod:`gazetteer.lowercase`), as a set:
+        a text none of whose words is in it has no lower-case place name."""
+        if self._lower is None:
+            self._lower = frozenset(k for (k,) in self._con().execute("SELECT norm FROM lowerkey"))
+        return self._lower
 
     def person_names(self, keys: Iterable[str]) -> dict[str, str]:
         """Which of these normalised tokens are common first names (F) or surnames (L)."""

@@ -22,7 +22,8 @@ from .names import ALTERNATE, CURATED, DEMONYM, PRIMARY
 from . import tuning as T
 from .normalize import norm
 from .conflict_sites import recorded_events
-from .theatre import BELLIGERENTS, HOME
+from .theatre import BELLIGERENTS, HOME, in_war_zone
+from .translit import has_cyrillic, ru_to_latin, uk_to_latin
 
 ADMIN2_KM = T.ADMIN2_REACH_KM                 # a district (raion, county) holds what lies this close to its point
 ADMIN2_CENTRE_BONUS = T.ADMIN2_CENTRE_BONUS   # at most this much for lying at the district's point, not its edge
@@ -112,6 +113,11 @@ def _front() -> list[tuple[float, float, str]]:
     return [(float(r[1]), float(r[2]), r[0]) for r in rows]
 
 
+def front_km(lat: float, lon: float) -> float:
+    """Distance to the nearest point of the line of contact (1e9 beyond about 330 km)."""
+    return _nearest_km(lat, lon, _front(), "-")
+
+
 def _respelling(key: str, name: str) -> bool:
     """Whether the looked-up name is the place's own name in another romanisation (not another name):
     "Novomykhaylivka" for Novomikhaylovka, "Blagodatnoye" for Blahodatne; not "Slavyansk" for Slavyanka."""
@@ -120,6 +126,19 @@ def _respelling(key: str, name: str) -> bool:
     from .spelling import skeleton
 
     return skeleton(key) == skeleton(name)
+
+
+def _cyrillic_own_name(key: str, p: Place) -> bool:
+    """Whether a Cyrillic name is a war-zone place's own name written in Cyrillic: "Слов'янськ" romanises to
+    Sloviansk, so it is Sloviansk's own name and only an old alternate of Nikopol. Only places of the war
+    zone (Ukraine, Russia's front and border regions): elsewhere a Russian spelling of a Ukrainian town is
+    often a Russian namesake's own name ("Волчанск" is Volchansk in the Urals and Vovchansk's Russian name)."""
+    if not key or key.isascii() or not in_war_zone(p.country_code, p.admin1, p.name) or not has_cyrillic(key):
+        return False
+    from .spelling import skeleton
+
+    own = skeleton(p.name)
+    return skeleton(uk_to_latin(key)) == own or skeleton(ru_to_latin(key)) == own
 
 
 # abbreviations of a name's first word that leave it the same name ("St. Petersburg" is Saint Petersburg)
@@ -208,6 +227,11 @@ def score_candidates(hits: list[tuple[Entry, int]], *, qualifier: str = "", cont
     same_name_cities = [e.place for e, _ in hits if e.place.kind in POINT_KINDS
                         and e.prom >= T.SAME_NAME_CITY_MIN_PROMINENCE]
     has_primary = any(f in (PRIMARY, CURATED) for _, f in hits)
+    # the most prominent settlement of this name by its own name: a major city dwarfs its minor namesakes
+    major_prom = max((e.prom for e, f in hits if f in (PRIMARY, CURATED) and e.place.kind in POINT_KINDS),
+                     default=0.0)
+    dwarfing = major_prom >= T.MAJOR_CITY_PROMINENCE
+    country_namesake = any(e.place.kind == "country" for e, _ in hits)
     countries, admin1 = ctx.countries, ctx.admin1
     own = ctx.by_key.get(key) if key else None
     denom_c, denom_a = ctx.totals
@@ -220,7 +244,7 @@ def score_candidates(hits: list[tuple[Entry, int]], *, qualifier: str = "", cont
         s = e.prom
         why = []
         respelt = flag == ALTERNATE and ((p.kind in ("village", "town") and _respelling(key, p.name))
-                                         or _abbreviated(key, p.name))
+                                         or _abbreviated(key, p.name) or _cyrillic_own_name(key, p))
         if flag in (PRIMARY, CURATED, DEMONYM) or respelt:
             s += T.OWN_NAME_BONUS            # "Novomykhaylivka" is Novomykhailivka's own name, respelt
         elif has_primary and e.prom < T.ALTERNATE_PENALTY_MAX_PROMINENCE:
@@ -271,14 +295,22 @@ def score_candidates(hits: list[tuple[Entry, int]], *, qualifier: str = "", cont
             if own is not None:
                 here -= own[1].get(a1, 0.0)
             sa = here / denom_a if denom_a > 0 else 0.0
+        near_km = _nearest_km(p.lat, p.lon, ctx.points, key) if ctx.points and p.kind in _NEAR_OTHERS_KINDS else 1e9
+        # a minor namesake of a major city with no place named close to it (closer evidence keeps it whole)
+        dwarfed = dwarfing and p.kind in POINT_KINDS and e.prom < T.MINOR_NAMESAKE_PROMINENCE \
+            and near_km >= T.NEAR_OTHERS_KM[1][0]
+        if dwarfed:                # Paris, Texas beside Paris: the document's regions are weak evidence
+            sc *= T.DWARFED_SHARE_FACTOR
+            sa *= T.DWARFED_SHARE_FACTOR
         if sc:
-            s += T.COUNTRY_SHARE_WEIGHT * sc
+            s += T.COUNTRY_SHARE_WEIGHT * sc * (
+                T.REGION_BESIDE_COUNTRY_FACTOR if p.kind == "admin1" and country_namesake else 1.0)
         if sa and p.kind != "country":
             s += T.ADMIN1_SHARE_WEIGHT * sa
             if sa > T.ADMIN1_SHARE_REASON:
                 why.append(f"document mentions {p.admin1 or p.admin1_code}")
-        if ctx.points and p.kind in _NEAR_OTHERS_KINDS:
-            d = _nearest_km(p.lat, p.lon, ctx.points, key)
+        if near_km < 1e9 and not dwarfed:
+            d = near_km
             for km, bonus in T.NEAR_OTHERS_KM:
                 if d < km:
                     s += bonus

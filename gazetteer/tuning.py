@@ -59,6 +59,9 @@ PLACE_REACH_KM = 60.0
 COUNTRY_SHARE_WEIGHT = 2.5
 ADMIN1_SHARE_WEIGHT = 2.0
 """Times the share of the document's other names in the candidate's country / first-level region."""
+REGION_BESIDE_COUNTRY_FACTOR = 1.6
+"""A first-level region named like a country (Georgia) takes its country's share this many times: in a
+document two thirds of whose other names lie in the United States, "Georgia" is the state."""
 ADMIN1_SHARE_REASON = 0.2
 """A region share above this is given as the reason."""
 LIST_BONUS = 2.0
@@ -72,6 +75,15 @@ NEAR_OTHERS_REASON_KM = 100.0
 NEAREST_SEARCH_DEG2 = 9.0
 """Squared degrees (about 330 km) beyond which no other place counts as near."""
 KM_PER_DEG = 111.2
+MAJOR_CITY_PROMINENCE = 5.5
+"""A settlement at least this prominent (about 300,000 people, or a capital) is a major city."""
+MINOR_NAMESAKE_PROMINENCE = 5.0
+"""A settlement less prominent than this (about 100,000 people) is a minor namesake of a major city ..."""
+DWARFED_SHARE_FACTOR = 0.5
+"""... whose share of the document's country and region counts only this much, and whose distance to
+the other places named counts not at all, unless a place named lies within the second distance of
+NEAR_OTHERS_KM (100 km): a state or a country named in the document is weak evidence against the city every reader
+knows (a story about Texas that names "Paris" means Paris, France unless it names a place near Paris, Texas)."""
 FRONT_BONUS = 0.8
 """A minor village or town of the belligerents near the line of contact: war reporting names those."""
 FRONT_MAX_PROMINENCE = 4.5
@@ -118,9 +130,16 @@ COMMON_ZIPF = 3.0
 """A name at least this frequent as an English word (wordfreq's Zipf scale) is a word, not a place, unless
 it names a major place (a country, a region) or is a prominent place after a locative preposition; a
 capitalised word this frequent right after a name makes the name part of an organisation's."""
-SMALL_REGION_DEG = 0.6
-"""A first-level unit smaller than this across (degrees) is a borough ("Bolton", "Sutton"), no major
-place: beside a person of that surname in the text, the name is the person."""
+
+# ---- lower-case place names ("shelling in kharkiv"; gazetteer.lowercase) ----------------------------------
+LOWER_WAR_ZONE_MIN_POPULATION = 10_000
+"""A war-zone town this populous may be named in lower case (smaller ones only near the line of contact)."""
+LOWER_MAJOR_MIN_POPULATION = 1_000_000
+LOWER_CAPITAL_PROMINENCE = 7.5
+"""Elsewhere, a city this populous or this prominent (every capital is) may be named in lower case."""
+LOWER_ALTERNATE_MIN_PROMINENCE = 5.5
+"""An old spelling in lower case ("kiev", "kharkov") is taken only for a place this prominent.
+The index holds the set of names these allow (built with them): after changing one, rebuild the index."""
 
 # ---- declined Cyrillic words (gazetteer.inflect) ------------------------------------------------------
 LEMMA_WORLD_PROMINENCE = 7.0

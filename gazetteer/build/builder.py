@@ -23,7 +23,7 @@ from ..exc import GazetteerIndexError
 from ..index import SCHEMA, SCHEMA_VERSION, SECONDARY_INDEXES
 from ..names import ALTERNATE, CURATED, PRIMARY
 from ..normalize import norm
-from ..theatre import HOME
+from ..theatre import BELLIGERENTS, HOME
 from . import containment, enrich, regions, sources
 from .sources import Record
 
@@ -258,6 +258,7 @@ def _fill(con: sqlite3.Connection, bar: Progress, extra: Iterable[Record]) -> No
         b.add(rec)
     bar("supplement", 3, 6)
     enrich.add_supplement(b)
+    enrich.country_short_names(b)
     regions.add_region_names(b)
     regions.add_state_abbreviations(b)
     admin1_names.update(regions.geonames_admin1_labels(b))
@@ -273,6 +274,9 @@ def _fill(con: sqlite3.Connection, bar: Progress, extra: Iterable[Record]) -> No
                     ((w, float(z)) for w, z in _read_lines("common_words.txt.gz")))
     con.executemany("INSERT OR IGNORE INTO person VALUES (?,?)",
                     ((norm(n), k) for k, n in _read_lines("person_names.txt.gz")))
+    con.executemany("INSERT OR IGNORE INTO person VALUES (?,?)",       # Ukrainian and Russian first names
+                    ((norm(n), k) for k, n in _read_lines("person_names_slavic.txt")))
+    _fill_lowercase_keys(con)                   # after the word table: ordinary words are left out
     con.executemany("INSERT INTO meta VALUES (?,?)",
                     [("schema", SCHEMA_VERSION), ("built", time.strftime("%Y-%m-%dT%H:%M:%S")),
                      ("places", str(len(b.recs))), ("names", str(len(b.names)))])
@@ -282,6 +286,21 @@ def _fill(con: sqlite3.Connection, bar: Progress, extra: Iterable[Record]) -> No
     con.commit()
     con.execute("ANALYZE")
     con.commit()
+
+
+def _fill_lowercase_keys(con: sqlite3.Connection) -> None:
+    """The first words of the names a lower-case word may stand for ("shelling in kharkiv"), for a quick test
+    of whether a text can hold any (see :mod:`gazetteer.lowercase`)."""
+    from ..lowercase import lowercase_keys
+
+    sides = ",".join("?" * len(BELLIGERENTS))
+    rows = con.execute(
+        "SELECT n.norm, p.kind, p.cc, COALESCE(p.admin1, ''), p.name, COALESCE(p.pop, 0), p.prom, n.flag, p.lat, p.lon "
+        "FROM name n JOIN place p ON n.pid = p.pid WHERE n.flag != 4 AND (p.kind = 'country' "
+        f"OR (p.cc IN ({sides}) AND p.kind IN ('admin1', 'city', 'town', 'village')) "
+        "OR p.pop >= 1000000 OR p.prom >= 7.5)", BELLIGERENTS)
+    con.executemany("INSERT OR IGNORE INTO lowerkey VALUES (?)", ((k,) for k in lowercase_keys(rows)))
+    con.execute("DELETE FROM lowerkey WHERE length(norm) < 4 OR norm IN (SELECT norm FROM word)")
 
 
 def _add_ru_border_places(b: Builder) -> None:

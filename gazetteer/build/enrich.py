@@ -200,6 +200,29 @@ def add_supplement(b: "Builder") -> None:
                 raise GazetteerDataError(f"supplement {rec.place_id}: bad geometry {rec.geometry_spec!r}: {err}") from err
 
 
+def country_short_names(b: "Builder") -> None:
+    """The short names people use for countries named as a pair or as a territory of the United States:
+    "Bosnia" and "Herzegovina" for Bosnia and Herzegovina, "Trinidad" for Trinidad and Tobago, "Antigua",
+    "Saint Kitts"; "U.S. Virgin Islands" and "US Virgin Islands" for United States Virgin Islands. They are
+    alternate names: a town's own name still counts more, the document decides."""
+    demonyms = {norm(form) for form, _ in sources.demonym_rows()}      # "Turks" stays the Turks
+    for rec in b.recs.values():
+        if rec.kind != "country":
+            continue
+        extra: list[str] = []
+        name = rec.name                       # the short name: not the formal one ("... and Northern Ireland")
+        if " and " in name:
+            for part in name.split(" and "):
+                part = part.strip().removeprefix("the ").strip()
+                if len(part) >= 4 and norm(part) not in demonyms:
+                    extra.append(part)
+        if name.startswith("United States "):
+            rest = name.removeprefix("United States ")
+            extra += [f"U.S. {rest}", f"US {rest}"]
+        known = {norm(n) for n in [rec.name, *rec.names, *rec.strong_names]}
+        rec.names += [n for n in dict.fromkeys(extra) if norm(n) not in known]
+
+
 def add_demonyms(b: "Builder", con: sqlite3.Connection) -> None:
     rows = []
     cc_to_pid = {r.country_code: pid for pid, r in b.recs.items() if r.kind == "country"}

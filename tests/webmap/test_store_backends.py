@@ -270,3 +270,23 @@ def test_corrections_made_before_the_history_become_its_first_entry(tmp_path):
     [e] = s2.correction_history(incs[0].incident_id)
     assert (e.action, e.correction.category, e.correction.author) == ("correct", "shelling", "ann")
     assert s2.undo_correction(incs[0].incident_id) and not s2.get(incs[0].incident_id).corrected
+
+
+def test_article_filter_includes_incidents_the_article_only_lent_a_report_to(store):
+    # a second report of a stored incident is absorbed into it (a feed's later message, another channel);
+    # filtering by that second article must find the incident on both backends
+    from web_factory import article, incident
+
+    first, incs = sample()
+    store.add(first, incs)
+    second = article(text="Kharkiv was hit by a missile on Monday. Two people were killed in Kharkiv.",
+                     title="Second report")
+    store.add(second, [])
+    report = incident(second, 0, "missile_strike", "Kharkiv")
+    store.absorb(incs[0].incident_id, report)
+    f = parse_filters({"article": second.article_id})
+    assert [r.incident.incident_id for r in store.query(f)] == [incs[0].incident_id]
+    assert store.count(f) == 1
+    assert [r[0] for r in store.feature_rows(f)] == [incs[0].incident_id]
+    own = parse_filters({"article": first.article_id})
+    assert {r.incident.incident_id for r in store.query(own)} == {i.incident_id for i in incs}

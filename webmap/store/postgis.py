@@ -115,9 +115,9 @@ def where_clause(f: Filters) -> tuple[str, list[Any]]:
     if f.date_to:
         parts.append("i.date <= %s")
         params.append(f.date_to)
-    if f.article:
-        parts.append("i.article_id = %s")
-        params.append(f.article)
+    if f.article:               # the incidents the article tells (also those merged with an earlier report)
+        parts.append("(i.article_id = %s OR i.incident_id IN (SELECT incident_id FROM sources WHERE article_id = %s))")
+        params += [f.article, f.article]
     if f.country:
         parts.append(f"{_EFFECTIVE['country_code']} = %s")
         params.append(f.country)
