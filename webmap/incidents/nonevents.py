@@ -79,7 +79,7 @@ register("en", Screens(
         r"|symptoms?|diagnos\w+|patients?|strain|cases? of|quarantin\w+|health (?:officials|authorities|ministry)",
         # weather and natural disaster
         r"weather|sunny|rain\w*|snow\w*|storms?|cyclones?|hurricanes? [A-Z]\w+|Hurricane [A-Z]\w+|typhoons?"
-        r"|tornado\w*|floods?|flooding|flooded|inundat\w+|tsunamis?|earthquakes?|quakes?|landslides?|mudslides?"
+        r"|tornado\w*|floods?|flooding|flooded|floodwaters?|inundat\w+|tsunamis?|earthquakes?|quakes?|landslides?|mudslides?"
         r"|droughts?|heat ?waves?|wildfires?|bushfires?|forest fires?|volcan\w+|eruptions?|meteorites?"
         r"|avalanches?|calamit\w+|natural disasters?",
         # accidents
@@ -130,6 +130,35 @@ register("en", Screens(
         r"(?:\w+ )?evacuated",
     ],
 ))
+
+
+# A flood that an act of war caused is a war consequence, not weather: a dam, dyke or hydroelectric plant
+# destroyed, blown up, struck or mined (the Kakhovka dam, June 2023). A dam that floodwater or rain broke, or
+# one that merely "burst" or "collapsed", is a disaster. Where a text tells such a destruction, its flood words
+# name no non-war cause.
+_HYDRO = r"(?:dams?|dykes?|dikes?|levees?|reservoirs?|hydro(?:electric)?(?: power)? (?:plants?|stations?))"
+_WAR_FLOOD = re.compile(
+    rf"\b(?:{_HYDRO} (?:[\w'’-]+ ){{0,3}}?(?:was |were |had been |has been |have been |being |is |are )?"
+    r"(?:destroyed|blown up|blew up|exploded|detonated|mined|sabotaged|bombed|shelled|attacked|struck"
+    r"|hit by (?:an? |the )?(?:\w+ )?(?:strikes?|missiles?|explosions?|blasts?|shells?))"
+    r"(?! by (?:the )?(?:flood|rain|storm|water|torrent|heav)\w*)"
+    r"|(?:destruction|destroying|destroyed|demolition|blowing up|blew up|blow up|explosions? (?:at|of)"
+    r"|blasts? (?:at|of)|attacks? on|strikes? on|sabotage of|sabotaging|undermining|mining)"
+    rf" (?:of )?(?:the )?(?:[\w'’-]+ ){{0,3}}?{_HYDRO})\b", re.I)
+_FLOOD_WORD = re.compile(r"flood\w*|inundat\w+", re.I)
+
+
+def war_caused_flood(text: str) -> bool:
+    """Whether a text tells a flood-making act of war: a dam or hydroelectric plant destroyed, blown up or struck."""
+    return bool(_WAR_FLOOD.search(text))
+
+
+def _nonwar_causes(text: str) -> list[str]:
+    """The non-war cause words of a text, without its flood words where it tells a dam destroyed by war."""
+    words = nonwar_words(text)
+    if words and war_caused_flood(text):
+        words = [w for w in words if not _FLOOD_WORD.fullmatch(w)]
+    return words
 
 
 @dataclass(frozen=True)
@@ -186,8 +215,8 @@ def document_is_war(text: str) -> bool:
     Such a text yields no war incident: a passing "troops" in a report on an outbreak makes it no war report.
     A text with neither kind of word (a two-line damage report) is taken as war reporting, since that is what
     the extractor is given."""
-    war = len(war_words(text))
-    nonwar = len(nonwar_words(text))
+    war = len(war_words(text)) + (1 if war_caused_flood(text) else 0)
+    nonwar = len(_nonwar_causes(text))
     if nonwar == 0:
         return True
     return war > 0 and 2 * war >= nonwar
@@ -243,7 +272,7 @@ def _veto_spans(sentence: str) -> tuple[tuple[tuple[int, int], ...], tuple[tuple
 @lru_cache(maxsize=4096)
 def _nonwar_only(sentence: str) -> bool:
     """True when the sentence names a non-war cause and no war word."""
-    return bool(nonwar_words(sentence)) and not war_words(sentence)
+    return bool(_nonwar_causes(sentence)) and not war_words(sentence)
 
 
 register("uk_ru", Screens(**SCREENS_UK_RU))         # Ukrainian and Russian (webmap.incidents.nonevents_cyr)
