@@ -16,6 +16,7 @@ from .multilang import (casualty_only, detect, detect_note, find_actors, find_co
                         launched_by_weapon)
 from .scene import Context, Located, choose, is_country, score_mention, update_context
 from .merge import Draft, merge
+from .evac_context import unreasoned_evacuation
 from .nonevents import document_is_war
 from .routes import Endpoint, chain, keep_lists, listed, route_of, routes_of
 from .routes import status as evac_status
@@ -163,7 +164,8 @@ def _drafts(article: Article, gz: PlaceResolver) -> list[Draft]:
         strong = [c for c in cues if c.strength == 3]
         if strong:
             inherited = strong[0]
-        dets = detect(s.text)
+        dets = [d for d in detect(s.text)     # "people left Kyiv for the weekend": leaving with no reason to flee
+                if not (d.trigger.kind == "evac" and unreasoned_evacuation(s.text, d.trigger.start, d.trigger.end, text))]
         counts = find_counts(s.text)
         follow_up = casualty_only(s.text) or bool(dets and all(d.trigger.kind == "casualty" for d in dets))
         targets = attach.get(para)        # the paragraph's attachable drafts of its latest sentence with any
