@@ -227,11 +227,16 @@ def score_candidates(hits: list[tuple[Entry, int]], *, qualifier: str = "", cont
     same_name_cities = [e.place for e, _ in hits if e.place.kind in POINT_KINDS
                         and e.prom >= T.SAME_NAME_CITY_MIN_PROMINENCE]
     has_primary = any(f in (PRIMARY, CURATED) for _, f in hits)
-    # the most prominent settlement of this name by its own name: a major city dwarfs its minor namesakes
-    major_prom = max((e.prom for e, f in hits if f in (PRIMARY, CURATED) and e.place.kind in POINT_KINDS),
-                     default=0.0)
-    dwarfing = major_prom >= T.MAJOR_CITY_PROMINENCE
-    country_namesake = any(e.place.kind == "country" for e, _ in hits)
+    # whether a major city of this name (by its own name) dwarfs its minor namesakes, and whether a country
+    # has the name: asked only of a name with several candidates
+    dwarfing = country_namesake = False
+    if len(hits) > 1:
+        for e, f in hits:
+            kind = e.place.kind
+            if kind == "country":
+                country_namesake = True
+            elif e.prom >= T.MAJOR_CITY_PROMINENCE and kind in POINT_KINDS and (f == PRIMARY or f == CURATED):
+                dwarfing = True
     countries, admin1 = ctx.countries, ctx.admin1
     own = ctx.by_key.get(key) if key else None
     denom_c, denom_a = ctx.totals
