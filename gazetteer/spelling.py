@@ -102,6 +102,10 @@ _SKELETON_RULES: tuple[tuple[re.Pattern[str], str], ...] = (
     (re.compile(r"ye"), "e"),                                  # ye/e
     (re.compile(r"[iy]+"), "i"),                               # i/y/ii/iy
     (re.compile(r"sch"), "shch"),
+    (re.compile(r"sc(?!h)"), "shch"),                          # shch/sch/sc (Pishchane/Piscane)
+    (re.compile(r"t[sz]"), "c"),                               # ts/tz/c (Tsyrkuny/Cyrkuny)
+    (re.compile(r"zh"), "j"),                                  # zh/j (Sudzha/Sudja)
+    (re.compile(r"^iu"), "u"),                                 # initial Yu/Iu/U (Yunakivka/Unakivka)
 )
 
 

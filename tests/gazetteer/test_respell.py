@@ -7,6 +7,7 @@ import pytest
 
 from gazetteer import Gazetteer
 from gazetteer.respell import RESPELLING_RULES, respellings
+from gazetteer.spelling import skeleton
 
 RULE_CASES = [  # (name, one respelling it must give)
     ("Khorly", "Horly"),
@@ -76,3 +77,19 @@ def test_a_respelling_in_text_resolves(gz: Gazetteer) -> None:
            if m.resolution}
     assert got.get("Horly", ("", ""))[1] == "UA", got
     assert got.get("Cyrkuny") == ("Tsirkuny", "UA"), got
+
+
+@pytest.mark.parametrize("a, b", [
+    ("Tsyrkuny", "Cyrkuny"), ("Tsyrkuny", "Tzyrkuny"), ("Sudzha", "Sudja"), ("Pishchane", "Piscane"),
+    ("Yunakivka", "Unakivka"), ("Yunakivka", "Iunakivka"),
+])
+def test_skeleton_folds_the_letterings(a: str, b: str) -> None:
+    """The close-spelling key (spelling.skeleton) treats a respelling as the same name, so the resolver counts
+    it as the place's own name respelt, as it does for Novomikhaylovka."""
+    assert skeleton(a) == skeleton(b)
+
+
+def test_skeleton_keeps_doubled_letters_apart() -> None:
+    """Doubled consonants are not folded in the key: Pittsburg would become Pittsburgh's own name."""
+    assert skeleton("Pittsburgh") != skeleton("Pittsburg")
+    assert skeleton("Slavyansk") != skeleton("Slavyanka")
