@@ -61,15 +61,19 @@ def _prep(toks: Tokens, first: int) -> str:
     """The word before a name, lowercased, read past a position word ("in central X" -> "in"); a name after
     "strike on", "attacks against" has ``STRUCK`` before it."""
     j = first - 1
-    if j >= 1 and toks.key(j) in POSITION_WORDS:
-        j -= 1
     if j < 0:
         return ""
-    if toks.key(j) in ("on", "against") and j >= 1 and toks.key(j - 1) in ATTACK_NOUNS:
-        return STRUCK
-    if toks.key(j) == "from" and any(toks.key(k).startswith(FLIGHT_STEMS) for k in range(max(0, j - 3), j)):
+    key = toks.key
+    word = key(j)
+    if j >= 1 and word in POSITION_WORDS:
+        j -= 1
+        word = key(j)
+    if word == "on" or word == "against":
+        if j >= 1 and key(j - 1) in ATTACK_NOUNS:
+            return STRUCK
+    elif word == "from" and any(key(k).startswith(FLIGHT_STEMS) for k in range(max(0, j - 3), j)):
         return FLED
-    return toks.key(j)
+    return word
 
 
 def _major(ents: list[tuple[Entry, int]]) -> bool:

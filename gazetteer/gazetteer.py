@@ -84,8 +84,8 @@ def _signature(s: Span, direction: str, cont: list[Entry], contained: list[Entry
                mates: Sequence[Entry]) -> tuple:
     """Everything :func:`score_candidates` reads of a span besides the context: two spans alike in it get the
     same ranking under one context ("Kyiv" five times in a text is scored once a round)."""
-    return (tuple(s.hits), s.qualifier, s.key, direction, tuple(e.pid for e in cont),
-            tuple(e.pid for e in contained) if contained else (), tuple(e.pid for e in mates))
+    return (tuple(s.hits), s.qualifier, s.key, direction, tuple([e.pid for e in cont]) if cont else (),
+            tuple([e.pid for e in contained]) if contained else (), tuple([e.pid for e in mates]) if mates else ())
 
 
 def _check_text(text: object) -> str:

@@ -118,6 +118,13 @@ def front_km(lat: float, lon: float) -> float:
     return _nearest_km(lat, lon, _front(), "-")
 
 
+@lru_cache(maxsize=65536)
+def _near_front(lat: float, lon: float) -> bool:
+    """Whether a point lies within ``FRONT_KM`` of the line of contact (asked again of the same villages in
+    every context round and document: kept per point)."""
+    return _nearest_km(lat, lon, _front(), "-") <= T.FRONT_KM
+
+
 def _respelling(key: str, name: str) -> bool:
     """Whether the looked-up name is the place's own name in another romanisation (not another name):
     "Novomykhaylivka" for Novomikhaylovka, "Blagodatnoye" for Blahodatne; not "Slavyansk" for Slavyanka."""
@@ -224,8 +231,8 @@ def score_candidates(hits: list[tuple[Entry, int]], *, qualifier: str = "", cont
     """
     ctx = context or Context.empty()
     containers = [container] if isinstance(container, Entry) else list(container or [])
-    same_name_cities = [e.place for e, _ in hits if e.place.kind in POINT_KINDS
-                        and e.prom >= T.SAME_NAME_CITY_MIN_PROMINENCE]
+    # the cities of this name a region named like one gives way to: built when a region is met (most names have none)
+    same_name_cities: list[Place] | None = None
     has_primary = any(f in (PRIMARY, CURATED) for _, f in hits)
     # whether a major city of this name (by its own name) dwarfs its minor namesakes, and whether a country
     # has the name: asked only of a name with several candidates
@@ -262,8 +269,12 @@ def score_candidates(hits: list[tuple[Entry, int]], *, qualifier: str = "", cont
                     s -= T.QUALIFIED_CITY_AREA_PENALTY
             elif p.kind in POINT_KINDS:
                 s -= T.QUALIFIED_POINT_PENALTY
-        elif p.kind == "admin1" and any(_main_city_of(c, p) for c in same_name_cities):
-            s -= T.REGION_NAMED_LIKE_CITY_PENALTY    # "Kursk" alone is the city, "Kursk region" the oblast
+        elif p.kind == "admin1":
+            if same_name_cities is None:
+                same_name_cities = [c.place for c, _ in hits if c.place.kind in POINT_KINDS
+                                    and c.prom >= T.SAME_NAME_CITY_MIN_PROMINENCE]
+            if any(_main_city_of(c, p) for c in same_name_cities):
+                s -= T.REGION_NAMED_LIKE_CITY_PENALTY    # "Kursk" alone is the city, "Kursk region" the oblast
         if containers:
             holder = next((c for c in containers if inside(e, c)), None)
             if holder is not None:
@@ -323,7 +334,7 @@ def score_candidates(hits: list[tuple[Entry, int]], *, qualifier: str = "", cont
             if d < T.NEAR_OTHERS_REASON_KM:
                 why.append(f"{d:.0f} km from other places named")
         if p.kind in ("village", "town") and e.prom < T.FRONT_MAX_PROMINENCE and p.country_code in BELLIGERENTS \
-                and _nearest_km(p.lat, p.lon, _front(), "-") <= T.FRONT_KM:
+                and _near_front(p.lat, p.lon):
             s += T.FRONT_BONUS    # namesake villages: war reporting names the ones near the front
             why.append("near the line of contact")
         if p.kind in ("village", "town") and e.prom < T.FRONT_MAX_PROMINENCE and p.country_code == HOME \
@@ -337,8 +348,14 @@ def score_candidates(hits: list[tuple[Entry, int]], *, qualifier: str = "", cont
     # The id is not arbitrary: between Who's On First villages it puts the older record first (ids 1018...,
     # imported with GeoPlanet, before the later 12.../13... imports), and measured on the ACLED strings the older
     # record is the better guess (the reverse order loses 11 of 308; nearest the line of contact loses 3)
-    out.sort(key=lambda t: (-t[0], -t[1].prom, -t[1].place.population, t[1].place.place_id))
+    if len(out) > 1:
+        out.sort(key=_rank_key)
     return out
+
+
+def _rank_key(t: tuple[float, Entry, str]) -> tuple:
+    e = t[1]
+    return -t[0], -e.prom, -e.place.population, e.place.place_id
 
 
 def _softmax(scores: list[float]) -> list[float]:
