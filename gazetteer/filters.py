@@ -93,6 +93,10 @@ SLAVIC_SURNAME = re.compile(r"[^\W\d_]{2,}(?:enko|chuk|czuk|iuk|yuk|ovych|evych|
                             r"skaya|tsky|tska|ov|ova|ev|eva|yev|yeva|in|ina|ak|iak|yak)$")
 
 
+def _own_then_prominence(h: tuple[Entry, int]) -> tuple[bool, float]:
+    return h[1] in (PRIMARY, CURATED), h[0].prom
+
+
 def _nation(ents: list[tuple[Entry, int]]) -> bool:
     """Whether the name is a country's or a continent's own name, which no surname overrides (a demonym may be
     one: "Percy French")."""
@@ -210,10 +214,11 @@ def classify(text: str, toks: Tokens, spans: list[Span], index: Index) -> list[S
             continue
         if s.key.isdigit():
             continue
-        best = max(hits, key=lambda h: (h[1] in (PRIMARY, CURATED), h[0].prom))
-        if not major and ((best[1] == ALTERNATE and best[0].prom < 5.0) or best[0].prom < 4.2
-                          or persons.get(s.key) in ("L", "F") or letters == 3) and not cyr_event:
-            s.strong = False                                        # "Udy", "Paul" need support
+        if not major:
+            best = max(hits, key=_own_then_prominence) if len(hits) > 1 else hits[0]
+            if ((best[1] == ALTERNATE and best[0].prom < 5.0) or best[0].prom < 4.2
+                    or persons.get(s.key) in ("L", "F") or letters == 3) and not cyr_event:
+                s.strong = False                                    # "Udy", "Paul" need support
         window = text[max(0, s.start - 40):s.start]
         for rx, q in BEFORE_QUALIFIERS if may_qualify(window) else ():
             m = rx.search(window)

@@ -212,7 +212,9 @@ class Gazetteer:
 
     def _resolve_document(self, spans: list[Span], text: str = "") -> dict[int, Resolution]:
         """Resolve all spans jointly: prior pass, document context, containers, final pass."""
-        hits = {id(s): self.hits(s) for s in spans}
+        # ``self.hits(s)`` of every span, the entries fetched at once
+        ents = self.index.entries(p for s in spans for p, _ in s.hits)
+        hits = {id(s): [(ents[p], f) for p, f in s.hits if p in ents] for s in spans}
         direction = {id(s): _direction(s) for s in spans}
         peers = list_peers(text, spans) if text else {}
         inner: dict[int, list[Entry]] = {}

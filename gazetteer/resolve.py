@@ -8,6 +8,7 @@ own name or only an alternate one, and prominence (kind, population, capital).
 from __future__ import annotations
 
 import math
+from collections.abc import Callable
 from itertools import islice
 from functools import lru_cache
 from dataclasses import dataclass, field
@@ -123,6 +124,14 @@ def _near_front(lat: float, lon: float) -> bool:
     """Whether a point lies within ``FRONT_KM`` of the line of contact (asked again of the same villages in
     every context round and document: kept per point)."""
     return _nearest_km(lat, lon, _front(), "-") <= T.FRONT_KM
+
+
+@lru_cache(maxsize=1)
+def _skeleton_of() -> Callable[[str], str]:
+    """:func:`spelling.skeleton`, imported when first asked for."""
+    from .spelling import skeleton
+
+    return skeleton
 
 
 def _respelling(key: str, name: str) -> bool:
@@ -250,13 +259,27 @@ def score_candidates(hits: list[tuple[Entry, int]], *, qualifier: str = "", cont
     if own is not None:
         denom_c -= sum(own[0].values())
         denom_a -= sum(own[1].values())
+    points = ctx.points
+    # what the own-name tests of an alternate name ask of the key, once a call: whether its first word is an
+    # abbreviation (``_abbreviated`` is False otherwise), whether it is Cyrillic (``_cyrillic_own_name`` likewise)
+    abbreviable = bool(key) and key.partition(" ")[0] in NAME_ABBREVIATIONS
+    non_ascii_key = bool(key) and not key.isascii()
+    skeleton: Callable[[str], str] | None = None     # imported, and the key's skeleton made, when first needed
+    key_skeleton = ""
     out = []
     for e, flag in hits:
         p = e.place
         s = e.prom
         why = []
-        respelt = flag == ALTERNATE and ((p.kind in ("village", "town") and _respelling(key, p.name))
-                                         or _abbreviated(key, p.name) or _cyrillic_own_name(key, p))
+        respelt = False
+        if flag == ALTERNATE:
+            if key and p.kind in ("village", "town"):       # ``_respelling(key, p.name)``, the key's skeleton kept
+                if skeleton is None:
+                    skeleton = _skeleton_of()
+                    key_skeleton = skeleton(key)
+                respelt = key_skeleton == skeleton(p.name)
+            respelt = respelt or (abbreviable and _abbreviated(key, p.name)) \
+                or (non_ascii_key and _cyrillic_own_name(key, p))
         if flag in (PRIMARY, CURATED, DEMONYM) or respelt:
             s += T.OWN_NAME_BONUS            # "Novomykhaylivka" is Novomykhailivka's own name, respelt
         elif has_primary and e.prom < T.ALTERNATE_PENALTY_MAX_PROMINENCE:
@@ -311,7 +334,7 @@ def score_candidates(hits: list[tuple[Entry, int]], *, qualifier: str = "", cont
             if own is not None:
                 here -= own[1].get(a1, 0.0)
             sa = here / denom_a if denom_a > 0 else 0.0
-        near_km = _nearest_km(p.lat, p.lon, ctx.points, key) if ctx.points and p.kind in _NEAR_OTHERS_KINDS else 1e9
+        near_km = _nearest_km(p.lat, p.lon, points, key) if points and p.kind in _NEAR_OTHERS_KINDS else 1e9
         # a minor namesake of a major city with no place named close to it (closer evidence keeps it whole)
         dwarfed = dwarfing and p.kind in POINT_KINDS and e.prom < T.MINOR_NAMESAKE_PROMINENCE \
             and near_km >= T.NEAR_OTHERS_KM[1][0]
