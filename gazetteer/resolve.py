@@ -238,7 +238,7 @@ def score_candidates(hits: list[tuple[Entry, int]], *, qualifier: str = "", cont
     ``contained`` the candidates of a name the text places inside this one; ``mates`` the places of the
     names listed with it ("Alaska, Hawaii, Florida and Washington").
     """
-    ctx = context or Context.empty()
+    ctx = context or _NO_CONTEXT        # read only here
     containers = [container] if isinstance(container, Entry) else list(container or [])
     # the cities of this name a region named like one gives way to: built when a region is met (most names have none)
     same_name_cities: list[Place] | None = None
@@ -266,14 +266,17 @@ def score_candidates(hits: list[tuple[Entry, int]], *, qualifier: str = "", cont
     non_ascii_key = bool(key) and not key.isascii()
     skeleton: Callable[[str], str] | None = None     # imported, and the key's skeleton made, when first needed
     key_skeleton = ""
+    area_qualified = qualifier in ("region", "district")
+    minor_prominence = T.FRONT_MAX_PROMINENCE
     out = []
     for e, flag in hits:
         p = e.place
+        kind = p.kind
         s = e.prom
         why = []
         respelt = False
         if flag == ALTERNATE:
-            if key and p.kind in ("village", "town"):       # ``_respelling(key, p.name)``, the key's skeleton kept
+            if key and kind in ("village", "town"):       # ``_respelling(key, p.name)``, the key's skeleton kept
                 if skeleton is None:
                     skeleton = _skeleton_of()
                     key_skeleton = skeleton(key)
@@ -284,15 +287,15 @@ def score_candidates(hits: list[tuple[Entry, int]], *, qualifier: str = "", cont
             s += T.OWN_NAME_BONUS            # "Novomykhaylivka" is Novomykhailivka's own name, respelt
         elif has_primary and e.prom < T.ALTERNATE_PENALTY_MAX_PROMINENCE:
             s -= T.ALTERNATE_NAME_PENALTY    # "Oleksandrivka" is a village's own name before it is Donetsk's old one
-        if qualifier in ("region", "district"):
-            if p.kind in ("admin1", "admin2"):
+        if area_qualified:
+            if kind in ("admin1", "admin2"):
                 s += T.QUALIFIED_AREA_BONUS + (
-                    T.QUALIFIED_LEVEL_BONUS if (qualifier == "district") == (p.kind == "admin2") else 0.0)
+                    T.QUALIFIED_LEVEL_BONUS if (qualifier == "district") == (kind == "admin2") else 0.0)
                 if "city" in p.name.lower():
                     s -= T.QUALIFIED_CITY_AREA_PENALTY
-            elif p.kind in POINT_KINDS:
+            elif kind in POINT_KINDS:
                 s -= T.QUALIFIED_POINT_PENALTY
-        elif p.kind == "admin1":
+        elif kind == "admin1":
             if same_name_cities is None:
                 same_name_cities = [c.place for c, _ in hits if c.place.kind in POINT_KINDS
                                     and c.prom >= T.SAME_NAME_CITY_MIN_PROMINENCE]
@@ -315,7 +318,7 @@ def score_candidates(hits: list[tuple[Entry, int]], *, qualifier: str = "", cont
                 s += T.DIRECTION_WEIGHT * fit
                 if fit > 0:
                     why.append(f"{direction} of {containers[0].place.name}")
-        if contained and p.kind in AREA_KINDS and any(inside(c, e) for c in contained):
+        if contained and kind in AREA_KINDS and any(inside(c, e) for c in contained):
             s += T.CONTAINS_NAMED_PLACE_BONUS
             why.append("contains the place named with it")
         if mates:
@@ -334,17 +337,17 @@ def score_candidates(hits: list[tuple[Entry, int]], *, qualifier: str = "", cont
             if own is not None:
                 here -= own[1].get(a1, 0.0)
             sa = here / denom_a if denom_a > 0 else 0.0
-        near_km = _nearest_km(p.lat, p.lon, points, key) if points and p.kind in _NEAR_OTHERS_KINDS else 1e9
+        near_km = _nearest_km(p.lat, p.lon, points, key) if points and kind in _NEAR_OTHERS_KINDS else 1e9
         # a minor namesake of a major city with no place named close to it (closer evidence keeps it whole)
-        dwarfed = dwarfing and p.kind in POINT_KINDS and e.prom < T.MINOR_NAMESAKE_PROMINENCE \
+        dwarfed = dwarfing and kind in POINT_KINDS and e.prom < T.MINOR_NAMESAKE_PROMINENCE \
             and near_km >= T.NEAR_OTHERS_KM[1][0]
         if dwarfed:                # Paris, Texas beside Paris: the document's regions are weak evidence
             sc *= T.DWARFED_SHARE_FACTOR
             sa *= T.DWARFED_SHARE_FACTOR
         if sc:
             s += T.COUNTRY_SHARE_WEIGHT * sc * (
-                T.REGION_BESIDE_COUNTRY_FACTOR if p.kind == "admin1" and country_namesake else 1.0)
-        if sa and p.kind != "country":
+                T.REGION_BESIDE_COUNTRY_FACTOR if kind == "admin1" and country_namesake else 1.0)
+        if sa and kind != "country":
             s += T.ADMIN1_SHARE_WEIGHT * sa
             if sa > T.ADMIN1_SHARE_REASON:
                 why.append(f"document mentions {p.admin1 or p.admin1_code}")
@@ -356,14 +359,13 @@ def score_candidates(hits: list[tuple[Entry, int]], *, qualifier: str = "", cont
                     break
             if d < T.NEAR_OTHERS_REASON_KM:
                 why.append(f"{d:.0f} km from other places named")
-        if p.kind in ("village", "town") and e.prom < T.FRONT_MAX_PROMINENCE and p.country_code in BELLIGERENTS \
-                and _near_front(p.lat, p.lon):
-            s += T.FRONT_BONUS    # namesake villages: war reporting names the ones near the front
-            why.append("near the line of contact")
-        if p.kind in ("village", "town") and e.prom < T.FRONT_MAX_PROMINENCE and p.country_code == HOME \
-                and recorded_events((p.name, key), p.lat, p.lon, T.CONFLICT_SITE_KM):
-            s += T.CONFLICT_SITE_BONUS   # fighting is on record at a village of this very name here (UCDP GED)
-            why.append("fighting on record here")
+        if kind in ("village", "town") and e.prom < minor_prominence:
+            if cc in BELLIGERENTS and _near_front(p.lat, p.lon):
+                s += T.FRONT_BONUS    # namesake villages: war reporting names the ones near the front
+                why.append("near the line of contact")
+            if cc == HOME and recorded_events((p.name, key), p.lat, p.lon, T.CONFLICT_SITE_KM):
+                s += T.CONFLICT_SITE_BONUS   # fighting is on record at a village of this very name here (UCDP GED)
+                why.append("fighting on record here")
         if flag == ALTERNATE:
             why.append("alternate name")
         out.append((s, e, "; ".join(why) or ("prominence" if flag != ALTERNATE else "alternate name")))
@@ -374,6 +376,9 @@ def score_candidates(hits: list[tuple[Entry, int]], *, qualifier: str = "", cont
     if len(out) > 1:
         out.sort(key=_rank_key)
     return out
+
+
+_NO_CONTEXT = Context()        # what score_candidates reads when it is given no context (never written)
 
 
 def _rank_key(t: tuple[float, Entry, str]) -> tuple:
