@@ -30,7 +30,8 @@ _ACTION = re.compile(
     r"|drop(?:s|ped|ping)?|observed|recorded|heard"
     r"|slamm(?:ed|ing)|impact(?:ed|ing)?|target(?:ed|ing)|dropp(?:ed|ing)|exploded|explosions?|blasts?|killed"
     r"|killing|wounded|wounding|injur(?:ed|ing)|damag(?:ed|ing)|destroy(?:ed|ing)|pound(?:ed|ing)|shelled|bombed"
-    r"|came under|come under|landed|rained|carried out|conducted|fell|falling|crashed|aftermath)\b", re.I)
+    r"|came under|come under|landed|rained|carried out|conducted|fell|falling|crashed|aftermath"
+    r"|bl[eo]w(?:n|s|ing)? up|demolish(?:ed|es|ing)|detonat(?:ed|ing))\b", re.I)
 _CIVILIAN_VICTIM = re.compile(r"\b(?:civilians?|residents?|people|man|woman|men|women|child(?:ren)?|boys?|girls?"
                               r"|sons?|daughters?|famil(?:y|ies)|passengers?|pensioners?|babies|baby|teenagers?"
                               r"|journalists?|volunteers?|drivers?|persons?|minors?)\b", re.I)
@@ -169,6 +170,12 @@ def detect(sentence: str) -> list[Detected]:
     for k, sub in (("vac", "Attack"), ("abduct", "Abduction/forced disappearance"), ("sexual", "Sexual violence")):
         if k in kinds:
             add(k, et=VIOLENCE_AGAINST_CIVILIANS, st=sub)
+    if "ied" in kinds and (weapon_kinds or "milsite" in kinds):
+        # a structure destroyed by a named weapon is that weapon's strike, not a demolition
+        by["ied"] = [h for h in by["ied"] if not re.match(r"destr", h.text, re.I)]
+        if not by["ied"]:
+            del by["ied"]
+            kinds.discard("ied")
     if "ied" in kinds and (action or "casualty" in kinds):
         add("ied", et=EXPLOSIONS, st="Remote explosive/landmine/IED")
     if "loot" in kinds:

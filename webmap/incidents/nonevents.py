@@ -257,6 +257,9 @@ def sentence_veto(sentence: str, kind: str, start: int, end: int, strong: bool =
         return True
     if kind in WEAK_KINDS and not strong and _nonwar_only(sentence):
         return True
+    if kind == "ied" and re.match(r"destr|\w+ (?:[\w'’-]+ ){0,4}?(?:was|were|been|being|is|are) (?:\w+ )?destroyed",
+                                  sentence[start:end], re.I) and _nonwar_only(sentence):
+        return True                    # "heavy rain destroyed a dam": destruction without a war cause
     return False
 
 
