@@ -115,16 +115,19 @@ def _territory_sub(sentence: str, hit: Hit) -> tuple[str, str, str]:
     return "ground_assault", BATTLES, "Non-state actor overtakes territory"
 
 
-def war_hits(sentence: str) -> list[Hit]:
-    """The triggers of a sentence that can tell a war event (figurative and non-war uses screened out)."""
+def war_hits(sentence: str, war_flood: bool = False) -> list[Hit]:
+    """The triggers of a sentence that can tell a war event (figurative and non-war uses screened out).
+    ``war_flood``: the sentence's text tells a flood an act of war caused (see nonevents.sentence_veto)."""
     hits = find_hits(sentence)
-    strong = any(h.kind in STRONG_KINDS and not sentence_veto(sentence, h.kind, h.start, h.end) for h in hits)
-    return [h for h in hits if not sentence_veto(sentence, h.kind, h.start, h.end, strong)]
+    strong = any(h.kind in STRONG_KINDS and not sentence_veto(sentence, h.kind, h.start, h.end, False, war_flood)
+                 for h in hits)
+    return [h for h in hits if not sentence_veto(sentence, h.kind, h.start, h.end, strong, war_flood)]
 
 
-def detect(sentence: str) -> list[Detected]:
-    """The events a sentence tells, each with its category, ACLED coding and anchor trigger."""
-    hits = war_hits(sentence)
+def detect(sentence: str, war_flood: bool = False) -> list[Detected]:
+    """The events a sentence tells, each with its category, ACLED coding and anchor trigger. ``war_flood``: the
+    text around it tells a flood that an act of war caused (its flood words are then no non-war cause)."""
+    hits = war_hits(sentence, war_flood)
     if not hits:
         return []
     by: dict[str, list[Hit]] = {}
@@ -218,9 +221,9 @@ def detect(sentence: str) -> list[Detected]:
     return out
 
 
-def casualty_only(sentence: str) -> bool:
+def casualty_only(sentence: str, war_flood: bool = False) -> bool:
     """True for a sentence that only reports casualties ("Two people died."), to attach to the event before."""
-    hits = war_hits(sentence)
+    hits = war_hits(sentence, war_flood)
     return bool(hits) and all(h.kind in ("casualty",) for h in hits)
 
 

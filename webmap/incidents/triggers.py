@@ -61,7 +61,7 @@ _RAW: dict[str, str] = {
            # a demolition: a dam, bridge or plant blown up or demolished (ACLED: Remote explosive/landmine/IED)
            rf"|(?:bl[eo]w(?:n|s|ing)? up|demolish(?:ed|es|ing)?|detonat(?:ed|ing)|blast(?:ed|ing)|destroy(?:ed|ing))"
            rf" (?:the |a |an |two |several |its |their )?(?:[\w'’-]+ ){{0,3}}?{_INFRA}"
-           rf"|{_INFRA} (?:[\w'’-]+ ){{0,3}}?(?:was |were |had been |has been |have been |being |is |are )"
+           rf"|{_INFRA} (?:[\w'’-]+ ){{0,4}}?(?:was |were |had been |has been |have been |being |is |are )"
            rf"(?:\w+ )?(?:blown up|demolished|detonated|destroyed)"
            rf"|(?:demolition|blowing up|detonation|destruction|undermining) of (?:the |a |an |its |their )?"
            rf"(?:[\w'’-]+ ){{0,3}}?{_INFRA})\b",
