@@ -204,6 +204,10 @@ def _drafts(article: Article, gz: PlaceResolver) -> list[Draft]:
             routes: list[list[Endpoint]] = []
             if category == "evacuation":
                 ends, routes = _evac_places(text, mentions, s.start, s.end, at, ctx)
+                # a route stands at its origin (one incident a place): that origin is no point of its own
+                starts = {r[0].resolution.place.place_id for r in routes}
+                ends = [e for e in ends if not (e.role == "origin" and e.resolution.place.place_id in starts)] \
+                    if routes else ends
                 if ends:
                     locs = [Located(e.resolution, _mention(e), 0.9) for e in ends]
                     roles = [e.role for e in ends]
@@ -230,7 +234,7 @@ def _drafts(article: Article, gz: PlaceResolver) -> list[Draft]:
                            {} if role == _LISTED else _counts_for(d, counts, launched, n_strikes, s.text), [span], para)
                 if category == "evacuation":
                     dr.status = evac_status(s.text, d.trigger.start)
-                    dr.role = "" if role == "route" else role
+                    dr.role = "origin" if role == "route" else role
                     if role == "route":
                         route = next(route_iter)
                         dr.route = tuple((e.role, e.text, e.resolution.lat, e.resolution.lon) for e in route)
