@@ -22,7 +22,7 @@ DATA_FILES = ("admin0.geojson.gz", "admin1.geojson.gz", "wof_ua.tsv.gz", "raions
 # code that shapes the index: a change to any of them builds a fresh one
 INDEX_CODE = ("build/builder.py", "build/enrich.py", "build/sources.py", "names.py", "geometry.py", "normalize.py",
               "translit.py", "theatre.py", "data.py", "spelling.py", "build/regions.py",
-              "build/containment.py", "conflict_sites.py", "ukrainian_forms.py", "lowercase.py")
+              "build/containment.py", "conflict_sites.py", "ukrainian_forms.py", "lowercase.py", "respell.py")
 
 
 def cache_dir() -> Path:

@@ -141,9 +141,12 @@ class Builder:
             if r.country_code == HOME and r.kind in ("city", "town", "village", "district", "admin2"):
                 for v in enrich.spellings(r):       # Heorhiyivka, Schastia, Chervonyi Mayak ...
                     self.name(v, pid, ALTERNATE)
+                if r.kind in ("city", "town", "village"):
+                    derived += [(v, pid) for v in enrich.letter_respellings(r)]    # Horly, Cyrkuny, Ilinivka
             elif r.country_code == "RU" and r.admin1_code in UK_FORMS_ADMIN1 and r.kind in ("city", "town", "village"):
                 derived += [(v, pid) for v in enrich.ukrainian_spellings(r)]   # Коренєве, Тьоткіно; Hlushkove
                 derived += [(v, pid) for v in enrich.russian_spellings(r)]     # Graivoron, Bolshoe Soldatskoe
+                derived += [(v, pid) for v in enrich.letter_respellings(r)]    # Sudja, Tetkino -> Tiotkino
             alt = "|".join(dict.fromkeys(n for n in r.names if n != r.name))[:600]
             geom = zlib.compress(json.dumps(r.geometry, separators=(",", ":")).encode()) if r.geometry else None
             rows.append((pid, r.place_id, r.name, r.kind, r.country_code, r.admin1_code, r.admin1,

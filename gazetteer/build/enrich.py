@@ -104,6 +104,23 @@ def russian_spellings(r: Record) -> set[str]:
     return out
 
 
+def letter_respellings(r: Record) -> set[str]:
+    """Other letterings of a place's Latin names (gazetteer.respell: kh/h, ts/tz/c, zh/j, shch/sc, Yu/Iu/U,
+    doubled consonants, -che/-chye): Khorly -> Horly, Tsyrkuny -> Cyrkuny, Sudzha -> Sudja. The builder adds
+    them only where no place in Ukraine already has the name."""
+    from ..respell import respellings
+    from ..translit import has_cyrillic, ru_to_latin, uk_to_latin
+
+    latin = [r.name]
+    cyr = [c for c in r.names if has_cyrillic(c)][:1]
+    latin += [uk_to_latin(c) for c in cyr] if r.country_code == "UA" else [ru_to_latin(c) for c in cyr]
+    out: set[str] = set()
+    for n in dict.fromkeys(latin):
+        out |= respellings(n)
+    out.discard(r.name)
+    return out
+
+
 RESPELLING_MIN_RATIO = 80.0
 
 
