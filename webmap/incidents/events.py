@@ -30,7 +30,8 @@ _ACTION = re.compile(
     r"|drop(?:s|ped|ping)?|observed|recorded|heard"
     r"|slamm(?:ed|ing)|impact(?:ed|ing)?|target(?:ed|ing)|dropp(?:ed|ing)|exploded|explosions?|blasts?|killed"
     r"|killing|wounded|wounding|injur(?:ed|ing)|damag(?:ed|ing)|destroy(?:ed|ing)|pound(?:ed|ing)|shelled|bombed"
-    r"|came under|come under|landed|rained|carried out|conducted|fell|falling|crashed|aftermath)\b", re.I)
+    r"|came under|come under|landed|rained|carried out|conducted|fell|falling|crashed|aftermath"
+    r"|bl[eo]w(?:n|s|ing)? up|demolish(?:ed|es|ing)|detonat(?:ed|ing))\b", re.I)
 _CIVILIAN_VICTIM = re.compile(r"\b(?:civilians?|residents?|people|man|woman|men|women|child(?:ren)?|boys?|girls?"
                               r"|sons?|daughters?|famil(?:y|ies)|passengers?|pensioners?|babies|baby|teenagers?"
                               r"|journalists?|volunteers?|drivers?|persons?|minors?)\b", re.I)
@@ -114,16 +115,19 @@ def _territory_sub(sentence: str, hit: Hit) -> tuple[str, str, str]:
     return "ground_assault", BATTLES, "Non-state actor overtakes territory"
 
 
-def war_hits(sentence: str) -> list[Hit]:
-    """The triggers of a sentence that can tell a war event (figurative and non-war uses screened out)."""
+def war_hits(sentence: str, war_flood: bool = False) -> list[Hit]:
+    """The triggers of a sentence that can tell a war event (figurative and non-war uses screened out).
+    ``war_flood``: the sentence's text tells a flood an act of war caused (see nonevents.sentence_veto)."""
     hits = find_hits(sentence)
-    strong = any(h.kind in STRONG_KINDS and not sentence_veto(sentence, h.kind, h.start, h.end) for h in hits)
-    return [h for h in hits if not sentence_veto(sentence, h.kind, h.start, h.end, strong)]
+    strong = any(h.kind in STRONG_KINDS and not sentence_veto(sentence, h.kind, h.start, h.end, False, war_flood)
+                 for h in hits)
+    return [h for h in hits if not sentence_veto(sentence, h.kind, h.start, h.end, strong, war_flood)]
 
 
-def detect(sentence: str) -> list[Detected]:
-    """The events a sentence tells, each with its category, ACLED coding and anchor trigger."""
-    hits = war_hits(sentence)
+def detect(sentence: str, war_flood: bool = False) -> list[Detected]:
+    """The events a sentence tells, each with its category, ACLED coding and anchor trigger. ``war_flood``: the
+    text around it tells a flood that an act of war caused (its flood words are then no non-war cause)."""
+    hits = war_hits(sentence, war_flood)
     if not hits:
         return []
     by: dict[str, list[Hit]] = {}
@@ -169,6 +173,12 @@ def detect(sentence: str) -> list[Detected]:
     for k, sub in (("vac", "Attack"), ("abduct", "Abduction/forced disappearance"), ("sexual", "Sexual violence")):
         if k in kinds:
             add(k, et=VIOLENCE_AGAINST_CIVILIANS, st=sub)
+    if "ied" in kinds and (weapon_kinds or "milsite" in kinds):
+        # a structure destroyed by a named weapon is that weapon's strike, not a demolition
+        by["ied"] = [h for h in by["ied"] if not re.match(r"destr", h.text, re.I)]
+        if not by["ied"]:
+            del by["ied"]
+            kinds.discard("ied")
     if "ied" in kinds and (action or "casualty" in kinds):
         add("ied", et=EXPLOSIONS, st="Remote explosive/landmine/IED")
     if "loot" in kinds:
@@ -211,9 +221,9 @@ def detect(sentence: str) -> list[Detected]:
     return out
 
 
-def casualty_only(sentence: str) -> bool:
+def casualty_only(sentence: str, war_flood: bool = False) -> bool:
     """True for a sentence that only reports casualties ("Two people died."), to attach to the event before."""
-    hits = war_hits(sentence)
+    hits = war_hits(sentence, war_flood)
     return bool(hits) and all(h.kind in ("casualty",) for h in hits)
 
 

@@ -13,12 +13,12 @@ from .events import Detected
 from .language import is_cyrillic
 
 
-def detect(sentence: str) -> list[Detected]:
-    return cyrillic.detect(sentence) if is_cyrillic(sentence) else events.detect(sentence)
+def detect(sentence: str, war_flood: bool = False) -> list[Detected]:
+    return cyrillic.detect(sentence) if is_cyrillic(sentence) else events.detect(sentence, war_flood)
 
 
-def casualty_only(sentence: str) -> bool:
-    return cyrillic.casualty_only(sentence) if is_cyrillic(sentence) else events.casualty_only(sentence)
+def casualty_only(sentence: str, war_flood: bool = False) -> bool:
+    return cyrillic.casualty_only(sentence) if is_cyrillic(sentence) else events.casualty_only(sentence, war_flood)
 
 
 def detect_note(sentence: str, short: bool = False) -> Detected | None:

@@ -138,7 +138,7 @@ register("en", Screens(
 # name no non-war cause.
 _HYDRO = r"(?:dams?|dykes?|dikes?|levees?|reservoirs?|hydro(?:electric)?(?: power)? (?:plants?|stations?))"
 _WAR_FLOOD = re.compile(
-    rf"\b(?:{_HYDRO} (?:[\w'’-]+ ){{0,3}}?(?:was |were |had been |has been |have been |being |is |are )?"
+    rf"\b(?:{_HYDRO} (?:[\w'’-]+ ){{0,4}}?(?:was |were |had been |has been |have been |being |is |are )?"
     r"(?:destroyed|blown up|blew up|exploded|detonated|mined|sabotaged|bombed|shelled|attacked|struck"
     r"|hit by (?:an? |the )?(?:\w+ )?(?:strikes?|missiles?|explosions?|blasts?|shells?))"
     r"(?! by (?:the )?(?:flood|rain|storm|water|torrent|heav)\w*)"
@@ -151,6 +151,18 @@ _FLOOD_WORD = re.compile(r"flood\w*|inundat\w+", re.I)
 def war_caused_flood(text: str) -> bool:
     """Whether a text tells a flood-making act of war: a dam or hydroelectric plant destroyed, blown up or struck."""
     return bool(_WAR_FLOOD.search(text))
+
+
+def war_flood_told(text: str) -> bool:
+    """Whether a text tells a flood-making act of war that no weather caused: a dam destroyed, blown up or struck
+    in a sentence that names no non-war cause beside its flood words ("Heavy rain destroyed a dam" is weather).
+    Then the flood words of its other sentences name no non-war cause either."""
+    for m in _WAR_FLOOD.finditer(text):
+        a = max(text.rfind(c, 0, m.start()) for c in ".!?\n") + 1
+        b = min((i for i in (text.find(c, m.end()) for c in ".!?\n") if i >= 0), default=len(text))
+        if not [w for w in nonwar_words(text[a:b]) if not _FLOOD_WORD.fullmatch(w)]:
+            return True
+    return False
 
 
 def _nonwar_causes(text: str) -> list[str]:
@@ -243,11 +255,14 @@ def animal_victim(sentence: str, start: int, end: int) -> bool:
 STRONG_KINDS = frozenset({"air", "drone", "missile", "shell", "milsite", "intercept", "ied", "defuse"})
 
 
-def sentence_veto(sentence: str, kind: str, start: int, end: int, strong: bool = False) -> bool:
+def sentence_veto(sentence: str, kind: str, start: int, end: int, strong: bool = False,
+                  war_flood: bool = False) -> bool:
     """True when the trigger ``sentence[start:end]`` of ``kind`` is no war event: inside a figurative use, a
     casualty whose victims are animals, or a weak trigger in a sentence that gives a non-war cause and no war
     word ("died of bird flu", "a tsunami hit Java", "displaced by the floods"). ``strong``: the sentence has a
-    weapon or military-site trigger, which is a war word too."""
+    weapon or military-site trigger, which is a war word too. ``war_flood``: the text around the sentence tells
+    a flood that an act of war caused (:func:`war_caused_flood`), so the sentence's flood words name no non-war
+    cause ("Residents were evacuated from flooded areas" after the dam was blown up)."""
     both, figurative = _veto_spans(sentence)
     if any(a <= start < b or a < end <= b for a, b in both):
         return True
@@ -255,8 +270,11 @@ def sentence_veto(sentence: str, kind: str, start: int, end: int, strong: bool =
         return True                    # "launched an attack on the policy": the verb of a figurative attack
     if kind in ("casualty", "note", "vac") and animal_victim(sentence, start, end):
         return True
-    if kind in WEAK_KINDS and not strong and _nonwar_only(sentence):
+    if kind in WEAK_KINDS and not strong and _nonwar_only(sentence, war_flood):
         return True
+    if kind == "ied" and re.match(r"destr|\w+ (?:[\w'’-]+ ){0,4}?(?:was|were|been|being|is|are) (?:\w+ )?destroyed",
+                                  sentence[start:end], re.I) and _nonwar_only(sentence, war_flood):
+        return True                    # "heavy rain destroyed a dam": destruction without a war cause
     return False
 
 
@@ -270,9 +288,12 @@ def _veto_spans(sentence: str) -> tuple[tuple[tuple[int, int], ...], tuple[tuple
 
 
 @lru_cache(maxsize=4096)
-def _nonwar_only(sentence: str) -> bool:
-    """True when the sentence names a non-war cause and no war word."""
-    return bool(_nonwar_causes(sentence)) and not war_words(sentence)
+def _nonwar_only(sentence: str, war_flood: bool = False) -> bool:
+    """True when the sentence names a non-war cause and no war word (its flood words are none in a war flood)."""
+    causes = _nonwar_causes(sentence)
+    if war_flood:
+        causes = [w for w in causes if not _FLOOD_WORD.fullmatch(w)]
+    return bool(causes) and not war_words(sentence)
 
 
 register("uk_ru", Screens(**SCREENS_UK_RU))         # Ukrainian and Russian (webmap.incidents.nonevents_cyr)

@@ -17,7 +17,7 @@ from .multilang import (casualty_only, detect, detect_note, find_actors, find_co
 from .scene import Context, Located, choose, is_country, score_mention, update_context
 from .merge import Draft, merge
 from .evac_context import unreasoned_evacuation
-from .nonevents import document_is_war
+from .nonevents import document_is_war, war_flood_told
 from .routes import Endpoint, chain, keep_lists, listed, route_of, routes_of
 from .routes import status as evac_status
 from .geojson import line
@@ -156,6 +156,7 @@ def _drafts(article: Article, gz: PlaceResolver) -> list[Draft]:
     last_strike: str | None = None
     attach: dict[int, tuple[int, list[Draft]]] = {}     # paragraph -> (sentence index, drafts) of its last attack
     sentences = split_sentences(article)                 # split once: the notes fallback reads them again
+    war_flood = war_flood_told(text)                     # a dam blown up: every flood of the text is the war's
     for s in sentences:
         if is_tail(s):
             continue
@@ -164,10 +165,10 @@ def _drafts(article: Article, gz: PlaceResolver) -> list[Draft]:
         strong = [c for c in cues if c.strength == 3]
         if strong:
             inherited = strong[0]
-        dets = [d for d in detect(s.text)     # "people left Kyiv for the weekend": leaving with no reason to flee
+        dets = [d for d in detect(s.text, war_flood)     # "people left Kyiv for the weekend": leaving with no reason to flee
                 if not (d.trigger.kind == "evac" and unreasoned_evacuation(s.text, d.trigger.start, d.trigger.end, text))]
         counts = find_counts(s.text)
-        follow_up = casualty_only(s.text) or bool(dets and all(d.trigger.kind == "casualty" for d in dets))
+        follow_up = casualty_only(s.text, war_flood) or bool(dets and all(d.trigger.kind == "casualty" for d in dets))
         targets = attach.get(para)        # the paragraph's attachable drafts of its latest sentence with any
         if follow_up and targets:          # "Two people died." counts for the attack told just before
             for p in targets[1]:
@@ -203,6 +204,10 @@ def _drafts(article: Article, gz: PlaceResolver) -> list[Draft]:
             routes: list[list[Endpoint]] = []
             if category == "evacuation":
                 ends, routes = _evac_places(text, mentions, s.start, s.end, at, ctx)
+                # a route stands at its origin (one incident a place): that origin is no point of its own
+                starts = {r[0].resolution.place.place_id for r in routes}
+                ends = [e for e in ends if not (e.role == "origin" and e.resolution.place.place_id in starts)] \
+                    if routes else ends
                 if ends:
                     locs = [Located(e.resolution, _mention(e), 0.9) for e in ends]
                     roles = [e.role for e in ends]
@@ -229,7 +234,7 @@ def _drafts(article: Article, gz: PlaceResolver) -> list[Draft]:
                            {} if role == _LISTED else _counts_for(d, counts, launched, n_strikes, s.text), [span], para)
                 if category == "evacuation":
                     dr.status = evac_status(s.text, d.trigger.start)
-                    dr.role = "" if role == "route" else role
+                    dr.role = "origin" if role == "route" else role
                     if role == "route":
                         route = next(route_iter)
                         dr.route = tuple((e.role, e.text, e.resolution.lat, e.resolution.lon) for e in route)

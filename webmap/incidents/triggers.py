@@ -22,6 +22,11 @@ _EVACUEES = (r"(?:people|residents|civilians|children|families|villagers|evacuee
 _AWAY_TO = (r"to safety|(?:west|north|south|east)(?:wards?)?|deeper|further|to(?! (?:a |the |\w+ )?(?:hospitals?"
             r"|medical|morgue|custody|prison|police|court|captivity|interrogation|jail|work|school))")
 
+# structures whose deliberate destruction is a demolition by explosives (not an artillery strike)
+_INFRA = (r"(?:dams?|dykes?|dikes?|levees?|bridges?|(?:hydro(?:electric)?|power|nuclear|thermal|pumping) (?:power )?"
+          r"(?:plants?|stations?)|hydroelectric|HPPs?|railway (?:bridges?|lines?|tracks?)|rail (?:lines?|tracks?)"
+          r"|pipelines?|tunnels?|overpass(?:es)?|viaducts?|locks?|sluices?|floodgates?|spillways?)")
+
 _RAW: dict[str, str] = {
     "territory": r"\b(?:captur(?:ed|ing)|(?:re)?took (?:full )?control|(?:seized|gained|established|regained|took|restored)"
                  r"(?: full)? control|overt(?:ook|aken)|took over|recaptured?|retook|liberat(?:ed|ion)|occupied"
@@ -52,7 +57,14 @@ _RAW: dict[str, str] = {
            r"|unexploded|explosive remnants?|remnants? of (?:war|a (?:shell|rocket|missile))|UXOs?|ERW|ordnance"
            r"|(?:car|roadside|truck|parcel) bombs?|booby[- ]trap\w*|(?:car|vehicle) (?:was )?blown up"
            r"|blew up (?:\w+ ){0,2}?(?:car|vehicle)|(?:explosion|blast|detonation) (?:of|in|under) (?:the |a |an )?(?:\w+ )?(?:car|vehicle)|remote(?:ly)?[- ]detonated|detonated an? (?:\w+ )?(?:device|mine)"
-           r"|(?:stepped|drove|ran) (?:on|over) an? (?:\w+ )?(?:mine|tripwire|explosive)|planted)\b",
+           r"|(?:stepped|drove|ran) (?:on|over) an? (?:\w+ )?(?:mine|tripwire|explosive)|planted"
+           # a demolition: a dam, bridge or plant blown up or demolished (ACLED: Remote explosive/landmine/IED)
+           rf"|(?:bl[eo]w(?:n|s|ing)? up|demolish(?:ed|es|ing)?|detonat(?:ed|ing)|blast(?:ed|ing)|destroy(?:ed|ing))"
+           rf" (?:the |a |an |two |several |its |their )?(?:[\w'’-]+ ){{0,3}}?{_INFRA}"
+           rf"|{_INFRA} (?:[\w'’-]+ ){{0,4}}?(?:was |were |had been |has been |have been |being |is |are )"
+           rf"(?:\w+ )?(?:blown up|demolished|detonated|destroyed)"
+           rf"|(?:demolition|blowing up|detonation|destruction|undermining) of (?:the |a |an |its |their )?"
+           rf"(?:[\w'’-]+ ){{0,3}}?{_INFRA})\b",
     "loot": r"\b(?:loot(?:ed|ing|ers)?|pillag\w+|plunder\w*|ransack\w*|stole|stolen|steal(?:ing|s)?|vandali[sz]\w+"
             r"|(?:export\w*|ship(?:ped|ping)|took|taking|tak(?:en|e) away|remov(?:ed|ing)|seiz(?:ed|ing)|confiscat\w+"
             r"|expropriat\w+|carr(?:ied|ying) off) (?:\w+ ){0,4}?(?:grain|harvest|property|belongings|valuables"

@@ -39,7 +39,8 @@ def test_route_lists_and_hyphen_chains_give_origin_via_destination(gz, text: str
     assert [role for role, *_ in r.route] == ["origin", "via", "destination"]
     pts = [(la, lo) for *_, la, lo in r.route]
     assert _near(pts[0], VOVCHANSK) and _near(pts[1], STARYI_SALTIV) and _near(pts[2], KHARKIV)
-    roles = {i.role for i in incs if not i.route}                 # every settlement is an endpoint too
+    roles = {i.role for i in incs}               # every settlement is an endpoint, the origin the route's own
+    assert sorted(i.role for i in incs) == ["destination", "origin", "via"]    # one incident a place
     assert roles == {"origin", "via", "destination"}
     f = to_feature(r)
     assert f["geometry"]["type"] == "LineString"
@@ -147,3 +148,17 @@ def test_a_route_name_with_template_syntax_stays_text(gz) -> None:  # noqa: ANN0
     stored = replace(r, route=(), status="", role="", location_name="{{ 7*7 }} {% if 1 %}x{% endif %}")
     script = render_parts(build_map([stored]))["script"]
     assert "&#123;&#123; 7*7 &#125;&#125;" in script and "49" not in script.split("&#123;&#123; 7*7")[0][-20:]
+
+
+@pytest.mark.parametrize("text", [
+    "Civilians were evacuated from Azovstal to Zaporizhzhia.",
+    "Buses with 30 residents left Kupiansk for Kharkiv on Friday.",
+    "Evacuees left Sumy for Poltava by train.",
+])
+def test_a_route_and_its_origin_are_one_incident(gz, text: str) -> None:  # noqa: ANN001
+    incs = _evac(gz, text)
+    places = [i.place_id for i in incs]
+    assert len(places) == len(set(places)) == 2, [(i.location_name, i.role, bool(i.route)) for i in incs]
+    r = _route(incs)
+    assert r.role == "origin" and r.route[0][0] == "origin"
+    assert [i.role for i in incs if not i.route] == ["destination"]

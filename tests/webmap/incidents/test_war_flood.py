@@ -40,3 +40,22 @@ def test_war_flood_report_with_many_flood_words_is_war() -> None:
             "Flooding forced thousands from their homes.")
     assert document_is_war(text)
     assert not document_is_war(text.replace("was blown up", "burst after heavy rain"))
+
+
+@pytest.mark.parametrize("text", [
+    "Russian forces blew up the Kakhovka dam on Tuesday. Residents were evacuated from flooded areas of Kherson.",
+    "The dyke on the Irpin river was blown up by retreating troops. Water spread over the fields. Hundreds of "
+    "people were evacuated from flooded streets of Demydiv.",
+])
+def test_a_war_flood_told_earlier_carries_to_later_flood_sentences(gz, text: str) -> None:  # noqa: ANN001
+    incs = extract(Article("f", text, date="2023-06-06"), gz)
+    assert any(i.category == "evacuation" and i.sources[0].sentence_index > 0 for i in incs), text
+
+
+@pytest.mark.parametrize("text", [
+    "Heavy rain destroyed a dam near Lviv. Residents were evacuated from flooded areas of Kalush.",
+    "After a week of storms the dam near Lviv was destroyed. Residents were evacuated from flooded areas of Kalush.",
+    "Heavy rain flooded Kherson. Residents were evacuated from flooded areas of Kherson.",
+])
+def test_a_weather_flood_told_earlier_stays_weather(gz, text: str) -> None:  # noqa: ANN001
+    assert _cats(gz, text) == [], text
