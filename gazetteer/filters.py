@@ -61,15 +61,19 @@ def _prep(toks: Tokens, first: int) -> str:
     """The word before a name, lowercased, read past a position word ("in central X" -> "in"); a name after
     "strike on", "attacks against" has ``STRUCK`` before it."""
     j = first - 1
-    if j >= 1 and toks.key(j) in POSITION_WORDS:
-        j -= 1
     if j < 0:
         return ""
-    if toks.key(j) in ("on", "against") and j >= 1 and toks.key(j - 1) in ATTACK_NOUNS:
-        return STRUCK
-    if toks.key(j) == "from" and any(toks.key(k).startswith(FLIGHT_STEMS) for k in range(max(0, j - 3), j)):
+    key = toks.key
+    word = key(j)
+    if j >= 1 and word in POSITION_WORDS:
+        j -= 1
+        word = key(j)
+    if word == "on" or word == "against":
+        if j >= 1 and key(j - 1) in ATTACK_NOUNS:
+            return STRUCK
+    elif word == "from" and any(key(k).startswith(FLIGHT_STEMS) for k in range(max(0, j - 3), j)):
         return FLED
-    return toks.key(j)
+    return word
 
 
 def _major(ents: list[tuple[Entry, int]]) -> bool:
@@ -87,6 +91,10 @@ def _major(ents: list[tuple[Entry, int]]) -> bool:
 # place makes the two a person ("Artem Lysenko", "Oleksandr Syrskyi", "Marko Kovalchuk", "Irina Volkova")
 SLAVIC_SURNAME = re.compile(r"[^\W\d_]{2,}(?:enko|chuk|czuk|iuk|yuk|ovych|evych|ovich|evich|skyi|skyy|skiy|sky|ska|"
                             r"skaya|tsky|tska|ov|ova|ev|eva|yev|yeva|in|ina|ak|iak|yak)$")
+
+
+def _own_then_prominence(h: tuple[Entry, int]) -> tuple[bool, float]:
+    return h[1] in (PRIMARY, CURATED), h[0].prom
 
 
 def _nation(ents: list[tuple[Entry, int]]) -> bool:
@@ -206,10 +214,11 @@ def classify(text: str, toks: Tokens, spans: list[Span], index: Index) -> list[S
             continue
         if s.key.isdigit():
             continue
-        best = max(hits, key=lambda h: (h[1] in (PRIMARY, CURATED), h[0].prom))
-        if not major and ((best[1] == ALTERNATE and best[0].prom < 5.0) or best[0].prom < 4.2
-                          or persons.get(s.key) in ("L", "F") or letters == 3) and not cyr_event:
-            s.strong = False                                        # "Udy", "Paul" need support
+        if not major:
+            best = max(hits, key=_own_then_prominence) if len(hits) > 1 else hits[0]
+            if ((best[1] == ALTERNATE and best[0].prom < 5.0) or best[0].prom < 4.2
+                    or persons.get(s.key) in ("L", "F") or letters == 3) and not cyr_event:
+                s.strong = False                                    # "Udy", "Paul" need support
         window = text[max(0, s.start - 40):s.start]
         for rx, q in BEFORE_QUALIFIERS if may_qualify(window) else ():
             m = rx.search(window)

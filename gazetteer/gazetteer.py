@@ -84,8 +84,8 @@ def _signature(s: Span, direction: str, cont: list[Entry], contained: list[Entry
                mates: Sequence[Entry]) -> tuple:
     """Everything :func:`score_candidates` reads of a span besides the context: two spans alike in it get the
     same ranking under one context ("Kyiv" five times in a text is scored once a round)."""
-    return (tuple(s.hits), s.qualifier, s.key, direction, tuple(e.pid for e in cont),
-            tuple(e.pid for e in contained) if contained else (), tuple(e.pid for e in mates))
+    return (tuple(s.hits), s.qualifier, s.key, direction, tuple([e.pid for e in cont]) if cont else (),
+            tuple([e.pid for e in contained]) if contained else (), tuple([e.pid for e in mates]) if mates else ())
 
 
 def _check_text(text: object) -> str:
@@ -212,7 +212,9 @@ class Gazetteer:
 
     def _resolve_document(self, spans: list[Span], text: str = "") -> dict[int, Resolution]:
         """Resolve all spans jointly: prior pass, document context, containers, final pass."""
-        hits = {id(s): self.hits(s) for s in spans}
+        # ``self.hits(s)`` of every span, the entries fetched at once
+        ents = self.index.entries(p for s in spans for p, _ in s.hits)
+        hits = {id(s): [(ents[p], f) for p, f in s.hits if p in ents] for s in spans}
         direction = {id(s): _direction(s) for s in spans}
         peers = list_peers(text, spans) if text else {}
         inner: dict[int, list[Entry]] = {}

@@ -8,6 +8,7 @@ own name or only an alternate one, and prominence (kind, population, capital).
 from __future__ import annotations
 
 import math
+from collections.abc import Callable
 from itertools import islice
 from functools import lru_cache
 from dataclasses import dataclass, field
@@ -118,6 +119,21 @@ def front_km(lat: float, lon: float) -> float:
     return _nearest_km(lat, lon, _front(), "-")
 
 
+@lru_cache(maxsize=65536)
+def _near_front(lat: float, lon: float) -> bool:
+    """Whether a point lies within ``FRONT_KM`` of the line of contact (asked again of the same villages in
+    every context round and document: kept per point)."""
+    return _nearest_km(lat, lon, _front(), "-") <= T.FRONT_KM
+
+
+@lru_cache(maxsize=1)
+def _skeleton_of() -> Callable[[str], str]:
+    """:func:`spelling.skeleton`, imported when first asked for."""
+    from .spelling import skeleton
+
+    return skeleton
+
+
 def _respelling(key: str, name: str) -> bool:
     """Whether the looked-up name is the place's own name in another romanisation (not another name):
     "Novomykhaylivka" for Novomikhaylovka, "Blagodatnoye" for Blahodatne; not "Slavyansk" for Slavyanka."""
@@ -222,10 +238,10 @@ def score_candidates(hits: list[tuple[Entry, int]], *, qualifier: str = "", cont
     ``contained`` the candidates of a name the text places inside this one; ``mates`` the places of the
     names listed with it ("Alaska, Hawaii, Florida and Washington").
     """
-    ctx = context or Context.empty()
+    ctx = context or _NO_CONTEXT        # read only here
     containers = [container] if isinstance(container, Entry) else list(container or [])
-    same_name_cities = [e.place for e, _ in hits if e.place.kind in POINT_KINDS
-                        and e.prom >= T.SAME_NAME_CITY_MIN_PROMINENCE]
+    # the cities of this name a region named like one gives way to: built when a region is met (most names have none)
+    same_name_cities: list[Place] | None = None
     has_primary = any(f in (PRIMARY, CURATED) for _, f in hits)
     # whether a major city of this name (by its own name) dwarfs its minor namesakes, and whether a country
     # has the name: asked only of a name with several candidates
@@ -243,27 +259,48 @@ def score_candidates(hits: list[tuple[Entry, int]], *, qualifier: str = "", cont
     if own is not None:
         denom_c -= sum(own[0].values())
         denom_a -= sum(own[1].values())
+    points = ctx.points
+    # what the own-name tests of an alternate name ask of the key, once a call: whether its first word is an
+    # abbreviation (``_abbreviated`` is False otherwise), whether it is Cyrillic (``_cyrillic_own_name`` likewise)
+    abbreviable = bool(key) and key.partition(" ")[0] in NAME_ABBREVIATIONS
+    non_ascii_key = bool(key) and not key.isascii()
+    skeleton: Callable[[str], str] | None = None     # imported, and the key's skeleton made, when first needed
+    key_skeleton = ""
+    area_qualified = qualifier in ("region", "district")
+    minor_prominence = T.FRONT_MAX_PROMINENCE
     out = []
     for e, flag in hits:
         p = e.place
+        kind = p.kind
         s = e.prom
         why = []
-        respelt = flag == ALTERNATE and ((p.kind in ("village", "town") and _respelling(key, p.name))
-                                         or _abbreviated(key, p.name) or _cyrillic_own_name(key, p))
+        respelt = False
+        if flag == ALTERNATE:
+            if key and kind in ("village", "town"):       # ``_respelling(key, p.name)``, the key's skeleton kept
+                if skeleton is None:
+                    skeleton = _skeleton_of()
+                    key_skeleton = skeleton(key)
+                respelt = key_skeleton == skeleton(p.name)
+            respelt = respelt or (abbreviable and _abbreviated(key, p.name)) \
+                or (non_ascii_key and _cyrillic_own_name(key, p))
         if flag in (PRIMARY, CURATED, DEMONYM) or respelt:
             s += T.OWN_NAME_BONUS            # "Novomykhaylivka" is Novomykhailivka's own name, respelt
         elif has_primary and e.prom < T.ALTERNATE_PENALTY_MAX_PROMINENCE:
             s -= T.ALTERNATE_NAME_PENALTY    # "Oleksandrivka" is a village's own name before it is Donetsk's old one
-        if qualifier in ("region", "district"):
-            if p.kind in ("admin1", "admin2"):
+        if area_qualified:
+            if kind in ("admin1", "admin2"):
                 s += T.QUALIFIED_AREA_BONUS + (
-                    T.QUALIFIED_LEVEL_BONUS if (qualifier == "district") == (p.kind == "admin2") else 0.0)
+                    T.QUALIFIED_LEVEL_BONUS if (qualifier == "district") == (kind == "admin2") else 0.0)
                 if "city" in p.name.lower():
                     s -= T.QUALIFIED_CITY_AREA_PENALTY
-            elif p.kind in POINT_KINDS:
+            elif kind in POINT_KINDS:
                 s -= T.QUALIFIED_POINT_PENALTY
-        elif p.kind == "admin1" and any(_main_city_of(c, p) for c in same_name_cities):
-            s -= T.REGION_NAMED_LIKE_CITY_PENALTY    # "Kursk" alone is the city, "Kursk region" the oblast
+        elif kind == "admin1":
+            if same_name_cities is None:
+                same_name_cities = [c.place for c, _ in hits if c.place.kind in POINT_KINDS
+                                    and c.prom >= T.SAME_NAME_CITY_MIN_PROMINENCE]
+            if any(_main_city_of(c, p) for c in same_name_cities):
+                s -= T.REGION_NAMED_LIKE_CITY_PENALTY    # "Kursk" alone is the city, "Kursk region" the oblast
         if containers:
             holder = next((c for c in containers if inside(e, c)), None)
             if holder is not None:
@@ -281,7 +318,7 @@ def score_candidates(hits: list[tuple[Entry, int]], *, qualifier: str = "", cont
                 s += T.DIRECTION_WEIGHT * fit
                 if fit > 0:
                     why.append(f"{direction} of {containers[0].place.name}")
-        if contained and p.kind in AREA_KINDS and any(inside(c, e) for c in contained):
+        if contained and kind in AREA_KINDS and any(inside(c, e) for c in contained):
             s += T.CONTAINS_NAMED_PLACE_BONUS
             why.append("contains the place named with it")
         if mates:
@@ -300,17 +337,17 @@ def score_candidates(hits: list[tuple[Entry, int]], *, qualifier: str = "", cont
             if own is not None:
                 here -= own[1].get(a1, 0.0)
             sa = here / denom_a if denom_a > 0 else 0.0
-        near_km = _nearest_km(p.lat, p.lon, ctx.points, key) if ctx.points and p.kind in _NEAR_OTHERS_KINDS else 1e9
+        near_km = _nearest_km(p.lat, p.lon, points, key) if points and kind in _NEAR_OTHERS_KINDS else 1e9
         # a minor namesake of a major city with no place named close to it (closer evidence keeps it whole)
-        dwarfed = dwarfing and p.kind in POINT_KINDS and e.prom < T.MINOR_NAMESAKE_PROMINENCE \
+        dwarfed = dwarfing and kind in POINT_KINDS and e.prom < T.MINOR_NAMESAKE_PROMINENCE \
             and near_km >= T.NEAR_OTHERS_KM[1][0]
         if dwarfed:                # Paris, Texas beside Paris: the document's regions are weak evidence
             sc *= T.DWARFED_SHARE_FACTOR
             sa *= T.DWARFED_SHARE_FACTOR
         if sc:
             s += T.COUNTRY_SHARE_WEIGHT * sc * (
-                T.REGION_BESIDE_COUNTRY_FACTOR if p.kind == "admin1" and country_namesake else 1.0)
-        if sa and p.kind != "country":
+                T.REGION_BESIDE_COUNTRY_FACTOR if kind == "admin1" and country_namesake else 1.0)
+        if sa and kind != "country":
             s += T.ADMIN1_SHARE_WEIGHT * sa
             if sa > T.ADMIN1_SHARE_REASON:
                 why.append(f"document mentions {p.admin1 or p.admin1_code}")
@@ -322,14 +359,13 @@ def score_candidates(hits: list[tuple[Entry, int]], *, qualifier: str = "", cont
                     break
             if d < T.NEAR_OTHERS_REASON_KM:
                 why.append(f"{d:.0f} km from other places named")
-        if p.kind in ("village", "town") and e.prom < T.FRONT_MAX_PROMINENCE and p.country_code in BELLIGERENTS \
-                and _nearest_km(p.lat, p.lon, _front(), "-") <= T.FRONT_KM:
-            s += T.FRONT_BONUS    # namesake villages: war reporting names the ones near the front
-            why.append("near the line of contact")
-        if p.kind in ("village", "town") and e.prom < T.FRONT_MAX_PROMINENCE and p.country_code == HOME \
-                and recorded_events((p.name, key), p.lat, p.lon, T.CONFLICT_SITE_KM):
-            s += T.CONFLICT_SITE_BONUS   # fighting is on record at a village of this very name here (UCDP GED)
-            why.append("fighting on record here")
+        if kind in ("village", "town") and e.prom < minor_prominence:
+            if cc in BELLIGERENTS and _near_front(p.lat, p.lon):
+                s += T.FRONT_BONUS    # namesake villages: war reporting names the ones near the front
+                why.append("near the line of contact")
+            if cc == HOME and recorded_events((p.name, key), p.lat, p.lon, T.CONFLICT_SITE_KM):
+                s += T.CONFLICT_SITE_BONUS   # fighting is on record at a village of this very name here (UCDP GED)
+                why.append("fighting on record here")
         if flag == ALTERNATE:
             why.append("alternate name")
         out.append((s, e, "; ".join(why) or ("prominence" if flag != ALTERNATE else "alternate name")))
@@ -337,8 +373,17 @@ def score_candidates(hits: list[tuple[Entry, int]], *, qualifier: str = "", cont
     # The id is not arbitrary: between Who's On First villages it puts the older record first (ids 1018...,
     # imported with GeoPlanet, before the later 12.../13... imports), and measured on the ACLED strings the older
     # record is the better guess (the reverse order loses 11 of 308; nearest the line of contact loses 3)
-    out.sort(key=lambda t: (-t[0], -t[1].prom, -t[1].place.population, t[1].place.place_id))
+    if len(out) > 1:
+        out.sort(key=_rank_key)
     return out
+
+
+_NO_CONTEXT = Context()        # what score_candidates reads when it is given no context (never written)
+
+
+def _rank_key(t: tuple[float, Entry, str]) -> tuple:
+    e = t[1]
+    return -t[0], -e.prom, -e.place.population, e.place.place_id
 
 
 def _softmax(scores: list[float]) -> list[float]:
