@@ -173,8 +173,10 @@ def detect(sentence: str, war_flood: bool = False) -> list[Detected]:
     for k, sub in (("vac", "Attack"), ("abduct", "Abduction/forced disappearance"), ("sexual", "Sexual violence")):
         if k in kinds:
             add(k, et=VIOLENCE_AGAINST_CIVILIANS, st=sub)
-    if "ied" in kinds and (weapon_kinds or "milsite" in kinds):
-        # a structure destroyed by a named weapon is that weapon's strike, not a demolition
+    attack_told = any(re.match(r"strik|struck|hit|slamm|impact|attack|target|launch|fired|dropped|shot|aerial|air",
+                               h.text, re.I) for h in by.get("strike", []))
+    if "ied" in kinds and (weapon_kinds or "milsite" in kinds or attack_told):
+        # a structure destroyed by a named weapon or a strike is that strike, not a demolition
         by["ied"] = [h for h in by["ied"] if not re.match(r"destr", h.text, re.I)]
         if not by["ied"]:
             del by["ied"]

@@ -36,6 +36,7 @@ def test_a_demolition_is_a_remote_explosion_and_nothing_else(gz, text: str, plac
     ("A Russian missile destroyed the bridge in Zatoka.", "Shelling/artillery/missile attack"),
     ("Russian artillery destroyed a bridge in Kherson.", "Shelling/artillery/missile attack"),
     ("A drone struck and destroyed the dam near Bakhmut.", "Air/drone strike"),
+    ("Russian strikes destroyed a bridge in Kherson.", "Shelling/artillery/missile attack"),
 ])
 def test_a_structure_destroyed_by_a_named_weapon_stays_that_strike(gz, text: str, sub: str) -> None:  # noqa: ANN001
     subs = [t[1] for t in _typed(gz, text)]
