@@ -8,7 +8,6 @@ own name or only an alternate one, and prominence (kind, population, capital).
 from __future__ import annotations
 
 import math
-from collections.abc import Callable
 from itertools import islice
 from functools import lru_cache
 from dataclasses import dataclass, field
@@ -23,6 +22,7 @@ from .names import ALTERNATE, CURATED, DEMONYM, PRIMARY
 from . import tuning as T
 from .normalize import norm
 from .conflict_sites import recorded_events
+from .spelling import skeleton
 from .theatre import BELLIGERENTS, HOME, in_war_zone
 from .translit import has_cyrillic, ru_to_latin, uk_to_latin
 
@@ -126,24 +126,6 @@ def _near_front(lat: float, lon: float) -> bool:
     return _nearest_km(lat, lon, _front(), "-") <= T.FRONT_KM
 
 
-@lru_cache(maxsize=1)
-def _skeleton_of() -> Callable[[str], str]:
-    """:func:`spelling.skeleton`, imported when first asked for."""
-    from .spelling import skeleton
-
-    return skeleton
-
-
-def _respelling(key: str, name: str) -> bool:
-    """Whether the looked-up name is the place's own name in another romanisation (not another name):
-    "Novomykhaylivka" for Novomikhaylovka, "Blagodatnoye" for Blahodatne; not "Slavyansk" for Slavyanka."""
-    if not key:
-        return False
-    from .spelling import skeleton
-
-    return skeleton(key) == skeleton(name)
-
-
 def _cyrillic_own_name(key: str, p: Place) -> bool:
     """Whether a Cyrillic name is a war-zone place's own name written in Cyrillic: "Слов'янськ" romanises to
     Sloviansk, so it is Sloviansk's own name and only an old alternate of Nikopol. Only places of the war
@@ -151,8 +133,6 @@ def _cyrillic_own_name(key: str, p: Place) -> bool:
     often a Russian namesake's own name ("Волчанск" is Volchansk in the Urals and Vovchansk's Russian name)."""
     if not key or key.isascii() or not in_war_zone(p.country_code, p.admin1, p.name) or not has_cyrillic(key):
         return False
-    from .spelling import skeleton
-
     own = skeleton(p.name)
     return skeleton(uk_to_latin(key)) == own or skeleton(ru_to_latin(key)) == own
 
@@ -264,8 +244,7 @@ def score_candidates(hits: list[tuple[Entry, int]], *, qualifier: str = "", cont
     # abbreviation (``_abbreviated`` is False otherwise), whether it is Cyrillic (``_cyrillic_own_name`` likewise)
     abbreviable = bool(key) and key.partition(" ")[0] in NAME_ABBREVIATIONS
     non_ascii_key = bool(key) and not key.isascii()
-    skeleton: Callable[[str], str] | None = None     # imported, and the key's skeleton made, when first needed
-    key_skeleton = ""
+    key_skeleton = ""                                # made when an alternate village or town first asks for it
     area_qualified = qualifier in ("region", "district")
     minor_prominence = T.FRONT_MAX_PROMINENCE
     out = []
@@ -276,10 +255,10 @@ def score_candidates(hits: list[tuple[Entry, int]], *, qualifier: str = "", cont
         why = []
         respelt = False
         if flag == ALTERNATE:
-            if key and kind in ("village", "town"):       # ``_respelling(key, p.name)``, the key's skeleton kept
-                if skeleton is None:
-                    skeleton = _skeleton_of()
-                    key_skeleton = skeleton(key)
+            # the place's own name in another romanisation (not another name): "Novomykhaylivka" for
+            # Novomikhaylovka, "Blagodatnoye" for Blahodatne; not "Slavyansk" for Slavyanka
+            if key and kind in ("village", "town"):
+                key_skeleton = key_skeleton or skeleton(key)
                 respelt = key_skeleton == skeleton(p.name)
             respelt = respelt or (abbreviable and _abbreviated(key, p.name)) \
                 or (non_ascii_key and _cyrillic_own_name(key, p))
