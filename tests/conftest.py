@@ -170,6 +170,24 @@ def pg_url(pg_cluster):
 
 
 @pytest.fixture(params=["sqlite", pytest.param("postgis", marks=pytest.mark.postgis)])
+def store_app(request, tmp_path, monkeypatch):
+    """The web app on both store backends: a SQLite file, and a fresh PostGIS database (`-m postgis`); uploads
+    up to 8 MiB (Telegram exports)."""
+    from webmap import create_app
+
+    config = {"TESTING": True, "INSTANCE_PATH": str(tmp_path), "DATABASE": str(tmp_path / "tg.sqlite"),
+              "SECRET_KEY": "t", "MAX_CONTENT_LENGTH": 8 * 1024 * 1024}
+    if request.param == "postgis":
+        monkeypatch.setenv("WEBMAP_DATABASE", request.getfixturevalue("pg_url"))
+        del config["DATABASE"]
+    app = create_app(config)
+    yield app
+    close = getattr(app.extensions["webmap"].store, "close", None)
+    if close is not None:
+        close()
+
+
+@pytest.fixture(params=["sqlite", pytest.param("postgis", marks=pytest.mark.postgis)])
 def store(request, tmp_path):
     """The store contract runs on both backends: a SQLite file, and a fresh PostGIS database (`-m postgis`)."""
     from webmap.store import open_store

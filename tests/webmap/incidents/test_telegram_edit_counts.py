@@ -8,22 +8,6 @@ import io
 import json
 from pathlib import Path
 
-import pytest
-
-
-@pytest.fixture(params=["sqlite", pytest.param("postgis", marks=pytest.mark.postgis)])
-def app(request, tmp_path: Path, monkeypatch):
-    from webmap import create_app
-    config = {"TESTING": True, "INSTANCE_PATH": str(tmp_path), "DATABASE": str(tmp_path / "tg.sqlite"),
-              "SECRET_KEY": "t"}
-    if request.param == "postgis":
-        monkeypatch.setenv("WEBMAP_DATABASE", request.getfixturevalue("pg_url"))
-        del config["DATABASE"]
-    app = create_app(config)
-    yield app
-    close = getattr(app.extensions["webmap"].store, "close", None)
-    if close is not None:
-        close()
 
 
 def _export(path: Path, chat: int, name: str, messages: list[tuple[int, str, str | None]]) -> Path:
@@ -44,50 +28,50 @@ UK = "Вночі російські дрони атакували Харків, 
 RU = "Ночью российские беспилотники атаковали Харьков, ранены {} человек."
 
 
-def _ingest(app, *paths: Path) -> None:
+def _ingest(store_app, *paths: Path) -> None:
     from webmap.appcli import ingest_paths
-    _, _, errors = ingest_paths(app, list(paths), stream=io.StringIO())
+    _, _, errors = ingest_paths(store_app, list(paths), stream=io.StringIO())
     assert errors == []
 
 
-def _strike(app):
-    store = app.extensions["webmap"].store
+def _strike(store_app):
+    store = store_app.extensions["webmap"].store
     found = [r.incident for r in store.query() if (r.incident.category, r.incident.location_name)
              == ("drone_strike", "Kharkiv")]
     assert len(found) == 1, found
     return found[0]
 
 
-def test_different_reports_keep_the_larger_count(app, tmp_path: Path) -> None:
-    _ingest(app, _export(tmp_path / "uk.json", 111, "uk", [(1, UK.format("п'ятьох"), None)]))
-    _ingest(app, _export(tmp_path / "ru.json", 222, "ru", [(7, RU.format("трое"), None)]))
-    inc = _strike(app)
+def test_different_reports_keep_the_larger_count(store_app, tmp_path: Path) -> None:
+    _ingest(store_app, _export(tmp_path / "uk.json", 111, "uk", [(1, UK.format("п'ятьох"), None)]))
+    _ingest(store_app, _export(tmp_path / "ru.json", 222, "ru", [(7, RU.format("трое"), None)]))
+    inc = _strike(store_app)
     assert {s.article_id for s in inc.sources} == {"tg-111-1", "tg-222-7"}
     assert dict(inc.counts)["wounded"] == 5
 
 
-def test_an_edit_downwards_replaces_the_count_its_message_gave(app, tmp_path: Path) -> None:
-    _ingest(app, _export(tmp_path / "uk.json", 111, "uk", [(1, UK.format("п'ятьох"), None)]))
-    _ingest(app, _export(tmp_path / "ru.json", 222, "ru", [(7, RU.format("трое"), None)]))
+def test_an_edit_downwards_replaces_the_count_its_message_gave(store_app, tmp_path: Path) -> None:
+    _ingest(store_app, _export(tmp_path / "uk.json", 111, "uk", [(1, UK.format("п'ятьох"), None)]))
+    _ingest(store_app, _export(tmp_path / "ru.json", 222, "ru", [(7, RU.format("трое"), None)]))
     # the Ukrainian channel (whose message told the larger count, and owns the incident) corrects it to two
-    _ingest(app, _export(tmp_path / "uk2.json", 111, "uk", [(1, UK.format("двох"), "2024-08-11T09:00:00")]))
-    inc = _strike(app)
+    _ingest(store_app, _export(tmp_path / "uk2.json", 111, "uk", [(1, UK.format("двох"), "2024-08-11T09:00:00")]))
+    inc = _strike(store_app)
     assert {s.article_id for s in inc.sources} == {"tg-111-1", "tg-222-7"}
     assert dict(inc.counts)["wounded"] == 3          # the other channel's three, not the withdrawn five
 
 
-def test_an_edit_of_the_report_absorbed_later_replaces_its_count(app, tmp_path: Path) -> None:
-    _ingest(app, _export(tmp_path / "ru.json", 222, "ru", [(7, RU.format("трое"), None)]))
-    _ingest(app, _export(tmp_path / "uk.json", 111, "uk", [(1, UK.format("шістьох"), None)]))
-    assert dict(_strike(app).counts)["wounded"] == 6
-    _ingest(app, _export(tmp_path / "uk2.json", 111, "uk", [(1, UK.format("чотирьох"), "2024-08-11T09:00:00")]))
-    assert dict(_strike(app).counts)["wounded"] == 4
+def test_an_edit_of_the_report_absorbed_later_replaces_its_count(store_app, tmp_path: Path) -> None:
+    _ingest(store_app, _export(tmp_path / "ru.json", 222, "ru", [(7, RU.format("трое"), None)]))
+    _ingest(store_app, _export(tmp_path / "uk.json", 111, "uk", [(1, UK.format("шістьох"), None)]))
+    assert dict(_strike(store_app).counts)["wounded"] == 6
+    _ingest(store_app, _export(tmp_path / "uk2.json", 111, "uk", [(1, UK.format("чотирьох"), "2024-08-11T09:00:00")]))
+    assert dict(_strike(store_app).counts)["wounded"] == 4
     # and upwards: the Russian channel now says eight
-    _ingest(app, _export(tmp_path / "ru2.json", 222, "ru", [(7, RU.format("восемь"), "2024-08-11T10:00:00")]))
-    assert dict(_strike(app).counts)["wounded"] == 8
+    _ingest(store_app, _export(tmp_path / "ru2.json", 222, "ru", [(7, RU.format("восемь"), "2024-08-11T10:00:00")]))
+    assert dict(_strike(store_app).counts)["wounded"] == 8
 
 
-def test_an_edit_of_a_single_report_gives_its_new_count(app, tmp_path: Path) -> None:
-    _ingest(app, _export(tmp_path / "uk.json", 111, "uk", [(1, UK.format("п'ятьох"), None)]))
-    _ingest(app, _export(tmp_path / "uk2.json", 111, "uk", [(1, UK.format("двох"), "2024-08-11T09:00:00")]))
-    assert dict(_strike(app).counts)["wounded"] == 2
+def test_an_edit_of_a_single_report_gives_its_new_count(store_app, tmp_path: Path) -> None:
+    _ingest(store_app, _export(tmp_path / "uk.json", 111, "uk", [(1, UK.format("п'ятьох"), None)]))
+    _ingest(store_app, _export(tmp_path / "uk2.json", 111, "uk", [(1, UK.format("двох"), "2024-08-11T09:00:00")]))
+    assert dict(_strike(store_app).counts)["wounded"] == 2

@@ -8,7 +8,6 @@ import io
 import json
 from pathlib import Path
 
-import pytest
 
 from paths import TEST_DATA
 
@@ -16,38 +15,23 @@ DATA = TEST_DATA / "telegram"
 UK_OLD, RU = DATA / "channel_uk_old.json", DATA / "channel_ru.json"
 
 
-@pytest.fixture(params=["sqlite", pytest.param("postgis", marks=pytest.mark.postgis)])
-def app(request, tmp_path: Path, monkeypatch):
-    from webmap import create_app
-    config = {"TESTING": True, "INSTANCE_PATH": str(tmp_path), "DATABASE": str(tmp_path / "tg.sqlite"),
-              "SECRET_KEY": "t", "MAX_CONTENT_LENGTH": 8 * 1024 * 1024}
-    if request.param == "postgis":
-        monkeypatch.setenv("WEBMAP_DATABASE", request.getfixturevalue("pg_url"))
-        del config["DATABASE"]
-    app = create_app(config)
-    yield app
-    close = getattr(app.extensions["webmap"].store, "close", None)
-    if close is not None:
-        close()
-
-
-def test_reports_in_several_channels_merge_into_one_incident(app) -> None:
+def test_reports_in_several_channels_merge_into_one_incident(store_app) -> None:
     from webmap.appcli import ingest_paths
-    store = app.extensions["webmap"].store
-    ingest_paths(app, [UK_OLD], stream=io.StringIO())
-    ingest_paths(app, [RU], stream=io.StringIO())
+    store = store_app.extensions["webmap"].store
+    ingest_paths(store_app, [UK_OLD], stream=io.StringIO())
+    ingest_paths(store_app, [RU], stream=io.StringIO())
     [strike] = _strikes(store)
     assert {s.article_id for s in strike.sources} == {"tg-1512345678-2", "tg-1698765432-10"}
     assert dict(strike.counts) == {"wounded": 2}
     _exact(store, strike)
     # the cached GeoJSON feature lists every source too
-    with app.test_client() as c:
+    with store_app.test_client() as c:
         feats = c.get("/api/incidents.geojson").get_json()["features"]
     f = next(f for f in feats if f["id"] == strike.incident_id)
     assert {s["article_id"] for s in f["properties"]["sources"]} == {"tg-1512345678-2", "tg-1698765432-10"}
     # the same exports again: nothing is read twice, no source is added twice
     before = store.stats()
-    ingest_paths(app, [UK_OLD, RU], stream=io.StringIO())
+    ingest_paths(store_app, [UK_OLD, RU], stream=io.StringIO())
     assert store.stats() == before
 
 
@@ -77,16 +61,16 @@ def _exact(store, inc) -> None:
             assert s.start <= s.place_start < s.place_end <= s.end
 
 
-def test_edited_message_that_lent_a_source_moves_its_offsets(app, tmp_path: Path) -> None:
+def test_edited_message_that_lent_a_source_moves_its_offsets(store_app, tmp_path: Path) -> None:
     from webmap.appcli import ingest_paths
-    store = app.extensions["webmap"].store
-    ingest_paths(app, [UK_OLD], stream=io.StringIO())
-    ingest_paths(app, [RU], stream=io.StringIO())
+    store = store_app.extensions["webmap"].store
+    ingest_paths(store_app, [UK_OLD], stream=io.StringIO())
+    ingest_paths(store_app, [RU], stream=io.StringIO())
     [merged] = _strikes(store)
     assert {s.article_id for s in merged.sources} == {"tg-1512345678-2", "tg-1698765432-10"}
     # the Russian channel edits its report: a new first sentence shifts every offset
     edited = _edit(RU, tmp_path / "ru_new.json", 10, "UPD 09:00. Информация уточняется. ")
-    added, _, errors = ingest_paths(app, [edited], stream=io.StringIO())
+    added, _, errors = ingest_paths(store_app, [edited], stream=io.StringIO())
     assert errors == [] and added == 0
     assert store.get_article("tg-1698765432-10").text.startswith("UPD 09:00.")
     [merged] = _strikes(store)
@@ -96,16 +80,16 @@ def test_edited_message_that_lent_a_source_moves_its_offsets(app, tmp_path: Path
     assert ru[0].start > 0
 
 
-def test_edited_message_that_owned_a_merged_incident_keeps_the_other_reports(app, tmp_path: Path) -> None:
+def test_edited_message_that_owned_a_merged_incident_keeps_the_other_reports(store_app, tmp_path: Path) -> None:
     from webmap.appcli import ingest_paths
-    store = app.extensions["webmap"].store
-    ingest_paths(app, [UK_OLD], stream=io.StringIO())
-    ingest_paths(app, [RU], stream=io.StringIO())
+    store = store_app.extensions["webmap"].store
+    ingest_paths(store_app, [UK_OLD], stream=io.StringIO())
+    ingest_paths(store_app, [RU], stream=io.StringIO())
     [before] = _strikes(store)
     spans = sorted(s.article_id for s in before.sources)
     # the Ukrainian channel (whose message owns the merged incident) edits its report
     edited = _edit(UK_OLD, tmp_path / "uk_new.json", 2, "Оновлено. ")
-    ingest_paths(app, [edited], stream=io.StringIO())
+    ingest_paths(store_app, [edited], stream=io.StringIO())
     strikes = _strikes(store)
     assert len(strikes) == 1, "still one incident for the one event"
     assert {s.article_id for s in strikes[0].sources} == {"tg-1512345678-2", "tg-1698765432-10"}
@@ -116,11 +100,11 @@ def test_edited_message_that_owned_a_merged_incident_keeps_the_other_reports(app
         _exact(store, r.incident)
 
 
-def test_edited_message_no_longer_reporting_the_event_leaves_it(app, tmp_path: Path) -> None:
+def test_edited_message_no_longer_reporting_the_event_leaves_it(store_app, tmp_path: Path) -> None:
     from webmap.appcli import ingest_paths
-    store = app.extensions["webmap"].store
-    ingest_paths(app, [UK_OLD], stream=io.StringIO())
-    ingest_paths(app, [RU], stream=io.StringIO())
+    store = store_app.extensions["webmap"].store
+    ingest_paths(store_app, [UK_OLD], stream=io.StringIO())
+    ingest_paths(store_app, [RU], stream=io.StringIO())
     data = json.loads(RU.read_text(encoding="utf-8"))
     for m in data["messages"]:
         if m["id"] == 10:
@@ -128,7 +112,7 @@ def test_edited_message_no_longer_reporting_the_event_leaves_it(app, tmp_path: P
             m["edited"] = "2024-08-11T09:00:00"
     f = tmp_path / "ru_retracted.json"
     f.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
-    ingest_paths(app, [f], stream=io.StringIO())
+    ingest_paths(store_app, [f], stream=io.StringIO())
     [strike] = _strikes(store)
     assert {s.article_id for s in strike.sources} == {"tg-1512345678-2"}
     _exact(store, strike)
