@@ -302,10 +302,10 @@ class Gazetteer:
         word does (``ATTACK_HEADS``: sharing every locative word cost GWN end-to-end F1 .8971 -> .8966)."""
         return s.prep in LOCATIVE_STRONG or s.container is not None or bool(s.qualifier)
 
-    @staticmethod
-    def _supported(s: Span, top: Place, ctx: Context) -> bool:
+    @classmethod
+    def _supported(cls, s: Span, top: Place, ctx: Context) -> bool:
         """Whether the text supports a weak (village-level or alternate-name) match."""
-        if Gazetteer._located(s):
+        if cls._located(s):
             return True
         if s.prep.endswith(_REGION_ADJ) and is_cyrillic_key(s.key):
             return True               # "по белгородскому Шебекино", "у харківському Куп'янську": its region named
